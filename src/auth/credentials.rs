@@ -1,0 +1,156 @@
+//! The app's credentials and the token endpoint.
+
+use super::token::{Token, TokenResponse};
+use crate::error::{Error, Result};
+use crate::http::{Auth, Body, Http, HttpConfig, HttpRequest, Method};
+use base64::Engine as _;
+use serde::Deserialize;
+use std::fmt;
+use std::sync::Arc;
+
+/// Spotify's accounts service.
+pub const ACCOUNTS_BASE: &str = "https://accounts.spotify.com";
+
+/// An app's client ID and (optional, not for PKCE) secret, with the
+/// accounts service to ask for tokens.
+///
+/// ```no_run
+/// use spotify_blocking::Credentials;
+/// let creds = Credentials::new("client-id", "client-secret");
+/// let app_token = creds.request_client_token()?;
+/// # Ok::<(), spotify_blocking::Error>(())
+/// ```
+#[derive(Clone)]
+pub struct Credentials {
+    pub(crate) client_id: String,
+    pub(crate) client_secret: Option<String>,
+    pub(crate) accounts_base: String,
+    pub(crate) http: Arc<Http>,
+}
+
+impl fmt::Debug for Credentials {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Credentials")
+            .field("client_id", &self.client_id)
+            .field(
+                "client_secret",
+                &self.client_secret.as_ref().map(|_| "<redacted>"),
+            )
+            .field("accounts_base", &self.accounts_base)
+            .finish()
+    }
+}
+
+#[derive(Deserialize)]
+struct OAuthError {
+    error: String,
+    #[serde(default)]
+    error_description: Option<String>,
+}
+
+impl Credentials {
+    /// Credentials with a client secret, for the client-credentials and
+    /// authorization-code flows.
+    pub fn new(client_id: impl Into<String>, client_secret: impl Into<String>) -> Credentials {
+        Credentials::build(client_id.into(), Some(client_secret.into()))
+    }
+
+    /// Credentials without a secret, for the PKCE flow.
+    pub fn public(client_id: impl Into<String>) -> Credentials {
+        Credentials::build(client_id.into(), None)
+    }
+
+    fn build(client_id: String, client_secret: Option<String>) -> Credentials {
+        Credentials {
+            client_id,
+            client_secret,
+            accounts_base: ACCOUNTS_BASE.to_owned(),
+            http: Arc::new(Http::new(HttpConfig::default())),
+        }
+    }
+
+    /// Uses another accounts service (a mock or a proxy), without a
+    /// trailing slash: `http://127.0.0.1:8080`.
+    pub fn accounts_base(mut self, base: impl Into<String>) -> Credentials {
+        self.accounts_base = base.into().trim_end_matches('/').to_owned();
+        self
+    }
+
+    pub(crate) fn with_http(mut self, http: Arc<Http>) -> Credentials {
+        self.http = http;
+        self
+    }
+
+    /// The client ID.
+    pub fn client_id(&self) -> &str {
+        &self.client_id
+    }
+
+    /// Requests an app token (client-credentials flow): no user, no scopes.
+    pub fn request_client_token(&self) -> Result<Token> {
+        self.token_request(&[("grant_type", "client_credentials")], false)
+    }
+
+    /// POSTs a form to `/api/token` and reads the token or the OAuth error.
+    pub(crate) fn token_request(&self, form: &[(&str, &str)], pkce: bool) -> Result<Token> {
+        let mut fields: Vec<(&str, &str)> = form.to_vec();
+        let auth = match (&self.client_secret, pkce) {
+            (Some(secret), false) => {
+                let raw = format!("{}:{}", self.client_id, secret);
+                Auth::Basic(base64::engine::general_purpose::STANDARD.encode(raw))
+            }
+            _ => {
+                fields.push(("client_id", &self.client_id));
+                Auth::None
+            }
+        };
+        let url = format!("{}/api/token", self.accounts_base);
+        let req = HttpRequest {
+            method: Method::Post,
+            url: &url,
+            auth,
+            body: Body::Form(crate::encode::form(&fields)),
+            endpoint: "POST /api/token",
+            idempotent: false,
+            cache_key: None,
+        };
+        let resp = self.http.send(&req)?;
+        if (200..300).contains(&resp.status) {
+            let parsed: TokenResponse = crate::decode::decode(&resp.body, "POST /api/token")?;
+            return Ok(parsed.into_token(pkce));
+        }
+        Err(oauth_error(resp.status, &resp.body))
+    }
+}
+
+/// Turns a token endpoint error body into [`Error::Auth`] or
+/// [`Error::RefreshRevoked`].
+pub(crate) fn oauth_error(status: u16, body: &str) -> Error {
+    match serde_json::from_str::<OAuthError>(body) {
+        Ok(e) if e.error == "invalid_grant" => Error::RefreshRevoked {
+            description: e
+                .error_description
+                .unwrap_or_else(|| "invalid_grant".into()),
+        },
+        Ok(e) => Error::Auth {
+            status,
+            error: e.error,
+            description: e.error_description,
+        },
+        Err(_) => Error::Auth {
+            status,
+            error: format!("HTTP {status}"),
+            description: Some(crate::decode::excerpt(body)),
+        },
+    }
+}
+
+/// Requests an app token from Spotify (client-credentials flow).
+///
+/// ```no_run
+/// let token = spotify_blocking::request_client_token("client-id", "client-secret")?;
+/// # Ok::<(), spotify_blocking::Error>(())
+/// ```
+pub fn request_client_token(client_id: &str, client_secret: &str) -> Result<Token> {
+    Credentials::new(client_id, client_secret).request_client_token()
+}

@@ -1,0 +1,115 @@
+//! Tokens that renew themselves.
+
+use super::credentials::Credentials;
+use super::token::Token;
+use crate::error::Result;
+use std::fmt;
+
+/// A token that renews itself shortly before it expires: user tokens with
+/// their refresh token, app tokens by asking for a new one.
+///
+/// Give it to [`Spotify`](crate::Spotify) and calls never fail on an expired
+/// token; the refresh happens lazily, under the client's lock, so several
+/// threads sharing a client refresh once.
+///
+/// ```no_run
+/// use spotify_blocking::{Credentials, RefreshingToken, Spotify};
+/// let creds = Credentials::new("id", "secret");
+/// let token = creds.request_client_token()?;
+/// let spotify = Spotify::new(RefreshingToken::new(token, creds));
+/// # Ok::<(), spotify_blocking::Error>(())
+/// ```
+#[derive(Clone)]
+pub struct RefreshingToken {
+    token: Token,
+    credentials: Credentials,
+}
+
+impl RefreshingToken {
+    /// Wraps a token with the credentials that renew it.
+    pub fn new(token: Token, credentials: Credentials) -> RefreshingToken {
+        RefreshingToken { token, credentials }
+    }
+
+    /// The current token (possibly expired; see [`refresh`](Self::refresh)).
+    pub fn token(&self) -> &Token {
+        &self.token
+    }
+
+    /// The refresh token, for saving to a config file.
+    pub fn refresh_token(&self) -> Option<&str> {
+        self.token.refresh_token()
+    }
+
+    /// Renews the token now. A user token keeps its refresh token when
+    /// Spotify does not send a new one; a revoked one is
+    /// [`Error::RefreshRevoked`](crate::Error::RefreshRevoked).
+    pub fn refresh(&mut self) -> Result<()> {
+        let new = match &self.token.refresh_token {
+            Some(refresh) => {
+                let mut new = self.credentials.token_request(
+                    &[("grant_type", "refresh_token"), ("refresh_token", refresh)],
+                    self.token.pkce,
+                )?;
+                if new.refresh_token.is_none() {
+                    new.refresh_token = Some(refresh.clone());
+                }
+                if new.scopes.is_empty() {
+                    new.scopes = self.token.scopes.clone();
+                }
+                new
+            }
+            None => self.credentials.request_client_token()?,
+        };
+        self.token = new;
+        Ok(())
+    }
+
+    /// The token, renewed first if it is expiring.
+    pub fn fresh(&mut self) -> Result<&Token> {
+        if self.token.is_expiring() {
+            self.refresh()?;
+        }
+        Ok(&self.token)
+    }
+}
+
+impl fmt::Debug for RefreshingToken {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RefreshingToken")
+            .field("token", &self.token)
+            .field("credentials", &self.credentials)
+            .finish()
+    }
+}
+
+/// Either kind of token; what [`Spotify`](crate::Spotify) holds.
+#[derive(Debug, Clone)]
+pub enum AnyToken {
+    /// A token used as it is until it expires.
+    Plain(Token),
+    /// A token that renews itself.
+    Refreshing(RefreshingToken),
+}
+
+impl AnyToken {
+    /// The token as it is now.
+    pub fn token(&self) -> &Token {
+        match self {
+            AnyToken::Plain(t) => t,
+            AnyToken::Refreshing(r) => r.token(),
+        }
+    }
+}
+
+impl From<Token> for AnyToken {
+    fn from(t: Token) -> AnyToken {
+        AnyToken::Plain(t)
+    }
+}
+
+impl From<RefreshingToken> for AnyToken {
+    fn from(t: RefreshingToken) -> AnyToken {
+        AnyToken::Refreshing(t)
+    }
+}

@@ -1,0 +1,381 @@
+//! [`Spotify`], its builder, and the one place requests are sent from.
+
+use crate::auth::{AnyToken, Credentials, RefreshingToken, Token};
+use crate::error::{Error, Result};
+use crate::http::{Auth, Body, Http, HttpConfig, HttpRequest, RetryPolicy};
+use crate::model::Market;
+use crate::request::{Endpoint, Payload};
+use serde::de::DeserializeOwned;
+use std::fmt;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+/// Spotify's Web API.
+pub const API_BASE: &str = "https://api.spotify.com/v1";
+
+/// A client for the Spotify Web API.
+///
+/// Each endpoint is one method returning a request value; `.send()` makes
+/// the call. The client is `Send + Sync`: share it between threads by
+/// reference or in an `Arc`. It keeps one connection pool and never spawns
+/// a thread.
+///
+/// ```no_run
+/// use spotify_blocking::{self as sb, Spotify};
+///
+/// let token = sb::request_client_token("client-id", "client-secret")?;
+/// let spotify = Spotify::new(token);
+/// let album = spotify.album("3RBULTZJ97bvVzZLpxcB0j").market("SE").send()?;
+/// println!("{album}");
+/// # Ok::<(), sb::Error>(())
+/// ```
+pub struct Spotify {
+    pub(crate) http: Arc<Http>,
+    pub(crate) api_base: String,
+    pub(crate) accounts_base: String,
+    pub(crate) market: Option<Market>,
+    pub(crate) chunked: bool,
+    token: Mutex<AnyToken>,
+}
+
+impl fmt::Debug for Spotify {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Spotify")
+            .field("api_base", &self.api_base)
+            .field("accounts_base", &self.accounts_base)
+            .field("market", &self.market)
+            .field("chunked", &self.chunked)
+            .field("token", &"<redacted>")
+            .finish()
+    }
+}
+
+impl Spotify {
+    /// A client with default settings, using `token` (a [`Token`] or a
+    /// [`RefreshingToken`]).
+    pub fn new(token: impl Into<AnyToken>) -> Spotify {
+        SpotifyBuilder::default().build(token)
+    }
+
+    /// A builder for the client's settings.
+    pub fn builder() -> SpotifyBuilder {
+        SpotifyBuilder::default()
+    }
+
+    /// Replaces the token; later calls use the new one.
+    pub fn set_token(&self, token: impl Into<AnyToken>) {
+        *self.lock_token() = token.into();
+    }
+
+    /// A copy of the current token.
+    pub fn token(&self) -> Token {
+        self.lock_token().token().clone()
+    }
+
+    /// The API base URL in use.
+    pub fn api_base(&self) -> &str {
+        &self.api_base
+    }
+
+    /// The accounts base URL in use.
+    pub fn accounts_base(&self) -> &str {
+        &self.accounts_base
+    }
+
+    /// Whether long ID lists are split into several calls.
+    pub fn is_chunked(&self) -> bool {
+        self.chunked
+    }
+
+    /// Credentials that talk to this client's accounts service through its
+    /// connection pool.
+    pub fn credentials(&self, client_id: &str, client_secret: Option<&str>) -> Credentials {
+        let c = match client_secret {
+            Some(s) => Credentials::new(client_id, s),
+            None => Credentials::public(client_id),
+        };
+        c.accounts_base(self.accounts_base.clone())
+            .with_http(self.http.clone())
+    }
+
+    fn lock_token(&self) -> std::sync::MutexGuard<'_, AnyToken> {
+        self.token.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// The access token to send, renewed first when it is expiring.
+    fn bearer(&self, force_refresh: bool) -> Result<String> {
+        let mut guard = self.lock_token();
+        match &mut *guard {
+            AnyToken::Plain(t) => Ok(t.access_token.clone()),
+            AnyToken::Refreshing(r) => {
+                if force_refresh {
+                    r.refresh()?;
+                }
+                Ok(r.fresh()?.access_token.clone())
+            }
+        }
+    }
+
+    fn is_refreshing(&self) -> bool {
+        matches!(&*self.lock_token(), AnyToken::Refreshing(_))
+    }
+
+    /// Sends one API call: the one path every endpoint goes through.
+    pub(crate) fn execute<T: DeserializeOwned>(
+        &self,
+        endpoint: &'static Endpoint,
+        path: &str,
+        query: &[(&'static str, String)],
+        payload: Payload,
+        error: Option<Error>,
+    ) -> Result<T> {
+        if let Some(e) = error {
+            return Err(e);
+        }
+        let mut url = String::with_capacity(self.api_base.len() + path.len() + 64);
+        url.push_str(&self.api_base);
+        url.push_str(path);
+        let mut first = true;
+        let default_market = self
+            .market
+            .filter(|_| endpoint.takes("market") && !query.iter().any(|(k, _)| *k == "market"));
+        let market_pair = default_market.map(|m| ("market", m.as_str().to_owned()));
+        for (k, v) in query.iter().chain(market_pair.iter()) {
+            url.push(if first { '?' } else { '&' });
+            first = false;
+            url.push_str(k);
+            url.push('=');
+            url.push_str(&crate::encode::component(v));
+        }
+        let body = match payload {
+            Payload::None => Body::Empty,
+            Payload::Json(map) => Body::Json(serde_json::to_vec(&map).unwrap_or_default()),
+            Payload::Raw { content_type, data } => Body::Raw { content_type, data },
+        };
+        let label = format!("{} {}", endpoint.method, endpoint.path);
+        self.call(&url, endpoint, body, &label)
+    }
+
+    /// GETs an absolute URL (a `next` link) within the API base.
+    pub(crate) fn get_url<T: DeserializeOwned>(
+        &self,
+        url: &str,
+        endpoint: &'static Endpoint,
+    ) -> Result<T> {
+        self.check_next_url(url)?;
+        let label = format!("GET {}", endpoint.path);
+        self.call(url, endpoint, Body::Empty, &label)
+    }
+
+    /// Refuses URLs outside the configured API base.
+    pub(crate) fn check_next_url(&self, url: &str) -> Result<()> {
+        let base = self.api_base.as_str();
+        let ok = url.starts_with(base)
+            && matches!(url.as_bytes().get(base.len()), Some(b'/') | Some(b'?'));
+        if ok {
+            Ok(())
+        } else {
+            Err(crate::paging::foreign_next(url, base))
+        }
+    }
+
+    fn call<T: DeserializeOwned>(
+        &self,
+        url: &str,
+        endpoint: &'static Endpoint,
+        body: Body,
+        label: &str,
+    ) -> Result<T> {
+        let mut bearer = self.bearer(false)?;
+        let mut renewed = false;
+        loop {
+            let req = HttpRequest {
+                method: endpoint.method,
+                url,
+                auth: Auth::Bearer(&bearer),
+                body: body.clone(),
+                endpoint: label,
+                idempotent: endpoint.method.is_idempotent(),
+                cache_key: Some(&bearer),
+            };
+            let resp = self.http.send(&req)?;
+            if (200..300).contains(&resp.status) {
+                return crate::decode::decode(&resp.body, label);
+            }
+            // A 401 with a self-renewing token: renew once and repeat.
+            if resp.status == 401 && !renewed && self.is_refreshing() {
+                renewed = true;
+                bearer = self.bearer(true)?;
+                continue;
+            }
+            return Err(crate::decode::api_error(
+                resp.status,
+                &resp.body,
+                label,
+                resp.retry_after,
+                resp.attempts,
+            ));
+        }
+    }
+}
+
+/// Settings for [`Spotify`].
+///
+/// ```
+/// use spotify_blocking::{Spotify, Token};
+/// use std::time::Duration;
+///
+/// let spotify = Spotify::builder()
+///     .market("SE")
+///     .receive_timeout(Duration::from_secs(5))
+///     .chunked(true)
+///     .build(Token::from_access_token("token"));
+/// assert!(spotify.is_chunked());
+/// ```
+#[derive(Debug, Clone)]
+pub struct SpotifyBuilder {
+    http: HttpConfig,
+    api_base: String,
+    accounts_base: String,
+    market: Option<Market>,
+    chunked: bool,
+}
+
+impl Default for SpotifyBuilder {
+    fn default() -> Self {
+        SpotifyBuilder {
+            http: HttpConfig::default(),
+            api_base: API_BASE.to_owned(),
+            accounts_base: crate::auth::ACCOUNTS_BASE.to_owned(),
+            market: None,
+            chunked: false,
+        }
+    }
+}
+
+impl SpotifyBuilder {
+    /// The Web API base URL (a mock or a proxy), without a trailing slash.
+    pub fn api_base(mut self, url: impl Into<String>) -> Self {
+        self.api_base = url.into().trim_end_matches('/').to_owned();
+        self
+    }
+
+    /// The accounts service base URL, used to renew tokens.
+    pub fn accounts_base(mut self, url: impl Into<String>) -> Self {
+        self.accounts_base = url.into().trim_end_matches('/').to_owned();
+        self
+    }
+
+    /// The market sent to endpoints that take one when a call sets none.
+    /// An invalid code is ignored (use [`Market`] to check one first).
+    pub fn market(mut self, market: &str) -> Self {
+        self.market = Market::new(market);
+        self
+    }
+
+    /// Split long ID lists into several calls instead of failing (default
+    /// off: a list over the endpoint's cap is an error).
+    pub fn chunked(mut self, on: bool) -> Self {
+        self.chunked = on;
+        self
+    }
+
+    /// Time to establish a connection (default 10 s).
+    pub fn connect_timeout(mut self, d: Duration) -> Self {
+        self.http.connect_timeout = d;
+        self
+    }
+
+    /// Time to send the request (default 30 s).
+    pub fn send_timeout(mut self, d: Duration) -> Self {
+        self.http.send_timeout = d;
+        self
+    }
+
+    /// Time from sending to the response headers (default 30 s).
+    pub fn receive_timeout(mut self, d: Duration) -> Self {
+        self.http.response_timeout = d;
+        self
+    }
+
+    /// Time to read the response body (default 60 s).
+    pub fn body_timeout(mut self, d: Duration) -> Self {
+        self.http.body_timeout = d;
+        self
+    }
+
+    /// The largest response body accepted, in bytes (default 16 MiB).
+    pub fn body_limit(mut self, bytes: u64) -> Self {
+        self.http.body_limit = bytes;
+        self
+    }
+
+    /// The `User-Agent` header.
+    pub fn user_agent(mut self, ua: impl Into<String>) -> Self {
+        self.http.user_agent = ua.into();
+        self
+    }
+
+    /// How failures are retried (see [`RetryPolicy`]).
+    pub fn retry(mut self, policy: RetryPolicy) -> Self {
+        self.http.retry = policy;
+        self
+    }
+
+    /// Turns on the conditional-request cache: GETs that returned an `ETag`
+    /// are repeated with `If-None-Match` and a 304 is answered from the
+    /// cache. Bounded by `entries` and `bytes` (least recently stored first
+    /// out).
+    pub fn cache(mut self, entries: usize, bytes: usize) -> Self {
+        self.http.cache = Some((entries, bytes));
+        self
+    }
+
+    /// Builds the client.
+    pub fn build(self, token: impl Into<AnyToken>) -> Spotify {
+        Spotify {
+            http: Arc::new(Http::new(self.http)),
+            api_base: self.api_base,
+            accounts_base: self.accounts_base,
+            market: self.market,
+            chunked: self.chunked,
+            token: Mutex::new(token.into()),
+        }
+    }
+
+    /// Builds the client with an app token that renews itself, requested
+    /// through the client's own connection pool.
+    pub fn build_with_credentials(self, client_id: &str, client_secret: &str) -> Result<Spotify> {
+        let spotify = self.build(Token::from_access_token(""));
+        let creds = spotify.credentials(client_id, Some(client_secret));
+        let token = creds.request_client_token()?;
+        spotify.set_token(RefreshingToken::new(token, creds));
+        Ok(spotify)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn assert_send_sync<T: Send + Sync>() {}
+
+    #[test]
+    fn client_is_send_and_sync() {
+        assert_send_sync::<Spotify>();
+    }
+
+    #[test]
+    fn next_links_must_stay_under_the_api_base() {
+        let s = Spotify::builder()
+            .api_base("http://127.0.0.1:9/v1")
+            .build(Token::from_access_token("t"));
+        assert!(
+            s.check_next_url("http://127.0.0.1:9/v1/albums?offset=2")
+                .is_ok()
+        );
+        assert!(s.check_next_url("http://127.0.0.1:9/v1x/albums").is_err());
+        assert!(s.check_next_url("http://evil.example/v1/albums").is_err());
+        assert!(!format!("{s:?}").contains("\"t\""));
+    }
+}

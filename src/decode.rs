@@ -1,0 +1,160 @@
+//! Decoding response bodies straight into models.
+
+use crate::error::{Error, Result};
+use serde::de::DeserializeOwned;
+
+const EXCERPT: usize = 300;
+
+/// Decodes `body` as `T`. On failure, decodes again with path tracking so the
+/// error names the bad field; the fast path pays nothing for that.
+pub(crate) fn decode<T: DeserializeOwned>(body: &str, endpoint: &str) -> Result<T> {
+    let text = if body.trim().is_empty() { "null" } else { body };
+    match serde_json::from_str(text) {
+        Ok(v) => Ok(v),
+        Err(first) => {
+            let mut de = serde_json::Deserializer::from_str(text);
+            let (path, message) = match serde_path_to_error::deserialize::<_, T>(&mut de) {
+                Err(e) => (e.path().to_string(), e.inner().to_string()),
+                Ok(_) => (".".to_owned(), first.to_string()),
+            };
+            let message = if body.trim().is_empty() {
+                "the body was empty where a JSON object was expected".to_owned()
+            } else {
+                message
+            };
+            Err(Error::Decode {
+                endpoint: endpoint.to_owned(),
+                path,
+                message,
+                body: excerpt(body),
+            })
+        }
+    }
+}
+
+/// The start of a body, for error messages.
+pub(crate) fn excerpt(body: &str) -> String {
+    let body = body.trim();
+    if body.len() <= EXCERPT {
+        return body.to_owned();
+    }
+    let mut end = EXCERPT;
+    while !body.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}... ({} bytes)", &body[..end], body.len())
+}
+
+#[derive(serde::Deserialize)]
+struct ErrorBody {
+    error: ErrorObject,
+}
+
+#[derive(serde::Deserialize)]
+struct ErrorObject {
+    #[serde(default)]
+    message: Option<String>,
+    #[serde(default)]
+    reason: Option<String>,
+}
+
+/// Turns a non-2xx response into [`Error::Api`], reading Spotify's error body
+/// `{"error": {"status", "message", "reason"}}` when there is one.
+pub(crate) fn api_error(
+    status: u16,
+    body: &str,
+    endpoint: &str,
+    retry_after: Option<std::time::Duration>,
+    attempts: u32,
+) -> Error {
+    let (message, reason) = match serde_json::from_str::<ErrorBody>(body) {
+        Ok(e) => (
+            e.error.message.unwrap_or_default(),
+            e.error
+                .reason
+                .as_deref()
+                .map(crate::error::PlayerReason::parse),
+        ),
+        Err(_) => (html_title(body).unwrap_or_else(|| excerpt(body)), None),
+    };
+    Error::Api {
+        status,
+        message,
+        reason,
+        retry_after,
+        attempts,
+        endpoint: endpoint.to_owned(),
+    }
+}
+
+fn html_title(body: &str) -> Option<String> {
+    let lower = body.to_ascii_lowercase();
+    let start = lower.find("<title>")? + 7;
+    let end = lower[start..].find("</title>")? + start;
+    Some(body.get(start..end)?.trim().to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Outer {
+        items: Vec<Inner>,
+    }
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Inner {
+        n: u32,
+    }
+
+    #[test]
+    fn decode_error_names_the_path() {
+        let err = decode::<Outer>(r#"{"items":[{"n":1},{"n":"x"}]}"#, "GET /x").unwrap_err();
+        match err {
+            Error::Decode { path, body, .. } => {
+                assert_eq!(path, "items[1].n");
+                assert!(body.contains("\"x\""));
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn empty_body_is_a_clear_decode_error() {
+        let err = decode::<Outer>("", "GET /x").unwrap_err();
+        assert!(err.to_string().contains("body was empty"), "{err}");
+    }
+
+    #[test]
+    fn api_error_reads_spotify_body_and_html() {
+        let e = api_error(
+            404,
+            r#"{"error":{"status":404,"message":"Player command failed: No active device found","reason":"NO_ACTIVE_DEVICE"}}"#,
+            "PUT /me/player/play",
+            None,
+            1,
+        );
+        assert_eq!(e.reason(), Some(&crate::PlayerReason::NoActiveDevice));
+        assert!(e.to_string().contains("No active device"));
+        let e = api_error(
+            502,
+            "<html><title>502 Bad Gateway</title></html>",
+            "GET /x",
+            None,
+            4,
+        );
+        assert_eq!(
+            e.to_string(),
+            "Spotify returned 502 for GET /x: 502 Bad Gateway after 4 attempts"
+        );
+    }
+
+    #[test]
+    fn excerpt_truncates_on_char_boundary() {
+        let s = "é".repeat(400);
+        let e = excerpt(&s);
+        assert!(e.ends_with("(800 bytes)"));
+    }
+}

@@ -1,0 +1,360 @@
+//! The one error type of the crate.
+
+use std::fmt;
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// What can go wrong when talking to Spotify.
+///
+/// Every variant carries what a caller needs to act on it: the HTTP status
+/// and Spotify's message for API errors, the player [`PlayerReason`], the
+/// `Retry-After` delay, the JSON path of a field that failed to decode, the
+/// file and key of a bad config file. Secrets never appear in an error.
+///
+/// ```
+/// use spotify_blocking::{Error, Spotify, Token};
+///
+/// let spotify = Spotify::new(Token::from_access_token("not-a-real-token"));
+/// // A track URI passed where an album is expected never reaches the network.
+/// let err = spotify.album("spotify:track:6rqhFgbbKwnb9MLmUQDhG6").send().unwrap_err();
+/// assert!(matches!(err, Error::InvalidId { .. }));
+/// ```
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// An ID, URI or URL argument could not be used. Nothing was sent.
+    #[error("invalid {expected} ID {input:?}: {reason}")]
+    InvalidId {
+        /// What the caller passed (IDs are not secret).
+        input: String,
+        /// The kind of ID the method expects (`album`, `track`, ...).
+        expected: &'static str,
+        /// Why it was rejected.
+        reason: String,
+    },
+
+    /// An argument is out of range or otherwise unusable. Nothing was sent.
+    #[error("invalid argument `{param}`: {message}")]
+    InvalidInput {
+        /// The parameter's name as Spotify spells it (`limit`, `ids`, ...).
+        param: &'static str,
+        /// What is wrong and what is allowed.
+        message: String,
+    },
+
+    /// Spotify answered with an error status (4xx/5xx, or an unexpected 3xx).
+    #[error("{}", fmt_api(*.status, message, reason.as_ref(), *.attempts, endpoint))]
+    Api {
+        /// The HTTP status code.
+        status: u16,
+        /// Spotify's error message, or a short excerpt of a non-JSON body.
+        message: String,
+        /// The player's reason code (`NO_ACTIVE_DEVICE`, ...), when given.
+        reason: Option<PlayerReason>,
+        /// The `Retry-After` delay Spotify asked for (429 and some 503s).
+        retry_after: Option<Duration>,
+        /// How many attempts were made, including retries.
+        attempts: u32,
+        /// `METHOD /path` of the request.
+        endpoint: String,
+    },
+
+    /// The accounts service refused a token request (OAuth error body).
+    #[error("token request failed ({status}): {error}{}", description.as_deref().map(|d| format!(": {d}")).unwrap_or_default())]
+    Auth {
+        /// The HTTP status code.
+        status: u16,
+        /// The OAuth error code (`invalid_client`, `invalid_grant`, ...).
+        error: String,
+        /// The human-readable `error_description`, when given.
+        description: Option<String>,
+    },
+
+    /// The refresh token was revoked or expired (`invalid_grant`): the user
+    /// must log in again.
+    #[error("the refresh token was rejected ({description}): log in again to get a new one")]
+    RefreshRevoked {
+        /// Spotify's `error_description`.
+        description: String,
+    },
+
+    /// The user's browser came back with something unusable.
+    #[error(transparent)]
+    Redirect(#[from] RedirectError),
+
+    /// A response body could not be decoded into the expected model.
+    #[error("could not decode the response of {endpoint} at `{path}`: {message} (body: {body})")]
+    Decode {
+        /// `METHOD /path` of the request.
+        endpoint: String,
+        /// JSON path of the offending value (`tracks.items[3].duration_ms`).
+        path: String,
+        /// What serde reported.
+        message: String,
+        /// The start of the body, truncated.
+        body: String,
+    },
+
+    /// The response body was larger than the configured limit.
+    #[error("the response of {endpoint} exceeded the body limit of {limit} bytes")]
+    BodyTooLarge {
+        /// `METHOD /path` of the request.
+        endpoint: String,
+        /// The limit in bytes.
+        limit: u64,
+    },
+
+    /// A configured timeout expired.
+    #[error("timed out ({phase}) during {endpoint} after {attempts} attempt(s)")]
+    Timeout {
+        /// Which phase timed out (`connect`, `receive response`, ...).
+        phase: String,
+        /// `METHOD /path` of the request.
+        endpoint: String,
+        /// How many attempts were made.
+        attempts: u32,
+    },
+
+    /// The connection failed (refused, reset, TLS, ...).
+    #[error("transport error during {endpoint} after {attempts} attempt(s): {message}")]
+    Transport {
+        /// What went wrong.
+        message: String,
+        /// `METHOD /path` of the request.
+        endpoint: String,
+        /// How many attempts were made.
+        attempts: u32,
+    },
+
+    /// A config file or the environment is missing a value or holds a bad one.
+    #[error("config {}: {message}", fmt_config(file.as_ref(), section, key.as_deref()))]
+    Config {
+        /// The file, when reading or writing one.
+        file: Option<PathBuf>,
+        /// The INI section (or `environment`).
+        section: String,
+        /// The key, when one is at fault.
+        key: Option<String>,
+        /// What is wrong.
+        message: String,
+    },
+
+    /// Reading or writing a local file failed.
+    #[error("{context}: {source}")]
+    Io {
+        /// What was being done, naming the file.
+        context: String,
+        /// The underlying error.
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+fn fmt_api(
+    status: u16,
+    message: &str,
+    reason: Option<&PlayerReason>,
+    attempts: u32,
+    endpoint: &str,
+) -> String {
+    let mut s = format!("Spotify returned {status} for {endpoint}: {message}");
+    if let Some(r) = reason {
+        s.push_str(&format!(" (reason: {r})"));
+    }
+    if attempts > 1 {
+        s.push_str(&format!(" after {attempts} attempts"));
+    }
+    s
+}
+
+fn fmt_config(file: Option<&PathBuf>, section: &str, key: Option<&str>) -> String {
+    let mut s = String::new();
+    if let Some(f) = file {
+        s.push_str(&format!("file {}, ", f.display()));
+    }
+    s.push_str(&format!("section [{section}]"));
+    if let Some(k) = key {
+        s.push_str(&format!(", key `{k}`"));
+    }
+    s
+}
+
+impl Error {
+    /// The HTTP status, for [`Error::Api`] and [`Error::Auth`].
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            Error::Api { status, .. } | Error::Auth { status, .. } => Some(*status),
+            _ => None,
+        }
+    }
+
+    /// The player reason, for [`Error::Api`] errors that carry one.
+    ///
+    /// ```
+    /// # use spotify_blocking::{Error, PlayerReason};
+    /// # fn check(err: Error) {
+    /// if err.reason() == Some(&PlayerReason::NoActiveDevice) {
+    ///     println!("start Spotify on a device first");
+    /// }
+    /// # }
+    /// ```
+    pub fn reason(&self) -> Option<&PlayerReason> {
+        match self {
+            Error::Api { reason, .. } => reason.as_ref(),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn invalid_input(param: &'static str, message: impl Into<String>) -> Error {
+        Error::InvalidInput {
+            param,
+            message: message.into(),
+        }
+    }
+}
+
+/// The `reason` of a player error (Spotify's `PlayerError` codes).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PlayerReason {
+    /// `NO_PREV_TRACK`
+    NoPrevTrack,
+    /// `NO_NEXT_TRACK`
+    NoNextTrack,
+    /// `NO_SPECIFIC_TRACK`
+    NoSpecificTrack,
+    /// `ALREADY_PAUSED`
+    AlreadyPaused,
+    /// `NOT_PAUSED`
+    NotPaused,
+    /// `NOT_PLAYING_LOCALLY`
+    NotPlayingLocally,
+    /// `NOT_PLAYING_TRACK`
+    NotPlayingTrack,
+    /// `NOT_PLAYING_CONTEXT`
+    NotPlayingContext,
+    /// `ENDLESS_CONTEXT`
+    EndlessContext,
+    /// `CONTEXT_DISALLOW`
+    ContextDisallow,
+    /// `ALREADY_PLAYING`
+    AlreadyPlaying,
+    /// `RATE_LIMITED`
+    RateLimited,
+    /// `REMOTE_CONTROL_DISALLOW`
+    RemoteControlDisallow,
+    /// `DEVICE_NOT_CONTROLLABLE`
+    DeviceNotControllable,
+    /// `VOLUME_CONTROL_DISALLOW`
+    VolumeControlDisallow,
+    /// `NO_ACTIVE_DEVICE`: nothing is playing anywhere; start Spotify on a device.
+    NoActiveDevice,
+    /// `PREMIUM_REQUIRED`
+    PremiumRequired,
+    /// `UNKNOWN`
+    UnknownReason,
+    /// A code this version does not know yet.
+    Unknown(String),
+}
+
+const REASONS: &[(&str, PlayerReason)] = &[
+    ("NO_PREV_TRACK", PlayerReason::NoPrevTrack),
+    ("NO_NEXT_TRACK", PlayerReason::NoNextTrack),
+    ("NO_SPECIFIC_TRACK", PlayerReason::NoSpecificTrack),
+    ("ALREADY_PAUSED", PlayerReason::AlreadyPaused),
+    ("NOT_PAUSED", PlayerReason::NotPaused),
+    ("NOT_PLAYING_LOCALLY", PlayerReason::NotPlayingLocally),
+    ("NOT_PLAYING_TRACK", PlayerReason::NotPlayingTrack),
+    ("NOT_PLAYING_CONTEXT", PlayerReason::NotPlayingContext),
+    ("ENDLESS_CONTEXT", PlayerReason::EndlessContext),
+    ("CONTEXT_DISALLOW", PlayerReason::ContextDisallow),
+    ("ALREADY_PLAYING", PlayerReason::AlreadyPlaying),
+    ("RATE_LIMITED", PlayerReason::RateLimited),
+    (
+        "REMOTE_CONTROL_DISALLOW",
+        PlayerReason::RemoteControlDisallow,
+    ),
+    (
+        "DEVICE_NOT_CONTROLLABLE",
+        PlayerReason::DeviceNotControllable,
+    ),
+    (
+        "VOLUME_CONTROL_DISALLOW",
+        PlayerReason::VolumeControlDisallow,
+    ),
+    ("NO_ACTIVE_DEVICE", PlayerReason::NoActiveDevice),
+    ("PREMIUM_REQUIRED", PlayerReason::PremiumRequired),
+    ("UNKNOWN", PlayerReason::UnknownReason),
+];
+
+impl PlayerReason {
+    /// Parses Spotify's code; unknown codes become [`PlayerReason::Unknown`].
+    pub fn parse(code: &str) -> PlayerReason {
+        REASONS
+            .iter()
+            .find(|(c, _)| *c == code)
+            .map(|(_, r)| r.clone())
+            .unwrap_or_else(|| PlayerReason::Unknown(code.to_owned()))
+    }
+
+    /// Spotify's code for this reason.
+    pub fn as_str(&self) -> &str {
+        match self {
+            PlayerReason::Unknown(s) => s,
+            other => REASONS
+                .iter()
+                .find(|(_, r)| r == other)
+                .map(|(c, _)| *c)
+                .unwrap_or("UNKNOWN"),
+        }
+    }
+}
+
+impl fmt::Display for PlayerReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Why a pasted redirect URL (or the loopback catcher) could not be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum RedirectError {
+    /// The text is not a URL at all.
+    #[error("the pasted text is not a URL; paste the whole address from the browser's address bar")]
+    NotAUrl,
+    /// The URL does not start with the redirect URI the app registered.
+    #[error(
+        "the URL does not match the redirect URI {expected:?}; paste the address the browser was sent to after logging in"
+    )]
+    WrongTarget {
+        /// The redirect URI that was expected.
+        expected: String,
+    },
+    /// Spotify redirected with `error=...` (the user declined, ...).
+    #[error(
+        "Spotify refused the authorisation: {error}; run the login again and accept the requested permissions"
+    )]
+    Denied {
+        /// The `error` parameter (`access_denied`, ...).
+        error: String,
+    },
+    /// The URL has no `code` parameter.
+    #[error(
+        "the URL has no `code` parameter; paste the full address including everything after `?`"
+    )]
+    MissingCode,
+    /// The URL has more than one `code` or `state` parameter.
+    #[error(
+        "the URL has more than one `{0}` parameter; paste the address exactly as the browser shows it"
+    )]
+    Repeated(&'static str),
+    /// The `state` does not match the one this login started with.
+    #[error(
+        "the `state` parameter does not match this login (stale or forged redirect); start the login again"
+    )]
+    StateMismatch,
+}
+
+/// Shorthand for `Result<T, spotify_blocking::Error>`.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

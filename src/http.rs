@@ -1,0 +1,462 @@
+//! The transport: one `ureq::Agent`, timeouts, retries, `Retry-After`,
+//! the response cache and the body size limit.
+//!
+//! Nothing here knows an endpoint. It takes a method, a URL, headers and a
+//! body, and hands back a status and a body.
+
+use crate::cache::Cache;
+use crate::error::{Error, Result};
+use std::fmt;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+/// An HTTP method (the four Spotify uses).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Method {
+    /// `GET`
+    Get,
+    /// `POST`
+    Post,
+    /// `PUT`
+    Put,
+    /// `DELETE`
+    Delete,
+}
+
+impl Method {
+    /// The method's name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+            Method::Put => "PUT",
+            Method::Delete => "DELETE",
+        }
+    }
+
+    /// GET, PUT and DELETE may be repeated safely; POST may not.
+    pub fn is_idempotent(self) -> bool {
+        !matches!(self, Method::Post)
+    }
+}
+
+impl fmt::Display for Method {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// How failed requests are retried.
+///
+/// On by default: a 429 waits `Retry-After` seconds (up to
+/// [`max_retry_after`](RetryPolicy::max_retry_after), 60 s by default; a
+/// longer wait returns the 429 at once with `retry_after` set); 500, 502,
+/// 503, 504 and connection failures before any response byte are retried
+/// with exponential backoff and jitter, for GET, PUT and DELETE only. At
+/// most [`max_retries`](RetryPolicy::max_retries) retries (3) are made.
+/// Sleeping happens on the calling thread.
+///
+/// ```
+/// use spotify_blocking::{RetryPolicy, Spotify, Token};
+/// use std::time::Duration;
+///
+/// let policy = RetryPolicy::default()
+///     .max_retries(5)
+///     .max_retry_after(Duration::from_secs(10));
+/// let spotify = Spotify::builder().retry(policy).build(Token::from_access_token("t"));
+/// # let _ = spotify;
+/// ```
+#[derive(Clone)]
+pub struct RetryPolicy {
+    pub(crate) max_retries: u32,
+    pub(crate) max_retry_after: Duration,
+    pub(crate) base_backoff: Duration,
+    pub(crate) sleep: Arc<dyn Fn(Duration) + Send + Sync>,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        RetryPolicy {
+            max_retries: 3,
+            max_retry_after: Duration::from_secs(60),
+            base_backoff: Duration::from_millis(250),
+            sleep: Arc::new(std::thread::sleep),
+        }
+    }
+}
+
+impl fmt::Debug for RetryPolicy {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RetryPolicy")
+            .field("max_retries", &self.max_retries)
+            .field("max_retry_after", &self.max_retry_after)
+            .field("base_backoff", &self.base_backoff)
+            .finish_non_exhaustive()
+    }
+}
+
+impl RetryPolicy {
+    /// No retries at all: every error comes back at once.
+    pub fn none() -> RetryPolicy {
+        RetryPolicy {
+            max_retries: 0,
+            ..RetryPolicy::default()
+        }
+    }
+
+    /// How many retries after the first attempt (default 3).
+    pub fn max_retries(mut self, n: u32) -> Self {
+        self.max_retries = n;
+        self
+    }
+
+    /// The longest `Retry-After` that is waited out (default 60 s).
+    pub fn max_retry_after(mut self, d: Duration) -> Self {
+        self.max_retry_after = d;
+        self
+    }
+
+    /// The first backoff delay for 5xx and connection failures (default
+    /// 250 ms); it doubles on each retry, with up to 100 % jitter added.
+    pub fn base_backoff(mut self, d: Duration) -> Self {
+        self.base_backoff = d;
+        self
+    }
+
+    /// Replaces `std::thread::sleep` (tests record the delays instead).
+    pub fn sleep_with(mut self, f: impl Fn(Duration) + Send + Sync + 'static) -> Self {
+        self.sleep = Arc::new(f);
+        self
+    }
+
+    fn backoff(&self, retry: u32) -> Duration {
+        let base = self.base_backoff.saturating_mul(1u32 << retry.min(10));
+        let jitter = crate::auth::random_u64() % (base.as_millis() as u64 + 1);
+        base + Duration::from_millis(jitter)
+    }
+}
+
+/// Transport settings, collected by [`SpotifyBuilder`](crate::SpotifyBuilder).
+#[derive(Debug, Clone)]
+pub(crate) struct HttpConfig {
+    pub connect_timeout: Duration,
+    pub send_timeout: Duration,
+    pub response_timeout: Duration,
+    pub body_timeout: Duration,
+    pub body_limit: u64,
+    pub user_agent: String,
+    pub retry: RetryPolicy,
+    pub cache: Option<(usize, usize)>,
+}
+
+impl Default for HttpConfig {
+    fn default() -> Self {
+        HttpConfig {
+            connect_timeout: Duration::from_secs(10),
+            send_timeout: Duration::from_secs(30),
+            response_timeout: Duration::from_secs(30),
+            body_timeout: Duration::from_secs(60),
+            body_limit: 16 * 1024 * 1024,
+            user_agent: concat!("spotify-blocking/", env!("CARGO_PKG_VERSION")).to_owned(),
+            retry: RetryPolicy::default(),
+            cache: None,
+        }
+    }
+}
+
+/// A request body.
+#[derive(Debug, Clone)]
+pub(crate) enum Body {
+    Empty,
+    Json(Vec<u8>),
+    Form(String),
+    Raw {
+        content_type: &'static str,
+        data: Vec<u8>,
+    },
+}
+
+/// Authorization header value (kept out of `Debug`).
+pub(crate) enum Auth<'a> {
+    None,
+    Bearer(&'a str),
+    Basic(String),
+}
+
+pub(crate) struct HttpRequest<'a> {
+    pub method: Method,
+    pub url: &'a str,
+    pub auth: Auth<'a>,
+    pub body: Body,
+    /// `METHOD /path`, for errors.
+    pub endpoint: &'a str,
+    /// Whether 5xx and connection failures may be retried.
+    pub idempotent: bool,
+    /// Cache key suffix (the token), when the response may be cached.
+    pub cache_key: Option<&'a str>,
+}
+
+#[derive(Debug)]
+pub(crate) struct HttpResponse {
+    pub status: u16,
+    pub body: String,
+    pub retry_after: Option<Duration>,
+    pub attempts: u32,
+}
+
+/// The agent and its policy.
+pub(crate) struct Http {
+    agent: ureq::Agent,
+    pub config: HttpConfig,
+    cache: Option<Mutex<Cache>>,
+}
+
+enum Attempt {
+    Done(HttpResponse, Option<String>),
+    Failed { error: Error, retryable: bool },
+}
+
+impl Http {
+    pub fn new(config: HttpConfig) -> Http {
+        // Only per-phase timeouts: a resolve or global timeout makes ureq
+        // resolve names on a helper thread.
+        let agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .max_redirects(0)
+            .user_agent(config.user_agent.as_str())
+            .timeout_connect(Some(config.connect_timeout))
+            .timeout_send_request(Some(config.send_timeout))
+            .timeout_send_body(Some(config.send_timeout))
+            .timeout_recv_response(Some(config.response_timeout))
+            .timeout_recv_body(Some(config.body_timeout))
+            .build()
+            .new_agent();
+        let cache = config
+            .cache
+            .map(|(entries, bytes)| Mutex::new(Cache::new(entries, bytes)));
+        Http {
+            agent,
+            config,
+            cache,
+        }
+    }
+
+    /// Sends the request, retrying as the policy allows.
+    pub fn send(&self, req: &HttpRequest<'_>) -> Result<HttpResponse> {
+        let policy = &self.config.retry;
+        let cached = self.cache_lookup(req);
+        let mut attempts = 0;
+        loop {
+            attempts += 1;
+            let retries_left = attempts <= policy.max_retries;
+            let etag = cached.as_ref().map(|(etag, _)| etag.as_str());
+            match self.attempt(req, etag, attempts) {
+                Attempt::Done(mut resp, new_etag) => {
+                    resp.attempts = attempts;
+                    if resp.status == 304 {
+                        if let Some((_, body)) = cached {
+                            resp.status = 200;
+                            resp.body = body;
+                            return Ok(resp);
+                        }
+                    }
+                    if resp.status == 429 && retries_left {
+                        let wait = match resp.retry_after {
+                            Some(d) if d > policy.max_retry_after => return Ok(resp),
+                            Some(d) => d,
+                            None => policy.backoff(attempts - 1),
+                        };
+                        (policy.sleep)(wait);
+                        continue;
+                    }
+                    if matches!(resp.status, 500 | 502 | 503 | 504)
+                        && req.idempotent
+                        && retries_left
+                    {
+                        let wait = match resp.retry_after {
+                            Some(d) if d <= policy.max_retry_after => d,
+                            _ => policy.backoff(attempts - 1),
+                        };
+                        (policy.sleep)(wait);
+                        continue;
+                    }
+                    if resp.status == 200 {
+                        self.cache_store(req, new_etag, &resp.body);
+                    }
+                    return Ok(resp);
+                }
+                Attempt::Failed { error, retryable } => {
+                    if retryable && req.idempotent && retries_left {
+                        (policy.sleep)(policy.backoff(attempts - 1));
+                        continue;
+                    }
+                    return Err(error);
+                }
+            }
+        }
+    }
+
+    fn attempt(&self, req: &HttpRequest<'_>, etag: Option<&str>, attempts: u32) -> Attempt {
+        let auth = match &req.auth {
+            Auth::None => None,
+            Auth::Bearer(t) => Some(format!("Bearer {t}")),
+            Auth::Basic(b) => Some(format!("Basic {b}")),
+        };
+        let result = self.run(req, auth.as_deref(), etag);
+        let mut response = match result {
+            Ok(r) => r,
+            Err(e) => {
+                // Failures before any response byte may be retried.
+                let retryable = matches!(
+                    e,
+                    ureq::Error::Io(_)
+                        | ureq::Error::ConnectionFailed
+                        | ureq::Error::HostNotFound
+                        | ureq::Error::Timeout(ureq::Timeout::Connect)
+                        | ureq::Error::Timeout(ureq::Timeout::SendRequest)
+                        | ureq::Error::Timeout(ureq::Timeout::RecvResponse)
+                );
+                return Attempt::Failed {
+                    error: transport_error(e, req.endpoint, attempts),
+                    retryable,
+                };
+            }
+        };
+        let status = response.status().as_u16();
+        let header = |name: &str| {
+            response
+                .headers()
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned)
+        };
+        let retry_after = header("retry-after")
+            .and_then(|v| v.trim().parse::<u64>().ok())
+            .map(Duration::from_secs);
+        let new_etag = header("etag");
+        let body = response
+            .body_mut()
+            .with_config()
+            .limit(self.config.body_limit)
+            .read_to_string();
+        match body {
+            Ok(body) => Attempt::Done(
+                HttpResponse {
+                    status,
+                    body,
+                    retry_after,
+                    attempts,
+                },
+                new_etag,
+            ),
+            // A body that fails half-way is not retried: the server answered.
+            Err(e) => Attempt::Failed {
+                error: transport_error(e, req.endpoint, attempts),
+                retryable: false,
+            },
+        }
+    }
+
+    fn run(
+        &self,
+        req: &HttpRequest<'_>,
+        auth: Option<&str>,
+        etag: Option<&str>,
+    ) -> std::result::Result<ureq::http::Response<ureq::Body>, ureq::Error> {
+        let mut headers: Vec<(&str, &str)> = Vec::with_capacity(3);
+        if let Some(a) = auth {
+            headers.push(("Authorization", a));
+        }
+        if let Some(e) = etag {
+            headers.push(("If-None-Match", e));
+        }
+        macro_rules! with_headers {
+            ($b:expr) => {{
+                let mut b = $b;
+                for (k, v) in &headers {
+                    b = b.header(*k, *v);
+                }
+                b
+            }};
+        }
+        let (content_type, data): (&str, &[u8]) = match &req.body {
+            Body::Empty => ("", &[]),
+            Body::Json(d) => ("application/json", d),
+            Body::Form(s) => ("application/x-www-form-urlencoded", s.as_bytes()),
+            Body::Raw { content_type, data } => (content_type, data),
+        };
+        let has_body = !matches!(req.body, Body::Empty);
+        match req.method {
+            Method::Get => with_headers!(self.agent.get(req.url)).call(),
+            Method::Delete if !has_body => with_headers!(self.agent.delete(req.url)).call(),
+            Method::Delete => with_headers!(self.agent.delete(req.url).force_send_body())
+                .header("Content-Type", content_type)
+                .send(data),
+            Method::Post | Method::Put => {
+                let b = if req.method == Method::Post {
+                    self.agent.post(req.url)
+                } else {
+                    self.agent.put(req.url)
+                };
+                let b = with_headers!(b);
+                if has_body {
+                    b.header("Content-Type", content_type).send(data)
+                } else {
+                    b.send_empty()
+                }
+            }
+        }
+    }
+
+    fn cache_lookup(&self, req: &HttpRequest<'_>) -> Option<(String, String)> {
+        let cache = self.cache.as_ref()?;
+        let key = req.cache_key?;
+        if req.method != Method::Get {
+            return None;
+        }
+        let cache = cache.lock().unwrap_or_else(|p| p.into_inner());
+        cache.get(req.url, key)
+    }
+
+    fn cache_store(&self, req: &HttpRequest<'_>, etag: Option<String>, body: &str) {
+        let (Some(cache), Some(key), Some(etag)) = (self.cache.as_ref(), req.cache_key, etag)
+        else {
+            return;
+        };
+        if req.method != Method::Get {
+            return;
+        }
+        let mut cache = cache.lock().unwrap_or_else(|p| p.into_inner());
+        cache.put(req.url, key, etag, body.to_owned());
+    }
+}
+
+fn transport_error(e: ureq::Error, endpoint: &str, attempts: u32) -> Error {
+    let endpoint = endpoint.to_owned();
+    match e {
+        ureq::Error::Timeout(t) => Error::Timeout {
+            phase: timeout_phase(t).to_owned(),
+            endpoint,
+            attempts,
+        },
+        ureq::Error::BodyExceedsLimit(limit) => Error::BodyTooLarge { endpoint, limit },
+        other => Error::Transport {
+            message: other.to_string(),
+            endpoint,
+            attempts,
+        },
+    }
+}
+
+fn timeout_phase(t: ureq::Timeout) -> &'static str {
+    match t {
+        ureq::Timeout::Connect => "connect",
+        ureq::Timeout::SendRequest => "send request",
+        ureq::Timeout::SendBody => "send body",
+        ureq::Timeout::RecvResponse => "receive response",
+        ureq::Timeout::RecvBody => "receive body",
+        ureq::Timeout::PerRead => "read",
+        ureq::Timeout::PerWrite => "write",
+        _ => "request",
+    }
+}

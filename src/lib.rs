@@ -1,0 +1,31 @@
+//! A blocking, thread-free client for the Spotify Web API.
+//!
+//! No async runtime, no background threads: each call is one HTTP request
+//! on the calling thread, built on [`ureq`](https://docs.rs/ureq).
+#![doc = ""]
+#![deny(missing_docs)]
+
+mod auth;
+mod batch;
+mod cache;
+mod client;
+mod decode;
+mod encode;
+pub mod endpoints;
+mod error;
+mod http;
+pub mod id;
+pub mod model;
+mod paging;
+mod request;
+
+pub use auth::scope;
+pub use auth::{
+    ACCOUNTS_BASE, AnyToken, Credentials, RefreshingToken, Token, request_client_token,
+};
+pub use batch::Batch;
+pub use client::{API_BASE, Spotify, SpotifyBuilder};
+pub use error::{Error, PlayerReason, RedirectError, Result};
+pub use http::{Method, RetryPolicy};
+pub use paging::{Items, Paged, Pages};
+pub use request::{Endpoint, Operation, Param, Request, params};

@@ -1,0 +1,27 @@
+//! The objects Spotify returns, as plain structs.
+//!
+//! Names follow Spotify's object names (`FullAlbum`, `SimpleTrack`, ...).
+//! Fields real responses may omit or send as `null` are `Option` or default;
+//! every enum has an `Unknown(String)` fallback, so a new value from Spotify
+//! never breaks a parse. `{}` prints a one-line summary and `{:#}` a tree of
+//! every field.
+
+pub(crate) mod display;
+
+mod common;
+mod market;
+
+pub use crate::paging::{CursorPage, Cursors, Page};
+pub use common::*;
+pub use market::Market;
+
+mod album;
+mod artist;
+pub mod raw;
+mod track;
+
+pub use album::*;
+pub(crate) use artist::artist_names;
+pub use artist::*;
+pub(crate) use common::string_enum;
+pub use track::*;

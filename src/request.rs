@@ -1,0 +1,348 @@
+//! Request values: what an endpoint method returns.
+//!
+//! Every endpoint method validates its arguments and returns a
+//! [`Request`]; its setters add the endpoint's optional parameters and
+//! [`send`](Request::send) performs the one HTTP call. A bad argument is
+//! kept in the request and returned by `send` before anything goes over the
+//! wire.
+
+use crate::client::Spotify;
+use crate::error::{Error, Result};
+use crate::http::Method;
+use serde::de::DeserializeOwned;
+use std::marker::PhantomData;
+
+/// The facts of one Spotify operation, as the OpenAPI description states
+/// them. The conformance test compares these with the description.
+#[derive(Debug)]
+pub struct Endpoint {
+    /// Spotify's `operationId` (`get-an-album`).
+    pub operation_id: &'static str,
+    /// The HTTP method.
+    pub method: Method,
+    /// The path template (`/albums/{id}`).
+    pub path: &'static str,
+    /// Query parameters, required and optional.
+    pub query: &'static [Param],
+    /// Top-level keys of the JSON body, if it takes one.
+    pub body: &'static [&'static str],
+    /// Scopes the operation requires.
+    pub scopes: &'static [&'static str],
+    /// For deprecated operations: what to use instead.
+    pub deprecated: Option<&'static str>,
+}
+
+/// One query parameter and its allowed range.
+#[derive(Debug)]
+pub struct Param {
+    /// The name Spotify uses.
+    pub name: &'static str,
+    /// Inclusive bounds for numeric parameters.
+    pub range: Option<(u32, u32)>,
+}
+
+impl Endpoint {
+    /// The range of a numeric query parameter.
+    pub fn range(&self, name: &str) -> Option<(u32, u32)> {
+        self.query.iter().find(|p| p.name == name)?.range
+    }
+
+    /// Whether the endpoint takes this query parameter.
+    pub fn takes(&self, name: &str) -> bool {
+        self.query.iter().any(|p| p.name == name)
+    }
+}
+
+/// One Spotify operation: its facts and what it returns.
+pub trait Operation {
+    /// What `send` returns.
+    type Output;
+    /// What the body decodes into (the output, or a wrapper object).
+    #[doc(hidden)]
+    type Raw: DeserializeOwned;
+    /// The operation's facts.
+    const ENDPOINT: &'static Endpoint;
+    /// Unwraps the decoded body.
+    #[doc(hidden)]
+    fn output(raw: Self::Raw) -> Self::Output;
+}
+
+/// Marker traits: which optional parameters an operation takes. They gate
+/// the setters of [`Request`], so `.limit(..)` exists only where Spotify
+/// accepts a `limit`.
+pub mod params {
+    /// The operation takes `market`.
+    pub trait Market {}
+    /// The operation takes `limit`.
+    pub trait Limit {}
+    /// The operation takes `offset`.
+    pub trait Offset {}
+    /// The operation takes `fields`.
+    pub trait Fields {}
+    /// The operation takes `locale`.
+    pub trait Locale {}
+    /// The operation takes `additional_types`.
+    pub trait AdditionalTypes {}
+    /// The operation takes `device_id`.
+    pub trait DeviceId {}
+    /// The operation takes `after` and `before` (cursors).
+    pub trait Cursor {}
+}
+
+/// The body of a request, before encoding.
+#[derive(Debug, Clone)]
+pub(crate) enum Payload {
+    None,
+    Json(serde_json::Map<String, serde_json::Value>),
+    Raw {
+        content_type: &'static str,
+        data: Vec<u8>,
+    },
+}
+
+/// A request to one endpoint, ready to [`send`](Request::send).
+#[must_use = "a request does nothing until `.send()` is called"]
+pub struct Request<'a, O> {
+    pub(crate) client: &'a Spotify,
+    pub(crate) path: String,
+    pub(crate) query: Vec<(&'static str, String)>,
+    pub(crate) payload: Payload,
+    pub(crate) error: Option<Error>,
+    op: PhantomData<fn() -> O>,
+}
+
+impl<O> std::fmt::Debug for Request<'_, O> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Request")
+            .field("path", &self.path)
+            .field("query", &self.query)
+            .field("error", &self.error)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<'a, O: Operation> Request<'a, O> {
+    /// A request to `O`'s path, with `{...}` placeholders filled in order.
+    pub(crate) fn new(client: &'a Spotify, path_args: &[&str]) -> Self {
+        let mut path = String::with_capacity(O::ENDPOINT.path.len() + 24);
+        let mut args = path_args.iter();
+        let mut rest = O::ENDPOINT.path;
+        while let Some(start) = rest.find('{') {
+            path.push_str(&rest[..start]);
+            let end = rest[start..]
+                .find('}')
+                .map_or(rest.len(), |e| start + e + 1);
+            path.push_str(&crate::encode::component(
+                args.next().copied().unwrap_or(""),
+            ));
+            rest = &rest[end..];
+        }
+        path.push_str(rest);
+        Request {
+            client,
+            path,
+            query: Vec::new(),
+            payload: Payload::None,
+            error: None,
+            op: PhantomData,
+        }
+    }
+
+    /// A request that fails with `error` when sent (bad arguments).
+    pub(crate) fn failed(client: &'a Spotify, error: Error) -> Self {
+        let mut r = Request::new(client, &[]);
+        r.error = Some(error);
+        r
+    }
+
+    /// Records the first validation error.
+    pub(crate) fn fail(&mut self, error: Error) {
+        if self.error.is_none() {
+            self.error = Some(error);
+        }
+    }
+
+    /// Sets a query parameter (replacing an earlier value).
+    pub(crate) fn set(mut self, name: &'static str, value: impl Into<String>) -> Self {
+        let value = value.into();
+        match self.query.iter_mut().find(|(n, _)| *n == name) {
+            Some(slot) => slot.1 = value,
+            None => self.query.push((name, value)),
+        }
+        self
+    }
+
+    /// Sets a numeric query parameter after checking its range.
+    pub(crate) fn set_number(mut self, name: &'static str, value: u32) -> Self {
+        if let Some((lo, hi)) = O::ENDPOINT.range(name) {
+            if value < lo || value > hi {
+                self.fail(Error::invalid_input(
+                    name,
+                    format!("{value} is out of range; allowed: {lo} to {hi}"),
+                ));
+                return self;
+            }
+        }
+        self.set(name, value.to_string())
+    }
+
+    /// Sets a key of the JSON body.
+    pub(crate) fn body(mut self, key: &str, value: serde_json::Value) -> Self {
+        if !matches!(self.payload, Payload::Json(_)) {
+            self.payload = Payload::Json(serde_json::Map::new());
+        }
+        if let Payload::Json(map) = &mut self.payload {
+            map.insert(key.to_owned(), value);
+        }
+        self
+    }
+
+    /// Sends the request and decodes the answer.
+    pub fn send(self) -> Result<O::Output> {
+        let raw = self.client.execute::<O::Raw>(
+            O::ENDPOINT,
+            &self.path,
+            &self.query,
+            self.payload,
+            self.error,
+        )?;
+        Ok(O::output(raw))
+    }
+}
+
+impl<O: Operation + params::Market> Request<'_, O> {
+    /// Only content playable in this market (`"SE"`), or `"from_token"` for
+    /// the user's own country. Without it, the client's default market (if
+    /// one is set) is sent.
+    pub fn market(mut self, market: &str) -> Self {
+        if market == "from_token" || crate::model::Market::new(market).is_some() {
+            self.set("market", market)
+        } else {
+            self.fail(Error::invalid_input(
+                "market",
+                format!("{market:?} is not a two-letter ISO 3166-1 code or \"from_token\""),
+            ));
+            self
+        }
+    }
+}
+
+impl<O: Operation + params::Limit> Request<'_, O> {
+    /// How many items per page; the allowed range is the endpoint's.
+    pub fn limit(self, limit: u32) -> Self {
+        self.set_number("limit", limit)
+    }
+}
+
+impl<O: Operation + params::Offset> Request<'_, O> {
+    /// Index of the first item (0 by default).
+    pub fn offset(self, offset: u32) -> Self {
+        self.set_number("offset", offset)
+    }
+}
+
+impl<O: Operation + params::Fields> Request<'_, O> {
+    /// Only these fields, in Spotify's field syntax
+    /// (`"items(added_at,item(name))"`). The model's missing fields then
+    /// decode as `None` or defaults.
+    pub fn fields(self, fields: &str) -> Self {
+        self.set("fields", fields)
+    }
+}
+
+impl<O: Operation + params::Locale> Request<'_, O> {
+    /// Language and country of texts (`"sv_SE"`).
+    pub fn locale(self, locale: &str) -> Self {
+        self.set("locale", locale)
+    }
+}
+
+impl<O: Operation + params::DeviceId> Request<'_, O> {
+    /// The device to act on; the active device by default.
+    pub fn device_id(self, device_id: &str) -> Self {
+        self.set("device_id", device_id)
+    }
+}
+
+impl<O: Operation + params::AdditionalTypes> Request<'_, O> {
+    /// Also accept episodes (`"track,episode"`). The crate asks for both by
+    /// default, so episodes in playlists and the player decode.
+    pub fn additional_types(self, types: &str) -> Self {
+        self.set("additional_types", types)
+    }
+}
+
+impl<O: Operation + params::Cursor> Request<'_, O> {
+    /// Items after this cursor (a timestamp in ms, or an ID).
+    pub fn after(self, after: &str) -> Self {
+        self.set("after", after)
+    }
+
+    /// Items before this cursor.
+    pub fn before(self, before: &str) -> Self {
+        self.set("before", before)
+    }
+}
+
+/// Declares an operation type, its facts and its parameter markers.
+///
+/// ```text
+/// operation! {
+///     /// docs
+///     GetAlbum = "get-an-album", GET "/albums/{id}" -> FullAlbum {
+///         query: [market],
+///         options: [Market],
+///         scopes: [],
+///     }
+/// }
+/// ```
+/// `-> T [Raw, |r| r.field]` decodes into the wrapper `Raw` and takes the
+/// output out of it.
+macro_rules! operation {
+    (
+        $(#[$m:meta])*
+        $name:ident = $op_id:literal, $method:ident $path:literal -> $out:ty $([$raw:ty, |$r:ident| $conv:expr])? {
+            query: [$($q:ident $(($lo:literal ..= $hi:literal))?),* $(,)?],
+            $(body: [$($b:ident),* $(,)?],)?
+            options: [$($opt:ident),* $(,)?],
+            scopes: [$($scope:literal),* $(,)?],
+            $(deprecated: $dep:literal,)?
+        }
+    ) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy)]
+        pub struct $name;
+
+        impl $crate::request::Operation for $name {
+            type Output = $out;
+            $crate::request::operation!(@raw $out $(, $raw, |$r| $conv)?);
+            const ENDPOINT: &'static $crate::request::Endpoint = &$crate::request::Endpoint {
+                operation_id: $op_id,
+                method: $crate::http::Method::$method,
+                path: $path,
+                query: &[$($crate::request::Param {
+                    name: stringify!($q),
+                    range: $crate::request::operation!(@range $(($lo, $hi))?),
+                }),*],
+                body: &[$($(stringify!($b)),*)?],
+                scopes: &[$($scope),*],
+                deprecated: $crate::request::operation!(@dep $($dep)?),
+            };
+        }
+
+        $(impl $crate::request::params::$opt for $name {})*
+    };
+    (@raw $out:ty) => {
+        type Raw = $out;
+        fn output(raw: $out) -> $out { raw }
+    };
+    (@raw $out:ty, $raw:ty, |$r:ident| $conv:expr) => {
+        type Raw = $raw;
+        fn output($r: $raw) -> $out { $conv }
+    };
+    (@range) => { None };
+    (@range ($lo:literal, $hi:literal)) => { Some(($lo, $hi)) };
+    (@dep) => { None };
+    (@dep $dep:literal) => { Some($dep) };
+}
+pub(crate) use operation;
