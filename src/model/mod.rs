@@ -25,3 +25,21 @@ pub(crate) use artist::artist_names;
 pub use artist::*;
 pub(crate) use common::string_enum;
 pub use track::*;
+
+mod audio;
+mod audiobook;
+mod category;
+mod chapter;
+mod episode;
+mod recommendation;
+mod search;
+mod show;
+
+pub use audio::*;
+pub use audiobook::*;
+pub use category::*;
+pub use chapter::*;
+pub use episode::*;
+pub use recommendation::*;
+pub use search::*;
+pub use show::*;

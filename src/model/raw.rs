@@ -19,3 +19,73 @@ pub struct AlbumPage {
     /// The page.
     pub albums: Page<SimpleAlbum>,
 }
+
+/// `{"artists": [...]}`
+#[derive(Debug, Deserialize)]
+pub struct Artists {
+    /// The artists, `None` for unknown IDs.
+    pub artists: Vec<Option<FullArtist>>,
+}
+
+/// `{"tracks": [...]}`
+#[derive(Debug, Deserialize)]
+pub struct Tracks {
+    /// The tracks, `None` for unknown IDs.
+    pub tracks: Vec<Option<FullTrack>>,
+}
+
+/// `{"shows": [...]}`
+#[derive(Debug, Deserialize)]
+pub struct Shows {
+    /// The shows, `None` for unknown IDs.
+    pub shows: Vec<Option<SimpleShow>>,
+}
+
+/// `{"episodes": [...]}`
+#[derive(Debug, Deserialize)]
+pub struct Episodes {
+    /// The episodes, `None` for unknown IDs.
+    pub episodes: Vec<Option<FullEpisode>>,
+}
+
+/// `{"audiobooks": [...]}`
+#[derive(Debug, Deserialize)]
+pub struct Audiobooks {
+    /// The audiobooks, `None` for unknown IDs.
+    pub audiobooks: Vec<Option<FullAudiobook>>,
+}
+
+/// `{"chapters": [...]}`
+#[derive(Debug, Deserialize)]
+pub struct Chapters {
+    /// The chapters, `None` for unknown IDs.
+    pub chapters: Vec<Option<FullChapter>>,
+}
+
+/// `{"audio_features": [...]}`
+#[derive(Debug, Deserialize)]
+pub struct AudioFeaturesList {
+    /// The features, `None` for unknown IDs.
+    pub audio_features: Vec<Option<AudioFeatures>>,
+}
+
+/// `{"categories": {page}}`
+#[derive(Debug, Deserialize)]
+pub struct CategoryPage {
+    /// The page.
+    pub categories: Page<Category>,
+}
+
+/// `{"markets": [...]}`
+#[derive(Debug, Deserialize)]
+pub struct Markets {
+    /// The market codes.
+    pub markets: Vec<Market>,
+}
+
+/// `{"genres": [...]}`
+#[derive(Debug, Deserialize)]
+pub struct GenreSeeds {
+    /// The genre names.
+    pub genres: Vec<String>,
+}
