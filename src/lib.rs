@@ -15,6 +15,8 @@ pub mod endpoints;
 mod error;
 mod http;
 pub mod id;
+#[cfg(feature = "mock")]
+pub mod mock;
 pub mod model;
 mod paging;
 mod request;
