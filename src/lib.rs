@@ -2,7 +2,7 @@
 //!
 //! No async runtime, no background threads: each call is one HTTP request
 //! on the calling thread, built on [`ureq`](https://docs.rs/ureq).
-#![doc = ""]
+#![doc = include_str!("../README.md")]
 #![deny(missing_docs)]
 
 mod auth;
