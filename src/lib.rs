@@ -31,3 +31,10 @@ pub use error::{Error, PlayerReason, RedirectError, Result};
 pub use http::{Method, RetryPolicy};
 pub use paging::{Items, Paged, Pages};
 pub use request::{Endpoint, Operation, Param, Request, params};
+
+/// The guides under `docs/`, compiled as doc tests so their code stays true.
+#[cfg(doctest)]
+mod guides {
+    #[doc = include_str!("../docs/advanced.md")]
+    struct Advanced;
+}
