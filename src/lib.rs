@@ -21,6 +21,12 @@ pub mod model;
 mod paging;
 mod request;
 
+/// Every endpoint: method, Spotify operation, path, scopes, parameters and
+/// returned model (generated from the code; `docs/reference.md`).
+pub mod reference {
+    #![doc = include_str!("../docs/reference.md")]
+}
+
 pub use auth::scope;
 pub use auth::{
     ACCOUNTS_BASE, AnyToken, Credentials, RefreshingToken, Token, request_client_token,
