@@ -19,7 +19,11 @@ const SPEC_OPERATIONS: usize = 97;
 /// the range comparison is skipped; everything else is still checked. An
 /// entry must name an operation and query parameter of the description, give
 /// a reason, and (once the operation is implemented) really deviate.
-const DELIBERATE_DEVIATIONS: &[(&str, &str, &str)] = &[];
+const DELIBERATE_DEVIATIONS: &[(&str, &str, &str)] = &[(
+    "get-an-artists-albums",
+    "limit",
+    "the schema says minimum 0 but its own text says Minimum: 1; a page of 0 albums is useless",
+)];
 
 #[derive(Debug, Deserialize)]
 struct SpecOperation {

@@ -1,0 +1,59 @@
+//! Audiobook chapters: one or several.
+
+use crate::batch::Batch;
+use crate::client::Spotify;
+use crate::id::{IdKind, parse_id, parse_ids};
+use crate::model::{FullChapter, raw};
+use crate::request::{Endpoint, Operation, Request, operation};
+
+operation! {
+    /// `GET /chapters/{id}`: [`Spotify::chapter`].
+    GetChapter = "get-a-chapter", Get "/chapters/{id}" -> FullChapter {
+        query: [market],
+        options: [Market],
+        scopes: [],
+    }
+}
+
+operation! {
+    /// `GET /chapters`: [`Spotify::chapters`].
+    GetChapters = "get-several-chapters", Get "/chapters" -> Vec<Option<FullChapter>> [raw::Chapters, |r| r.chapters] {
+        query: [ids, market],
+        options: [Market],
+        scopes: [],
+        deprecated: "chapter",
+    }
+}
+
+pub(crate) const ENDPOINTS: &[&Endpoint] = &[GetChapter::ENDPOINT, GetChapters::ENDPOINT];
+
+/// The most IDs `GET /chapters` takes in one call.
+const CHAPTERS_CAP: usize = 50;
+
+impl Spotify {
+    /// One audiobook chapter, with its audiobook.
+    ///
+    /// `GET /chapters/{id}` · no scope · options: `market`.
+    pub fn chapter(&self, id: &str) -> Request<'_, GetChapter> {
+        match parse_id(id, IdKind::Chapter) {
+            Ok(id) => Request::new(self, &[&id]),
+            Err(e) => Request::failed(self, e),
+        }
+    }
+
+    /// Several chapters (at most 50 per call unless the client is chunked);
+    /// unknown IDs come back as `None`.
+    ///
+    /// `GET /chapters` · no scope · options: `market`. Deprecated by Spotify
+    /// in February 2026 (403 for development-mode apps).
+    #[deprecated(
+        note = "Spotify removed GET /chapters for development-mode apps; call `chapter` for each ID"
+    )]
+    pub fn chapters<I, S>(&self, ids: I) -> Batch<'_, GetChapters>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        Batch::new(self, parse_ids(ids, IdKind::Chapter), "ids", CHAPTERS_CAP)
+    }
+}

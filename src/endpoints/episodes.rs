@@ -1,0 +1,68 @@
+//! Podcast episodes: one or several.
+
+use crate::batch::Batch;
+use crate::client::Spotify;
+use crate::id::{IdKind, parse_id, parse_ids};
+use crate::model::{FullEpisode, raw};
+use crate::request::{Endpoint, Operation, Request, operation};
+
+operation! {
+    /// `GET /episodes/{id}`: [`Spotify::episode`].
+    GetEpisode = "get-an-episode", Get "/episodes/{id}" -> FullEpisode {
+        query: [market],
+        options: [Market],
+        scopes: ["user-read-playback-position"],
+    }
+}
+
+operation! {
+    /// `GET /episodes`: [`Spotify::episodes`].
+    GetEpisodes = "get-multiple-episodes", Get "/episodes" -> Vec<Option<FullEpisode>> [raw::Episodes, |r| r.episodes] {
+        query: [ids, market],
+        options: [Market],
+        scopes: ["user-read-playback-position"],
+        deprecated: "episode",
+    }
+}
+
+pub(crate) const ENDPOINTS: &[&Endpoint] = &[GetEpisode::ENDPOINT, GetEpisodes::ENDPOINT];
+
+/// The most IDs `GET /episodes` takes in one call.
+const EPISODES_CAP: usize = 50;
+
+impl Spotify {
+    /// One episode, with its show.
+    ///
+    /// `GET /episodes/{id}` · scope `user-read-playback-position` (for the
+    /// resume point; app tokens work too) · options: `market`.
+    ///
+    /// ```no_run
+    /// # let spotify = spotify_blocking::Spotify::new(spotify_blocking::Token::from_access_token("t"));
+    /// let episode = spotify.episode("512ojhOuo1ktJprKbVcKyQ").send()?;
+    /// println!("{episode}");
+    /// # Ok::<(), spotify_blocking::Error>(())
+    /// ```
+    pub fn episode(&self, id: &str) -> Request<'_, GetEpisode> {
+        match parse_id(id, IdKind::Episode) {
+            Ok(id) => Request::new(self, &[&id]),
+            Err(e) => Request::failed(self, e),
+        }
+    }
+
+    /// Several episodes (at most 50 per call unless the client is chunked);
+    /// unknown IDs come back as `None`.
+    ///
+    /// `GET /episodes` · scope `user-read-playback-position` · options:
+    /// `market`. Deprecated by Spotify in February 2026 (403 for
+    /// development-mode apps).
+    #[deprecated(
+        note = "Spotify removed GET /episodes for development-mode apps; call `episode` for each ID"
+    )]
+    pub fn episodes<I, S>(&self, ids: I) -> Batch<'_, GetEpisodes>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        Batch::new(self, parse_ids(ids, IdKind::Episode), "ids", EPISODES_CAP)
+    }
+}

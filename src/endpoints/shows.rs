@@ -1,0 +1,95 @@
+//! Podcast shows: one, several, their episodes.
+
+use crate::batch::Batch;
+use crate::client::Spotify;
+use crate::id::{IdKind, parse_id, parse_ids};
+use crate::model::{FullShow, Page, SimpleEpisode, SimpleShow, raw};
+use crate::request::{Endpoint, Operation, Request, operation};
+
+operation! {
+    /// `GET /shows/{id}`: [`Spotify::show`].
+    GetShow = "get-a-show", Get "/shows/{id}" -> FullShow {
+        query: [market],
+        options: [Market],
+        scopes: ["user-read-playback-position"],
+    }
+}
+
+operation! {
+    /// `GET /shows`: [`Spotify::shows`].
+    GetShows = "get-multiple-shows", Get "/shows" -> Vec<Option<SimpleShow>> [raw::Shows, |r| r.shows] {
+        query: [market, ids],
+        options: [Market],
+        scopes: [],
+        deprecated: "show",
+    }
+}
+
+operation! {
+    /// `GET /shows/{id}/episodes`: [`Spotify::show_episodes`].
+    GetShowEpisodes = "get-a-shows-episodes", Get "/shows/{id}/episodes" -> Page<SimpleEpisode> {
+        query: [market, limit(1..=50), offset],
+        options: [Market, Limit, Offset],
+        scopes: ["user-read-playback-position"],
+    }
+}
+
+pub(crate) const ENDPOINTS: &[&Endpoint] = &[
+    GetShow::ENDPOINT,
+    GetShows::ENDPOINT,
+    GetShowEpisodes::ENDPOINT,
+];
+
+/// The most IDs `GET /shows` takes in one call.
+const SHOWS_CAP: usize = 50;
+
+fn for_show<'a, O: Operation>(client: &'a Spotify, id: &str) -> Request<'a, O> {
+    match parse_id(id, IdKind::Show) {
+        Ok(id) => Request::new(client, &[&id]),
+        Err(e) => Request::failed(client, e),
+    }
+}
+
+impl Spotify {
+    /// One show, with its first page of episodes.
+    ///
+    /// `GET /shows/{id}` · scope `user-read-playback-position` (for resume
+    /// points; app tokens work too) · options: `market`.
+    ///
+    /// ```no_run
+    /// # let spotify = spotify_blocking::Spotify::new(spotify_blocking::Token::from_access_token("t"));
+    /// let show = spotify.show("38bS44xjbVVZ3No3ByF1dJ").market("SE").send()?;
+    /// for episode in spotify.all_items(&show.episodes)? {
+    ///     println!("{episode}");
+    /// }
+    /// # Ok::<(), spotify_blocking::Error>(())
+    /// ```
+    pub fn show(&self, id: &str) -> Request<'_, GetShow> {
+        for_show(self, id)
+    }
+
+    /// Several shows (at most 50 per call unless the client is chunked);
+    /// unknown IDs come back as `None`.
+    ///
+    /// `GET /shows` · no scope · options: `market`. Deprecated by Spotify in
+    /// February 2026 (403 for development-mode apps).
+    #[deprecated(
+        note = "Spotify removed GET /shows for development-mode apps; call `show` for each ID"
+    )]
+    pub fn shows<I, S>(&self, ids: I) -> Batch<'_, GetShows>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        Batch::new(self, parse_ids(ids, IdKind::Show), "ids", SHOWS_CAP)
+    }
+
+    /// A page of a show's episodes.
+    ///
+    /// `GET /shows/{id}/episodes` · scope `user-read-playback-position` (for
+    /// resume points) · options: `market`, `limit` (1–50), `offset`. Paged:
+    /// `.pages()` and `.items()`.
+    pub fn show_episodes(&self, id: &str) -> Request<'_, GetShowEpisodes> {
+        for_show(self, id)
+    }
+}
