@@ -193,15 +193,15 @@ impl Spotify {
     }
 
     /// Tracks recommended from 1 to 5 seeds (artists, genres, tracks), tuned
-    /// by target, minimum and maximum [`Attribute`] values.
+    /// by target, minimum and maximum [`Attribute`](crate::endpoints::tracks::Attribute) values.
     ///
     /// `GET /recommendations` · no scope · options: `limit` (1–100),
     /// `market`, `.min(..)`, `.max(..)`, `.target(..)`. Deprecated by Spotify
     /// in November 2024.
     ///
     /// ```no_run
-    /// # let spotify = spotify_blocking::Spotify::new(spotify_blocking::Token::from_access_token("t"));
     /// # #![allow(deprecated)]
+    /// # let spotify = spotify_blocking::Spotify::new(spotify_blocking::Token::from_access_token("t"));
     /// use spotify_blocking::endpoints::tracks::{Attribute, Seeds};
     /// let recs = spotify
     ///     .recommendations(Seeds::new().artist("4NHQUGzhtTLFvgF5SZesLK").genre("swedish pop"))
@@ -233,7 +233,7 @@ impl Spotify {
         }
     }
 
-    /// The genre names [`Seeds::genre`] accepts.
+    /// The genre names [`Seeds::genre`](crate::endpoints::tracks::Seeds::genre) accepts.
     ///
     /// `GET /recommendations/available-genre-seeds` · no scope · no options.
     /// Deprecated by Spotify in November 2024.

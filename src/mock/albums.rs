@@ -134,6 +134,11 @@ pub(crate) fn all_tracks(api: &str) -> Vec<Value> {
         .collect()
 }
 
+/// Every album as a simplified album object (for other areas).
+pub(crate) fn simple_albums(api: &str) -> Vec<Value> {
+    albums().iter().map(|a| simple_album_json(api, a)).collect()
+}
+
 /// A full track object by ID.
 pub(crate) fn full_track(api: &str, id: &str) -> Option<Value> {
     all_tracks(api).into_iter().find(|t| t["id"] == id)

@@ -25,6 +25,7 @@
 
 mod accounts;
 mod albums;
+mod catalogue;
 mod data;
 mod server;
 
@@ -37,6 +38,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
 pub use albums::{HYBRID_THEORY, LINKIN_PARK, LONG_ALBUM};
+pub use catalogue::{BUILD_NOTES, FRANKENSTEIN};
 #[allow(unused_imports)]
 pub(crate) use data::{json_response, mock_id};
 
@@ -300,7 +302,7 @@ pub(crate) fn no_content() -> RawResponse {
 pub(crate) type Route = fn(&Ctx, &MockRequest) -> Option<RawResponse>;
 
 /// Every route, tried in order.
-const ROUTES: &[Route] = &[accounts::route, albums::route];
+const ROUTES: &[Route] = &[accounts::route, albums::route, catalogue::route];
 
 /// The embedded fake Spotify. Stops when dropped.
 pub struct MockServer {
