@@ -2,7 +2,7 @@
 //!
 //! No async runtime, no background threads: each call is one HTTP request
 //! on the calling thread, built on [`ureq`](https://docs.rs/ureq).
-#![doc = ""]
+#![doc = include_str!("../README.md")]
 #![deny(missing_docs)]
 
 mod auth;
@@ -16,9 +16,17 @@ pub mod endpoints;
 mod error;
 mod http;
 pub mod id;
+#[cfg(feature = "mock")]
+pub mod mock;
 pub mod model;
 mod paging;
 mod request;
+
+/// Every endpoint: method, Spotify operation, path, scopes, parameters and
+/// returned model (generated from the code; `docs/reference.md`).
+pub mod reference {
+    #![doc = include_str!("../docs/reference.md")]
+}
 
 pub use auth::scope;
 pub use auth::{
@@ -38,3 +46,10 @@ pub use config::{
     Config, config_from_environment, config_from_file, config_from_file_section, config_to_file,
     config_to_file_section,
 };
+
+/// The guides under `docs/`, compiled as doc tests so their code stays true.
+#[cfg(doctest)]
+mod guides {
+    #[doc = include_str!("../docs/advanced.md")]
+    struct Advanced;
+}
