@@ -324,9 +324,7 @@ impl fmt::Display for PlayerReason {
 #[non_exhaustive]
 pub enum RedirectError {
     /// The text is neither a URL nor a bare authorisation code.
-    #[error(
-        "the pasted text is not a URL; paste the whole address from the browser's address bar"
-    )]
+    #[error("the pasted text is not a URL; paste the whole address from the browser's address bar")]
     NotAUrl,
     /// The URL's scheme, host, port or path differ from the redirect URI.
     #[error(

@@ -141,7 +141,12 @@ fn serve(
     let (method, target) = (parts.next()?, parts.next()?);
     let (req_path, query) = target.split_once('?').unwrap_or((target, ""));
     if method != "GET" || req_path != path {
-        respond(&mut stream, "404 Not Found", "Not found", "This is not the login redirect.");
+        respond(
+            &mut stream,
+            "404 Not Found",
+            "Not found",
+            "This is not the login redirect.",
+        );
         return None;
     }
     let result = from_query(query, state);
@@ -152,7 +157,12 @@ fn serve(
             "Logged in",
             "You are logged in. You can close this tab and go back to the program.",
         ),
-        Err(e) => respond(&mut stream, "400 Bad Request", "Login failed", &e.to_string()),
+        Err(e) => respond(
+            &mut stream,
+            "400 Bad Request",
+            "Login failed",
+            &e.to_string(),
+        ),
     }
     Some(result)
 }
@@ -227,6 +237,9 @@ mod tests {
 
     #[test]
     fn html_is_escaped() {
-        assert_eq!(escape_html("<a \"b\"> & c"), "&lt;a &quot;b&quot;&gt; &amp; c");
+        assert_eq!(
+            escape_html("<a \"b\"> & c"),
+            "&lt;a &quot;b&quot;&gt; &amp; c"
+        );
     }
 }

@@ -32,7 +32,7 @@ pub(crate) fn new_verifier() -> Result<String> {
 ///
 /// ```
 /// // The example of RFC 7636, appendix B.
-/// let challenge = spotify_blocking::pkce_challenge("dBjftJeZ4CVP-mJ92K9QG9ZJ0Rg2qK3CwWFPL2Drp0k");
+/// let challenge = spotify_blocking::pkce_challenge("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk");
 /// assert_eq!(challenge, "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM");
 /// ```
 pub fn pkce_challenge(verifier: &str) -> String {
@@ -44,7 +44,10 @@ pub(crate) fn constant_time_eq(a: &str, b: &str) -> bool {
     if a.len() != b.len() {
         return false;
     }
-    a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+    a.bytes()
+        .zip(b.bytes())
+        .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+        == 0
 }
 
 #[cfg(test)]

@@ -164,7 +164,10 @@ mod tests {
 
     #[test]
     fn bare_codes_pass_and_garbage_does_not() {
-        assert_eq!(extract_code("  AQB-x_y.z~ \n", URI, "s").unwrap(), "AQB-x_y.z~");
+        assert_eq!(
+            extract_code("  AQB-x_y.z~ \n", URI, "s").unwrap(),
+            "AQB-x_y.z~"
+        );
         assert_eq!(extract_code("", URI, "s"), Err(RedirectError::NotAUrl));
         assert_eq!(
             extract_code("code=abc&state=s", URI, "s"),
