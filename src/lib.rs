@@ -52,4 +52,6 @@ pub use request::{Endpoint, Operation, Param, Request, params};
 mod guides {
     #[doc = include_str!("../docs/advanced.md")]
     struct Advanced;
+    #[doc = include_str!("../docs/authorisation.md")]
+    struct Authorisation;
 }
