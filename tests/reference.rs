@@ -175,8 +175,14 @@ fn generate(root: &Path) -> String {
                 ep.path
             )
             .unwrap();
-            if let Some(instead) = ep.deprecated {
-                writeln!(md, "- **Deprecated**: use `{instead}` instead").unwrap();
+            match ep.deprecated {
+                Some("no replacement") => {
+                    writeln!(md, "- **Deprecated**: no replacement").unwrap();
+                }
+                Some(instead) => {
+                    writeln!(md, "- **Deprecated**: use `{instead}` instead").unwrap();
+                }
+                None => {}
             }
             let scopes = if ep.scopes.is_empty() {
                 "none (an app token works)".to_owned()
