@@ -418,16 +418,20 @@ impl Http {
         cache.get(req.url, key)
     }
 
+    /// Stores a 200 answer; one without an `ETag` drops any older entry,
+    /// whose `ETag` no longer describes the resource.
     fn cache_store(&self, req: &HttpRequest<'_>, etag: Option<String>, body: &str) {
-        let (Some(cache), Some(key), Some(etag)) = (self.cache.as_ref(), req.cache_key, etag)
-        else {
+        let (Some(cache), Some(key)) = (self.cache.as_ref(), req.cache_key) else {
             return;
         };
         if req.method != Method::Get {
             return;
         }
         let mut cache = cache.lock().unwrap_or_else(|p| p.into_inner());
-        cache.put(req.url, key, etag, body.to_owned());
+        match etag {
+            Some(etag) => cache.put(req.url, key, etag, body.to_owned()),
+            None => cache.remove(req.url, key),
+        }
     }
 }
 
