@@ -219,9 +219,16 @@ impl Spotify {
                     continue;
                 }
             }
+            // Redirects are never followed (the bearer token would go along).
+            let body = match &resp.location {
+                Some(to) if resp.body.trim().is_empty() => {
+                    format!("redirect to {to} not followed")
+                }
+                _ => resp.body,
+            };
             return Err(crate::decode::api_error(
                 resp.status,
-                &resp.body,
+                &body,
                 label,
                 resp.retry_after,
                 resp.attempts,
@@ -292,6 +299,11 @@ impl SpotifyBuilder {
     }
 
     /// Time to establish a connection (default 10 s).
+    ///
+    /// Each timeout bounds one phase of one attempt; an expired one is
+    /// [`Error::Timeout`] naming the phase, and is not retried. There is
+    /// deliberately no overall or name-resolution timeout: ureq would
+    /// resolve names on a helper thread to enforce it.
     pub fn connect_timeout(mut self, d: Duration) -> Self {
         self.http.connect_timeout = d;
         self
@@ -315,7 +327,8 @@ impl SpotifyBuilder {
         self
     }
 
-    /// The largest response body accepted, in bytes (default 16 MiB).
+    /// The largest response body accepted, in bytes (default 16 MiB). A
+    /// larger one is [`Error::BodyTooLarge`], read no further than the limit.
     pub fn body_limit(mut self, bytes: u64) -> Self {
         self.http.body_limit = bytes;
         self
