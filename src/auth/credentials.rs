@@ -127,7 +127,8 @@ impl Credentials {
         };
         let resp = self.http.send(&req)?;
         if (200..300).contains(&resp.status) {
-            let parsed: TokenResponse = crate::decode::decode(&resp.body, "POST /api/token")?;
+            let parsed: TokenResponse =
+                crate::decode::decode_secret(&resp.body, "POST /api/token")?;
             return Ok(parsed.into_token(pkce));
         }
         Err(oauth_error(resp.status, &resp.body))
