@@ -25,3 +25,15 @@ pub(crate) use artist::artist_names;
 pub use artist::*;
 pub(crate) use common::string_enum;
 pub use track::*;
+
+mod nullable;
+mod playable;
+mod player;
+mod playlist;
+mod user;
+
+pub(crate) use nullable::{drop_nulls, null_default};
+pub use playable::*;
+pub use player::*;
+pub use playlist::*;
+pub use user::*;

@@ -19,3 +19,18 @@ pub struct AlbumPage {
     /// The page.
     pub albums: Page<SimpleAlbum>,
 }
+
+/// `{"devices": [...]}`
+#[derive(Debug, Deserialize)]
+pub struct Devices {
+    /// The devices.
+    #[serde(default, deserialize_with = "crate::model::drop_nulls")]
+    pub devices: Vec<Device>,
+}
+
+/// `{"artists": {cursor page}}`
+#[derive(Debug, Deserialize)]
+pub struct FollowedArtists {
+    /// The page.
+    pub artists: CursorPage<FullArtist>,
+}
