@@ -29,6 +29,7 @@ pub(crate) fn form(pairs: &[(&str, &str)]) -> String {
 }
 
 /// Decodes a percent-encoded component (`+` as space, as forms do).
+#[cfg_attr(not(feature = "mock"), allow(dead_code))]
 pub(crate) fn decode_component(s: &str) -> String {
     let s = s.replace('+', " ");
     percent_encoding::percent_decode_str(&s)
@@ -37,6 +38,7 @@ pub(crate) fn decode_component(s: &str) -> String {
 }
 
 /// Splits a query string into decoded pairs.
+#[cfg_attr(not(feature = "mock"), allow(dead_code))]
 pub(crate) fn parse_query(q: &str) -> Vec<(String, String)> {
     q.split('&')
         .filter(|p| !p.is_empty())

@@ -2,7 +2,7 @@
 //!
 //! No async runtime, no background threads: each call is one HTTP request
 //! on the calling thread, built on [`ureq`](https://docs.rs/ureq).
-#![doc = ""]
+#![doc = include_str!("../README.md")]
 #![deny(missing_docs)]
 
 mod auth;
@@ -15,6 +15,8 @@ pub mod endpoints;
 mod error;
 mod http;
 pub mod id;
+#[cfg(feature = "mock")]
+pub mod mock;
 pub mod model;
 mod paging;
 mod request;
@@ -29,3 +31,10 @@ pub use error::{Error, PlayerReason, RedirectError, Result};
 pub use http::{Method, RetryPolicy};
 pub use paging::{Items, Paged, Pages};
 pub use request::{Endpoint, Operation, Param, Request, params};
+
+/// The guides under `docs/`, compiled as doc tests so their code stays true.
+#[cfg(doctest)]
+mod guides {
+    #[doc = include_str!("../docs/advanced.md")]
+    struct Advanced;
+}
