@@ -27,6 +27,7 @@ pub use auth::{
 };
 pub use batch::Batch;
 pub use client::{API_BASE, Spotify, SpotifyBuilder};
+pub use endpoints::chunked::{Chunked, Merge};
 pub use error::{Error, PlayerReason, RedirectError, Result};
 pub use http::{Method, RetryPolicy};
 pub use paging::{Items, Paged, Pages};

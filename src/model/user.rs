@@ -111,3 +111,15 @@ display!(PublicUser, |u, f| write!(
     u.display_name.as_deref().unwrap_or(&u.id),
     u.id
 ));
+
+string_enum! {
+    /// The period the user's top artists and tracks are computed over.
+    TimeRange {
+        /// About the last four weeks.
+        ShortTerm = "short_term",
+        /// About the last six months (Spotify's default).
+        MediumTerm = "medium_term",
+        /// About the last year.
+        LongTerm = "long_term",
+    }
+}
