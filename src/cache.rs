@@ -35,15 +35,17 @@ impl Cache {
             .map(|e| (e.etag.clone(), e.body.clone()))
     }
 
+    /// Stores the answer; one too big for the budget is not kept, and the
+    /// older entry for the same key is dropped either way.
     pub fn put(&mut self, url: &str, token: &str, etag: String, body: String) {
-        if body.len() > self.max_bytes || self.max_entries == 0 {
-            return;
-        }
-        self.tick += 1;
         let key = (url.to_owned(), token.to_owned());
         if let Some(old) = self.entries.remove(&key) {
             self.bytes -= old.body.len();
         }
+        if body.len() > self.max_bytes || self.max_entries == 0 {
+            return;
+        }
+        self.tick += 1;
         while !self.entries.is_empty()
             && (self.entries.len() >= self.max_entries || self.bytes + body.len() > self.max_bytes)
         {
@@ -67,6 +69,13 @@ impl Cache {
                 used: self.tick,
             },
         );
+    }
+
+    /// Forgets the entry for (URL, token).
+    pub fn remove(&mut self, url: &str, token: &str) {
+        if let Some(old) = self.entries.remove(&(url.to_owned(), token.to_owned())) {
+            self.bytes -= old.body.len();
+        }
     }
 
     #[cfg(test)]
@@ -96,5 +105,18 @@ mod tests {
         // Too big to ever fit: not stored.
         c.put("e", "t", "e5".into(), "12345678901".into());
         assert!(c.get("e", "t").is_none());
+    }
+
+    #[test]
+    fn a_new_answer_that_does_not_fit_drops_the_stale_one() {
+        let mut c = Cache::new(4, 10);
+        c.put("a", "t", "old".into(), "1234".into());
+        c.put("a", "t", "new".into(), "12345678901".into());
+        assert!(c.get("a", "t").is_none());
+        assert_eq!((c.len(), c.bytes), (0, 0));
+        c.put("b", "t", "e".into(), "12".into());
+        c.remove("b", "t");
+        c.remove("b", "t");
+        assert_eq!((c.len(), c.bytes), (0, 0));
     }
 }

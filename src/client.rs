@@ -102,22 +102,31 @@ impl Spotify {
         self.token.lock().unwrap_or_else(|p| p.into_inner())
     }
 
-    /// The access token to send, renewed first when it is expiring.
-    fn bearer(&self, force_refresh: bool) -> Result<String> {
+    /// The access token to send, renewed first when it is expiring. The
+    /// renewal happens under the lock: threads sharing the client wait for
+    /// it instead of renewing too.
+    fn bearer(&self) -> Result<String> {
         let mut guard = self.lock_token();
         match &mut *guard {
             AnyToken::Plain(t) => Ok(t.access_token.clone()),
-            AnyToken::Refreshing(r) => {
-                if force_refresh {
-                    r.refresh()?;
-                }
-                Ok(r.fresh()?.access_token.clone())
-            }
+            AnyToken::Refreshing(r) => Ok(r.fresh()?.access_token.clone()),
         }
     }
 
-    fn is_refreshing(&self) -> bool {
-        matches!(&*self.lock_token(), AnyToken::Refreshing(_))
+    /// After a 401 for `rejected`: a self-renewing token is renewed, unless
+    /// another thread already replaced it, and the token to repeat the call
+    /// with is returned. `None` for a plain token (nothing to renew with).
+    fn renew_after_401(&self, rejected: &str) -> Result<Option<String>> {
+        let mut guard = self.lock_token();
+        match &mut *guard {
+            AnyToken::Plain(_) => Ok(None),
+            AnyToken::Refreshing(r) => {
+                if r.token().access_token() == rejected {
+                    r.refresh()?;
+                }
+                Ok(Some(r.fresh()?.access_token.clone()))
+            }
+        }
     }
 
     /// Sends one API call: the one path every endpoint goes through.
@@ -186,7 +195,7 @@ impl Spotify {
         body: Body,
         label: &str,
     ) -> Result<T> {
-        let mut bearer = self.bearer(false)?;
+        let mut bearer = self.bearer()?;
         let mut renewed = false;
         loop {
             let req = HttpRequest {
@@ -203,14 +212,23 @@ impl Spotify {
                 return crate::decode::decode(&resp.body, label);
             }
             // A 401 with a self-renewing token: renew once and repeat.
-            if resp.status == 401 && !renewed && self.is_refreshing() {
-                renewed = true;
-                bearer = self.bearer(true)?;
-                continue;
+            if resp.status == 401 && !renewed {
+                if let Some(fresh) = self.renew_after_401(&bearer)? {
+                    renewed = true;
+                    bearer = fresh;
+                    continue;
+                }
             }
+            // Redirects are never followed (the bearer token would go along).
+            let body = match &resp.location {
+                Some(to) if resp.body.trim().is_empty() => {
+                    format!("redirect to {to} not followed")
+                }
+                _ => resp.body,
+            };
             return Err(crate::decode::api_error(
                 resp.status,
-                &resp.body,
+                &body,
                 label,
                 resp.retry_after,
                 resp.attempts,
@@ -281,6 +299,11 @@ impl SpotifyBuilder {
     }
 
     /// Time to establish a connection (default 10 s).
+    ///
+    /// Each timeout bounds one phase of one attempt; an expired one is
+    /// [`Error::Timeout`] naming the phase, and is not retried. There is
+    /// deliberately no overall or name-resolution timeout: ureq would
+    /// resolve names on a helper thread to enforce it.
     pub fn connect_timeout(mut self, d: Duration) -> Self {
         self.http.connect_timeout = d;
         self
@@ -304,7 +327,8 @@ impl SpotifyBuilder {
         self
     }
 
-    /// The largest response body accepted, in bytes (default 16 MiB).
+    /// The largest response body accepted, in bytes (default 16 MiB). A
+    /// larger one is [`Error::BodyTooLarge`], read no further than the limit.
     pub fn body_limit(mut self, bytes: u64) -> Self {
         self.http.body_limit = bytes;
         self

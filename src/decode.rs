@@ -32,6 +32,25 @@ pub(crate) fn decode<T: DeserializeOwned>(body: &str, endpoint: &str) -> Result<
     }
 }
 
+/// Like [`decode`], for bodies that hold secrets (the token endpoint's
+/// answer): a failure keeps the path and serde's message, not the body.
+pub(crate) fn decode_secret<T: DeserializeOwned>(body: &str, endpoint: &str) -> Result<T> {
+    decode(body, endpoint).map_err(|e| match e {
+        Error::Decode {
+            endpoint,
+            path,
+            message,
+            body: _,
+        } => Error::Decode {
+            endpoint,
+            path,
+            message,
+            body: "(not shown: it may hold a token)".to_owned(),
+        },
+        other => other,
+    })
+}
+
 /// The start of a body, for error messages.
 pub(crate) fn excerpt(body: &str) -> String {
     let body = body.trim();

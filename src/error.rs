@@ -317,26 +317,37 @@ impl fmt::Display for PlayerReason {
 }
 
 /// Why a pasted redirect URL (or the loopback catcher) could not be used.
+///
+/// Each variant's message says what to do next. No variant holds the
+/// authorisation code or the `state`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum RedirectError {
-    /// The text is not a URL at all.
+    /// The text is neither a URL nor a bare authorisation code.
     #[error("the pasted text is not a URL; paste the whole address from the browser's address bar")]
     NotAUrl,
-    /// The URL does not start with the redirect URI the app registered.
+    /// The URL's scheme, host, port or path differ from the redirect URI.
     #[error(
-        "the URL does not match the redirect URI {expected:?}; paste the address the browser was sent to after logging in"
+        "the URL points to {found:?}, not to the redirect URI {expected:?}; paste the address the browser was sent to after logging in"
     )]
     WrongTarget {
         /// The redirect URI that was expected.
         expected: String,
+        /// Scheme, host and path of the pasted URL (without its query).
+        found: String,
     },
-    /// Spotify redirected with `error=...` (the user declined, ...).
+    /// The user declined the authorisation (`error=access_denied`).
     #[error(
-        "Spotify refused the authorisation: {error}; run the login again and accept the requested permissions"
+        "the authorisation was declined (access_denied); run the login again and press \"Agree\" on Spotify's page"
     )]
-    Denied {
-        /// The `error` parameter (`access_denied`, ...).
+    Denied,
+    /// Spotify redirected with another `error` (a bad client ID, an
+    /// unregistered redirect URI, ...).
+    #[error(
+        "Spotify refused the authorisation ({error}); check the client ID and that the redirect URI is registered in the app's settings, then run the login again"
+    )]
+    Refused {
+        /// The `error` parameter.
         error: String,
     },
     /// The URL has no `code` parameter.
@@ -344,16 +355,22 @@ pub enum RedirectError {
         "the URL has no `code` parameter; paste the full address including everything after `?`"
     )]
     MissingCode,
-    /// The URL has more than one `code` or `state` parameter.
+    /// The URL has more than one `code`, `state` or `error` parameter.
     #[error(
         "the URL has more than one `{0}` parameter; paste the address exactly as the browser shows it"
     )]
     Repeated(&'static str),
-    /// The `state` does not match the one this login started with.
+    /// The `state` is missing or does not match the one this login started
+    /// with.
     #[error(
-        "the `state` parameter does not match this login (stale or forged redirect); start the login again"
+        "the `state` parameter does not match this login (a stale or forged redirect); start the login again and paste the newest address"
     )]
     StateMismatch,
+    /// The loopback catcher waited this long without the browser coming back.
+    #[error(
+        "no redirect arrived within {} s; run the login again and finish it in the browser in time", .0.as_secs()
+    )]
+    Timeout(std::time::Duration),
 }
 
 /// Shorthand for `Result<T, spotify_blocking::Error>`.

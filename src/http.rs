@@ -48,13 +48,32 @@ impl fmt::Display for Method {
 
 /// How failed requests are retried.
 ///
-/// On by default: a 429 waits `Retry-After` seconds (up to
-/// [`max_retry_after`](RetryPolicy::max_retry_after), 60 s by default; a
-/// longer wait returns the 429 at once with `retry_after` set); 500, 502,
-/// 503, 504 and connection failures before any response byte are retried
-/// with exponential backoff and jitter, for GET, PUT and DELETE only. At
-/// most [`max_retries`](RetryPolicy::max_retries) retries (3) are made.
-/// Sleeping happens on the calling thread.
+/// The defaults, in full:
+///
+/// | what went wrong | GET, PUT, DELETE | POST |
+/// |---|---|---|
+/// | 429 with `Retry-After` ≤ 60 s | wait exactly that long, retry | same |
+/// | 429 with `Retry-After` > 60 s | return the 429 at once, `retry_after` set | same |
+/// | 429 without `Retry-After` | back off, retry | same |
+/// | 500, 502, 503, 504 | back off, retry | returned at once |
+/// | connection refused or closed before any response byte | back off, retry | returned at once |
+/// | a timeout, a body cut off half-way, a body over the limit | returned at once | returned at once |
+/// | any other status (4xx, 501, 3xx) | returned at once | returned at once |
+///
+/// A 429 is retried for every method because Spotify sends it *instead of*
+/// handling the request. Everything else that may have reached the server
+/// is repeated only for idempotent methods. A timeout is never repeated:
+/// the timeouts set on the [`SpotifyBuilder`](crate::SpotifyBuilder) bound
+/// how long one silent server can hold a call.
+///
+/// At most [`max_retries`](RetryPolicy::max_retries) retries (3) follow the
+/// first attempt; when they run out, the last answer is returned and
+/// [`Error::Api`](crate::Error::Api) says how many `attempts` were made.
+/// The backoff before retry *n* (0-based) is
+/// [`base_backoff`](RetryPolicy::base_backoff) × 2*ⁿ* (250 ms, 500 ms,
+/// 1 s, ...) plus a random jitter of up to the same amount. A 5xx that
+/// carries a `Retry-After` within the cap waits that long instead.
+/// Sleeping happens on the calling thread; no thread is spawned.
 ///
 /// ```
 /// use spotify_blocking::{RetryPolicy, Spotify, Token};
@@ -201,6 +220,8 @@ pub(crate) struct HttpResponse {
     pub status: u16,
     pub body: String,
     pub retry_after: Option<Duration>,
+    /// The `Location` of a 3xx answer (redirects are never followed).
+    pub location: Option<String>,
     pub attempts: u32,
 }
 
@@ -306,15 +327,11 @@ impl Http {
         let mut response = match result {
             Ok(r) => r,
             Err(e) => {
-                // Failures before any response byte may be retried.
+                // Failures before any response byte may be retried; a
+                // timeout is not (it would multiply the configured wait).
                 let retryable = matches!(
                     e,
-                    ureq::Error::Io(_)
-                        | ureq::Error::ConnectionFailed
-                        | ureq::Error::HostNotFound
-                        | ureq::Error::Timeout(ureq::Timeout::Connect)
-                        | ureq::Error::Timeout(ureq::Timeout::SendRequest)
-                        | ureq::Error::Timeout(ureq::Timeout::RecvResponse)
+                    ureq::Error::Io(_) | ureq::Error::ConnectionFailed | ureq::Error::HostNotFound
                 );
                 return Attempt::Failed {
                     error: transport_error(e, req.endpoint, attempts),
@@ -334,6 +351,7 @@ impl Http {
             .and_then(|v| v.trim().parse::<u64>().ok())
             .map(Duration::from_secs);
         let new_etag = header("etag");
+        let location = header("location").filter(|_| (300..400).contains(&status));
         let body = response
             .body_mut()
             .with_config()
@@ -345,6 +363,7 @@ impl Http {
                     status,
                     body,
                     retry_after,
+                    location,
                     attempts,
                 },
                 new_etag,
@@ -418,16 +437,20 @@ impl Http {
         cache.get(req.url, key)
     }
 
+    /// Stores a 200 answer; one without an `ETag` drops any older entry,
+    /// whose `ETag` no longer describes the resource.
     fn cache_store(&self, req: &HttpRequest<'_>, etag: Option<String>, body: &str) {
-        let (Some(cache), Some(key), Some(etag)) = (self.cache.as_ref(), req.cache_key, etag)
-        else {
+        let (Some(cache), Some(key)) = (self.cache.as_ref(), req.cache_key) else {
             return;
         };
         if req.method != Method::Get {
             return;
         }
         let mut cache = cache.lock().unwrap_or_else(|p| p.into_inner());
-        cache.put(req.url, key, etag, body.to_owned());
+        match etag {
+            Some(etag) => cache.put(req.url, key, etag, body.to_owned()),
+            None => cache.remove(req.url, key),
+        }
     }
 }
 
@@ -460,3 +483,6 @@ fn timeout_phase(t: ureq::Timeout) -> &'static str {
         _ => "request",
     }
 }
+
+#[cfg(test)]
+mod tests;

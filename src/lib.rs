@@ -9,6 +9,7 @@ mod auth;
 mod batch;
 mod cache;
 mod client;
+mod config;
 mod decode;
 mod encode;
 pub mod endpoints;
@@ -21,12 +22,26 @@ pub mod model;
 mod paging;
 mod request;
 
+/// Every endpoint: method, Spotify operation, path, scopes, parameters and
+/// returned model (generated from the code; `docs/reference.md`).
+pub mod reference {
+    #![doc = include_str!("../docs/reference.md")]
+}
+
 pub use auth::scope;
 pub use auth::{
     ACCOUNTS_BASE, AnyToken, Credentials, RefreshingToken, Token, request_client_token,
 };
+pub use auth::{
+    UserAuth, open_browser, pkce_challenge, prompt_for_pkce_token, prompt_for_user_token,
+    prompt_with, prompt_with_loopback, refresh_pkce_token, refresh_user_token,
+};
 pub use batch::Batch;
 pub use client::{API_BASE, Spotify, SpotifyBuilder};
+pub use config::{
+    Config, config_from_environment, config_from_file, config_from_file_section, config_to_file,
+    config_to_file_section,
+};
 pub use endpoints::chunked::{Chunked, Merge};
 pub use error::{Error, PlayerReason, RedirectError, Result};
 pub use http::{Method, RetryPolicy};
@@ -38,4 +53,6 @@ pub use request::{Endpoint, Operation, Param, Request, params};
 mod guides {
     #[doc = include_str!("../docs/advanced.md")]
     struct Advanced;
+    #[doc = include_str!("../docs/authorisation.md")]
+    struct Authorisation;
 }

@@ -287,6 +287,7 @@ static NEXT_PAGE: crate::request::Endpoint = crate::request::Endpoint {
     body: &[],
     scopes: &[],
     deprecated: None,
+    returns: "Page<T>",
 };
 
 /// Used by paging: the error for a `next` link outside the API base.

@@ -30,6 +30,8 @@ pub struct Endpoint {
     pub scopes: &'static [&'static str],
     /// For deprecated operations: what to use instead.
     pub deprecated: Option<&'static str>,
+    /// The Rust type `send` returns, as written in the source.
+    pub returns: &'static str,
 }
 
 /// One query parameter and its allowed range.
@@ -329,6 +331,7 @@ macro_rules! operation {
                 body: &[$($(stringify!($b)),*)?],
                 scopes: &[$($scope),*],
                 deprecated: $crate::request::operation!(@dep $($dep)?),
+                returns: stringify!($out),
             };
         }
 

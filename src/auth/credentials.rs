@@ -25,6 +25,7 @@ pub struct Credentials {
     pub(crate) client_id: String,
     pub(crate) client_secret: Option<String>,
     pub(crate) accounts_base: String,
+    pub(crate) redirect_uri: Option<String>,
     pub(crate) http: Arc<Http>,
 }
 
@@ -37,6 +38,7 @@ impl fmt::Debug for Credentials {
                 &self.client_secret.as_ref().map(|_| "<redacted>"),
             )
             .field("accounts_base", &self.accounts_base)
+            .field("redirect_uri", &self.redirect_uri)
             .finish()
     }
 }
@@ -65,6 +67,7 @@ impl Credentials {
             client_id,
             client_secret,
             accounts_base: ACCOUNTS_BASE.to_owned(),
+            redirect_uri: None,
             http: Arc::new(Http::new(HttpConfig::default())),
         }
     }
@@ -73,6 +76,14 @@ impl Credentials {
     /// trailing slash: `http://127.0.0.1:8080`.
     pub fn accounts_base(mut self, base: impl Into<String>) -> Credentials {
         self.accounts_base = base.into().trim_end_matches('/').to_owned();
+        self
+    }
+
+    /// The redirect URI registered for the app, needed by the user flows
+    /// ([`UserAuth`](crate::UserAuth)): `https://example.com/callback` or
+    /// `http://127.0.0.1:8888/callback`.
+    pub fn redirect_uri(mut self, uri: impl Into<String>) -> Credentials {
+        self.redirect_uri = Some(uri.into());
         self
     }
 
@@ -116,7 +127,8 @@ impl Credentials {
         };
         let resp = self.http.send(&req)?;
         if (200..300).contains(&resp.status) {
-            let parsed: TokenResponse = crate::decode::decode(&resp.body, "POST /api/token")?;
+            let parsed: TokenResponse =
+                crate::decode::decode_secret(&resp.body, "POST /api/token")?;
             return Ok(parsed.into_token(pkce));
         }
         Err(oauth_error(resp.status, &resp.body))

@@ -1,13 +1,22 @@
 //! Tokens, credentials and scopes.
 
 mod credentials;
+mod loopback;
+mod pkce;
+mod prompt;
+mod redirect;
 mod refreshing;
 pub mod scope;
 mod token;
+mod user;
 
 pub use credentials::{ACCOUNTS_BASE, Credentials, request_client_token};
+pub use loopback::prompt_with_loopback;
+pub use pkce::pkce_challenge;
+pub use prompt::{open_browser, prompt_for_pkce_token, prompt_for_user_token, prompt_with};
 pub use refreshing::{AnyToken, RefreshingToken};
 pub use token::Token;
+pub use user::{UserAuth, refresh_pkce_token, refresh_user_token};
 
 /// A random `u64` from the OS (for backoff jitter).
 pub(crate) fn random_u64() -> u64 {

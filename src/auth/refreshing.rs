@@ -47,13 +47,7 @@ impl RefreshingToken {
     pub fn refresh(&mut self) -> Result<()> {
         let new = match &self.token.refresh_token {
             Some(refresh) => {
-                let mut new = self.credentials.token_request(
-                    &[("grant_type", "refresh_token"), ("refresh_token", refresh)],
-                    self.token.pkce,
-                )?;
-                if new.refresh_token.is_none() {
-                    new.refresh_token = Some(refresh.clone());
-                }
+                let mut new = self.credentials.refresh_grant(refresh, self.token.pkce)?;
                 if new.scopes.is_empty() {
                     new.scopes = self.token.scopes.clone();
                 }

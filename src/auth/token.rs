@@ -71,6 +71,23 @@ impl Token {
         }
     }
 
+    /// The same token with a known expiry time: for a token stored
+    /// elsewhere together with its expiry, so that a
+    /// [`RefreshingToken`](crate::RefreshingToken) renews it in time.
+    ///
+    /// ```
+    /// use spotify_blocking::Token;
+    /// use std::time::{Duration, SystemTime};
+    ///
+    /// let soon = SystemTime::now() + Duration::from_secs(30);
+    /// let token = Token::from_access_token("BQD...").with_expiry(soon);
+    /// assert!(token.is_expiring());
+    /// ```
+    pub fn with_expiry(mut self, expires_at: SystemTime) -> Token {
+        self.expires_at = Some(expires_at);
+        self
+    }
+
     /// The secret access token, for the `Authorization` header.
     pub fn access_token(&self) -> &str {
         &self.access_token

@@ -1,16 +1,29 @@
-//! The accounts service: `/api/token`.
+//! The accounts service: `/authorize` (auto-approving login page) and
+//! `/api/token` (client credentials, authorization code with a secret or
+//! PKCE, refresh).
 
 use super::server::RawResponse;
-use super::{Ctx, MockRequest, json_response};
+use super::{Ctx, MockRequest, MockServer, json_response};
 use crate::auth::scope::Scopes;
 use base64::Engine as _;
 use serde_json::json;
 use std::collections::HashMap;
 
-/// Refresh tokens the mock issued, with their scopes.
+/// Refresh tokens and codes the mock issued, and the login switches.
 #[derive(Default)]
 pub(crate) struct Accounts {
     pub refresh: HashMap<String, Scopes>,
+    codes: HashMap<String, IssuedCode>,
+    deny: bool,
+    rotate: bool,
+}
+
+/// An authorisation code waiting to be exchanged (once).
+struct IssuedCode {
+    redirect_uri: String,
+    scopes: Scopes,
+    /// The S256 challenge of a PKCE login.
+    challenge: Option<String>,
 }
 
 pub(crate) fn issue_refresh(ctx: &Ctx, scopes: Scopes) -> String {
@@ -26,6 +39,15 @@ fn oauth_error(status: u16, error: &str, description: &str) -> RawResponse {
     )
 }
 
+fn text(status: u16, body: &str) -> RawResponse {
+    RawResponse {
+        status,
+        headers: vec![("Content-Type".into(), "text/plain; charset=utf-8".into())],
+        body: body.as_bytes().to_vec(),
+        ..RawResponse::default()
+    }
+}
+
 /// Checks HTTP Basic client authentication.
 fn basic_ok(req: &MockRequest) -> bool {
     let expected = base64::engine::general_purpose::STANDARD.encode(format!(
@@ -37,6 +59,9 @@ fn basic_ok(req: &MockRequest) -> bool {
 }
 
 pub(crate) fn route(ctx: &Ctx, req: &MockRequest) -> Option<RawResponse> {
+    if req.route("GET", "/authorize").is_some() {
+        return Some(authorize(ctx, req));
+    }
     req.route("POST", "/api/token")?;
     let form: HashMap<String, String> =
         crate::encode::parse_query(&String::from_utf8_lossy(&req.body))
@@ -52,14 +77,24 @@ pub(crate) fn route(ctx: &Ctx, req: &MockRequest) -> Option<RawResponse> {
             let token = ctx.issue_token(Scopes::new(), false);
             json!({"access_token": token, "token_type": "Bearer", "expires_in": 3600})
         }
+        "authorization_code" => match exchange_code(ctx, req, &form) {
+            Ok(v) => v,
+            Err(resp) => return Some(resp),
+        },
         "refresh_token" => {
             let given = form.get("refresh_token").cloned().unwrap_or_default();
-            let scopes = ctx.with(|a: &mut Accounts| a.refresh.get(&given).cloned());
+            let (scopes, rotate) =
+                ctx.with(|a: &mut Accounts| (a.refresh.get(&given).cloned(), a.rotate));
             let Some(scopes) = scopes else {
-                return Some(oauth_error(400, "invalid_grant", "Invalid refresh token"));
+                return Some(oauth_error(400, "invalid_grant", "Refresh token revoked"));
             };
             let token = ctx.issue_token(scopes.clone(), true);
-            json!({"access_token": token, "token_type": "Bearer", "expires_in": 3600, "scope": scopes.to_string()})
+            let mut v = json!({"access_token": token, "token_type": "Bearer", "expires_in": 3600, "scope": scopes.to_string()});
+            if rotate {
+                ctx.with(|a: &mut Accounts| a.refresh.remove(&given));
+                v["refresh_token"] = json!(issue_refresh(ctx, scopes));
+            }
+            v
         }
         _ => {
             return Some(oauth_error(
@@ -70,4 +105,129 @@ pub(crate) fn route(ctx: &Ctx, req: &MockRequest) -> Option<RawResponse> {
         }
     };
     Some(json_response(200, &resp))
+}
+
+/// `GET /authorize`: approves at once (or declines when told to) and
+/// redirects to `redirect_uri` with `code` (or `error`) and `state`.
+fn authorize(ctx: &Ctx, req: &MockRequest) -> RawResponse {
+    if req.query("client_id") != Some(super::CLIENT_ID) {
+        return text(400, "INVALID_CLIENT: Invalid client");
+    }
+    let Some(redirect_uri) = req.query("redirect_uri").filter(|u| u.contains("://")) else {
+        return text(400, "INVALID_CLIENT: Invalid redirect URI");
+    };
+    if req.query("response_type") != Some("code") {
+        return text(400, "response_type must be code");
+    }
+    let challenge = match (
+        req.query("code_challenge_method"),
+        req.query("code_challenge"),
+    ) {
+        (None, None) => None,
+        (Some("S256"), Some(c)) if c.len() == 43 => Some(c.to_owned()),
+        _ => {
+            return text(
+                400,
+                "code_challenge_method must be S256 with a code_challenge",
+            );
+        }
+    };
+    let scopes = Scopes::parse(req.query("scope").unwrap_or(""));
+    let deny = ctx.with(|a: &mut Accounts| a.deny);
+    let mut params = Vec::new();
+    let code;
+    if deny {
+        params.push(("error", "access_denied"));
+    } else {
+        code = format!("mock-code-{}", ctx.next_number());
+        ctx.with(|a: &mut Accounts| {
+            a.codes.insert(
+                code.clone(),
+                IssuedCode {
+                    redirect_uri: redirect_uri.to_owned(),
+                    scopes,
+                    challenge,
+                },
+            )
+        });
+        params.push(("code", code.as_str()));
+    }
+    if let Some(state) = req.query("state") {
+        params.push(("state", state));
+    }
+    let sep = if redirect_uri.contains('?') { '&' } else { '?' };
+    let location = format!("{redirect_uri}{sep}{}", crate::encode::form(&params));
+    RawResponse {
+        status: 302,
+        headers: vec![("Location".into(), location)],
+        ..RawResponse::default()
+    }
+}
+
+/// The `authorization_code` grant: the code once, the same redirect URI,
+/// and the client secret (Basic) or, for PKCE, the matching verifier.
+fn exchange_code(
+    ctx: &Ctx,
+    req: &MockRequest,
+    form: &HashMap<String, String>,
+) -> Result<serde_json::Value, RawResponse> {
+    let code = form.get("code").cloned().unwrap_or_default();
+    let Some(issued) = ctx.with(|a: &mut Accounts| a.codes.remove(&code)) else {
+        return Err(oauth_error(
+            400,
+            "invalid_grant",
+            "Invalid authorization code",
+        ));
+    };
+    if form.get("redirect_uri") != Some(&issued.redirect_uri) {
+        return Err(oauth_error(400, "invalid_grant", "Invalid redirect URI"));
+    }
+    match &issued.challenge {
+        Some(challenge) => {
+            let verifier = form.get("code_verifier").map(String::as_str).unwrap_or("");
+            if !(43..=128).contains(&verifier.len())
+                || &crate::auth::pkce_challenge(verifier) != challenge
+            {
+                return Err(oauth_error(
+                    400,
+                    "invalid_grant",
+                    "code_verifier was incorrect",
+                ));
+            }
+        }
+        None if !basic_ok(req) => {
+            return Err(oauth_error(401, "invalid_client", "Invalid client secret"));
+        }
+        None => {}
+    }
+    let token = ctx.issue_token(issued.scopes.clone(), true);
+    let refresh = issue_refresh(ctx, issued.scopes.clone());
+    Ok(json!({
+        "access_token": token,
+        "token_type": "Bearer",
+        "expires_in": 3600,
+        "scope": issued.scopes.to_string(),
+        "refresh_token": refresh,
+    }))
+}
+
+/// Switches of the mock's login and refresh behaviour.
+impl MockServer {
+    /// Makes `/authorize` decline (redirect with `error=access_denied`)
+    /// instead of approving.
+    pub fn deny_authorization(&self, deny: bool) {
+        self.ctx().with(|a: &mut Accounts| a.deny = deny);
+    }
+
+    /// Makes the refresh grant return a new refresh token and invalidate
+    /// the old one (off by default: no refresh token in the answer).
+    pub fn rotate_refresh_tokens(&self, rotate: bool) {
+        self.ctx().with(|a: &mut Accounts| a.rotate = rotate);
+    }
+
+    /// Revokes every refresh token issued so far: refreshing answers
+    /// `400 invalid_grant`.
+    pub fn revoke_refresh_tokens(&self) {
+        self.ctx().with(|a: &mut Accounts| a.refresh.clear());
+    }
 }

@@ -457,6 +457,45 @@ impl MockServer {
         self.ctx.revoke_tokens();
     }
 
+    /// Plays the user's browser: opens a login URL from
+    /// [`UserAuth::url`](crate::UserAuth::url) on the mock, which approves
+    /// at once, and returns the address it redirects to: what a user would
+    /// paste into the terminal.
+    ///
+    /// ```
+    /// use spotify_blocking::mock::MockServer;
+    /// use spotify_blocking::{scope, UserAuth};
+    ///
+    /// let mock = MockServer::start();
+    /// let creds = mock.credentials().redirect_uri("https://example.com/callback");
+    /// let auth = UserAuth::new(creds, scope::every())?;
+    /// let pasted = mock.approve(&auth.url());
+    /// assert!(pasted.starts_with("https://example.com/callback?code="));
+    /// let token = auth.request_user_token(&pasted)?;
+    /// assert_eq!(token.scopes(), &scope::every());
+    /// # Ok::<(), spotify_blocking::Error>(())
+    /// ```
+    ///
+    /// # Panics
+    /// When the URL is not the mock's or the mock does not redirect.
+    pub fn approve(&self, authorize_url: &str) -> String {
+        assert!(
+            authorize_url.starts_with(&self.ctx.origin),
+            "not a login URL of this mock: {authorize_url}"
+        );
+        let agent = ureq::Agent::config_builder()
+            .max_redirects(0)
+            .http_status_as_error(false)
+            .build()
+            .new_agent();
+        let resp = agent.get(authorize_url).call().expect("the mock answers");
+        resp.headers()
+            .get("location")
+            .and_then(|v| v.to_str().ok())
+            .expect("the mock redirects to the redirect URI")
+            .to_owned()
+    }
+
     pub(crate) fn ctx(&self) -> &Ctx {
         &self.ctx
     }

@@ -202,6 +202,8 @@ fn read_request(r: &mut impl BufRead) -> io::Result<Option<RawRequest>> {
 }
 
 /// Writes the response; `Ok(false)` when the connection must close.
+/// Body bytes are counted before they are written, so a client that has
+/// read the whole answer always sees them counted.
 fn write_response(w: &mut TcpStream, resp: &RawResponse, shared: &Shared) -> io::Result<bool> {
     match &resp.wire {
         Wire::CloseBeforeResponse => return Ok(false),
@@ -225,28 +227,28 @@ fn write_response(w: &mut TcpStream, resp: &RawResponse, shared: &Shared) -> io:
     match &resp.wire {
         Wire::Truncate(n) => {
             let n = (*n).min(resp.body.len());
+            shared.body_bytes.fetch_add(n as u64, Ordering::SeqCst);
             w.write_all(&resp.body[..n])?;
             w.flush()?;
-            shared.body_bytes.fetch_add(n as u64, Ordering::SeqCst);
             Ok(false)
         }
         Wire::Trickle { chunk, pause } => {
             for part in resp.body.chunks((*chunk).max(1)) {
                 thread::sleep(*pause);
-                w.write_all(part)?;
-                w.flush()?;
                 shared
                     .body_bytes
                     .fetch_add(part.len() as u64, Ordering::SeqCst);
+                w.write_all(part)?;
+                w.flush()?;
             }
             Ok(true)
         }
         _ => {
-            w.write_all(&resp.body)?;
-            w.flush()?;
             shared
                 .body_bytes
                 .fetch_add(resp.body.len() as u64, Ordering::SeqCst);
+            w.write_all(&resp.body)?;
+            w.flush()?;
             Ok(true)
         }
     }

@@ -1,0 +1,313 @@
+//! The user flows: authorization code (with a client secret) and PKCE
+//! (without one), and refreshing their tokens.
+
+use super::credentials::Credentials;
+use super::pkce::{new_state, new_verifier, pkce_challenge};
+use super::redirect::{extract_code, split_url};
+use super::scope::Scopes;
+use super::token::Token;
+use crate::error::{Error, RedirectError, Result};
+use std::fmt;
+
+impl Credentials {
+    /// The address of Spotify's login page for `scopes`, carrying `state`
+    /// back to the redirect URI; `show_dialog` asks the user to approve
+    /// again even if they did before.
+    ///
+    /// Needs a [`redirect_uri`](Credentials::redirect_uri). Most callers
+    /// want [`UserAuth`], which also makes and checks the `state`.
+    pub fn user_authorisation_url(
+        &self,
+        scopes: &Scopes,
+        state: &str,
+        show_dialog: bool,
+    ) -> Result<String> {
+        self.authorize_url(scopes, state, show_dialog, None)
+    }
+
+    pub(crate) fn authorize_url(
+        &self,
+        scopes: &Scopes,
+        state: &str,
+        show_dialog: bool,
+        challenge: Option<&str>,
+    ) -> Result<String> {
+        let redirect_uri = self.require_redirect_uri()?;
+        let scope = scopes.to_string();
+        let mut pairs = vec![
+            ("client_id", self.client_id.as_str()),
+            ("response_type", "code"),
+            ("redirect_uri", redirect_uri),
+        ];
+        if !scope.is_empty() {
+            pairs.push(("scope", &scope));
+        }
+        pairs.push(("state", state));
+        if show_dialog {
+            pairs.push(("show_dialog", "true"));
+        }
+        if let Some(c) = challenge {
+            pairs.push(("code_challenge_method", "S256"));
+            pairs.push(("code_challenge", c));
+        }
+        Ok(format!(
+            "{}/authorize?{}",
+            self.accounts_base,
+            crate::encode::form(&pairs)
+        ))
+    }
+
+    fn require_redirect_uri(&self) -> Result<&str> {
+        let uri = self.redirect_uri.as_deref().ok_or_else(|| {
+            Error::invalid_input(
+                "redirect_uri",
+                "the credentials have no redirect URI; set one with `Credentials::redirect_uri`",
+            )
+        })?;
+        match split_url(uri) {
+            Some(_) if !uri.contains('#') => Ok(uri),
+            _ => Err(Error::invalid_input(
+                "redirect_uri",
+                format!(
+                    "{uri:?} is not an absolute URL without a fragment, like https://example.com/callback"
+                ),
+            )),
+        }
+    }
+
+    /// Exchanges an authorisation code for a user token, authenticating
+    /// with the client secret (HTTP Basic).
+    pub fn request_user_token(&self, code: &str) -> Result<Token> {
+        self.exchange_code(code, None)
+    }
+
+    /// Exchanges an authorisation code from the PKCE flow for a user token,
+    /// proving the login with the code verifier. No client secret is sent.
+    pub fn request_pkce_token(&self, code: &str, verifier: &str) -> Result<Token> {
+        self.exchange_code(code, Some(verifier))
+    }
+
+    fn exchange_code(&self, code: &str, verifier: Option<&str>) -> Result<Token> {
+        let redirect_uri = self.require_redirect_uri()?;
+        let mut form = vec![
+            ("grant_type", "authorization_code"),
+            ("code", code),
+            ("redirect_uri", redirect_uri),
+        ];
+        if let Some(v) = verifier {
+            form.push(("code_verifier", v));
+        } else if self.client_secret.is_none() {
+            return Err(Error::invalid_input(
+                "client_secret",
+                "exchanging a code without a client secret needs the PKCE code verifier; use `UserAuth::pkce`",
+            ));
+        }
+        self.token_request(&form, verifier.is_some())
+            .map_err(|e| match e {
+                // For a code, `invalid_grant` means a used, expired or
+                // mismatched code, not a revoked refresh token.
+                Error::RefreshRevoked { description } => Error::Auth {
+                    status: 400,
+                    error: "invalid_grant".into(),
+                    description: Some(format!(
+                        "{description} (the code was already used, expired, or the redirect URI differs; log in again)"
+                    )),
+                },
+                other => other,
+            })
+    }
+
+    /// Renews a user token from its refresh token. With a client secret the
+    /// request authenticates with it; credentials made with
+    /// [`Credentials::public`] refresh the PKCE way.
+    ///
+    /// When Spotify sends no new refresh token the old one is kept in the
+    /// returned token. A revoked one is [`Error::RefreshRevoked`].
+    pub fn refresh_user_token(&self, refresh_token: &str) -> Result<Token> {
+        self.refresh_grant(refresh_token, self.client_secret.is_none())
+    }
+
+    /// Renews a token from the PKCE flow: the client ID goes in the form and
+    /// no client secret is sent, even if these credentials hold one.
+    pub fn refresh_pkce_token(&self, refresh_token: &str) -> Result<Token> {
+        self.refresh_grant(refresh_token, true)
+    }
+
+    pub(crate) fn refresh_grant(&self, refresh_token: &str, pkce: bool) -> Result<Token> {
+        let mut token = self.token_request(
+            &[
+                ("grant_type", "refresh_token"),
+                ("refresh_token", refresh_token),
+            ],
+            pkce,
+        )?;
+        if token.refresh_token.is_none() {
+            token.refresh_token = Some(refresh_token.to_owned());
+        }
+        Ok(token)
+    }
+}
+
+/// Renews a user token (authorization-code flow) from its refresh token.
+///
+/// ```no_run
+/// use spotify_blocking as sb;
+/// let conf = sb::config_from_file("tekore.cfg")?;
+/// let token = sb::refresh_user_token(&conf.client_id, &conf.client_secret, conf.user_refresh()?)?;
+/// # Ok::<(), sb::Error>(())
+/// ```
+pub fn refresh_user_token(
+    client_id: &str,
+    client_secret: &str,
+    refresh_token: &str,
+) -> Result<Token> {
+    Credentials::new(client_id, client_secret).refresh_user_token(refresh_token)
+}
+
+/// Renews a user token from the PKCE flow (no client secret).
+pub fn refresh_pkce_token(client_id: &str, refresh_token: &str) -> Result<Token> {
+    Credentials::public(client_id).refresh_pkce_token(refresh_token)
+}
+
+/// One user login: the authorisation URL with a fresh random `state` (and,
+/// for PKCE, a fresh code verifier), and the exchange of the redirect the
+/// browser comes back with.
+///
+/// ```no_run
+/// use spotify_blocking::{Credentials, UserAuth, scope};
+///
+/// let creds = Credentials::new("client-id", "client-secret")
+///     .redirect_uri("https://example.com/callback");
+/// let auth = UserAuth::new(creds, scope::read())?;
+/// println!("Log in at {}", auth.url());
+/// let pasted = "https://example.com/callback?code=...&state=..."; // what the browser shows
+/// let token = auth.request_user_token(pasted)?;
+/// # Ok::<(), spotify_blocking::Error>(())
+/// ```
+#[derive(Clone)]
+pub struct UserAuth {
+    credentials: Credentials,
+    scopes: Scopes,
+    state: String,
+    verifier: Option<String>,
+    show_dialog: bool,
+}
+
+impl UserAuth {
+    /// A login with the authorization-code flow: the code is exchanged
+    /// with the client secret. The credentials need a secret and a
+    /// [`redirect_uri`](Credentials::redirect_uri).
+    pub fn new(credentials: Credentials, scopes: impl Into<Scopes>) -> Result<UserAuth> {
+        if credentials.client_secret.is_none() {
+            return Err(Error::invalid_input(
+                "client_secret",
+                "credentials without a client secret can only log in with PKCE; use `UserAuth::pkce`",
+            ));
+        }
+        UserAuth::build(credentials, scopes.into(), None)
+    }
+
+    /// A login with the PKCE flow (S256): a fresh code verifier proves the
+    /// login and no client secret is ever sent. The credentials need a
+    /// [`redirect_uri`](Credentials::redirect_uri).
+    pub fn pkce(credentials: Credentials, scopes: impl Into<Scopes>) -> Result<UserAuth> {
+        let verifier = new_verifier()?;
+        UserAuth::build(credentials, scopes.into(), Some(verifier))
+    }
+
+    fn build(credentials: Credentials, scopes: Scopes, verifier: Option<String>) -> Result<Self> {
+        credentials.require_redirect_uri()?;
+        Ok(UserAuth {
+            credentials,
+            scopes,
+            state: new_state()?,
+            verifier,
+            show_dialog: false,
+        })
+    }
+
+    /// Ask the user to approve again even if they approved this app before.
+    pub fn show_dialog(mut self, on: bool) -> UserAuth {
+        self.show_dialog = on;
+        self
+    }
+
+    /// The address of Spotify's login page to open in a browser.
+    pub fn url(&self) -> String {
+        let challenge = self.verifier.as_deref().map(pkce_challenge);
+        self.credentials
+            .authorize_url(
+                &self.scopes,
+                &self.state,
+                self.show_dialog,
+                challenge.as_deref(),
+            )
+            .unwrap_or_default()
+    }
+
+    /// The random `state` of this login (43 URL-safe characters).
+    pub fn state(&self) -> &str {
+        &self.state
+    }
+
+    /// The redirect URI the browser is sent back to.
+    pub fn redirect_uri(&self) -> &str {
+        self.credentials.redirect_uri.as_deref().unwrap_or_default()
+    }
+
+    /// The requested scopes.
+    pub fn scopes(&self) -> &Scopes {
+        &self.scopes
+    }
+
+    /// Whether this login uses PKCE.
+    pub fn is_pkce(&self) -> bool {
+        self.verifier.is_some()
+    }
+
+    /// The PKCE code verifier (a secret: keep it out of logs).
+    pub fn code_verifier(&self) -> Option<&str> {
+        self.verifier.as_deref()
+    }
+
+    /// The credentials this login uses.
+    pub fn credentials(&self) -> &Credentials {
+        &self.credentials
+    }
+
+    /// Takes the authorisation code out of the address the browser was
+    /// redirected to, checking that it points to the redirect URI, carries
+    /// this login's `state`, no `error` and exactly one `code`.
+    ///
+    /// A bare code (no `://`) is accepted as it is; its `state` cannot be
+    /// checked then.
+    pub fn parse_redirect(&self, pasted: &str) -> Result<String, RedirectError> {
+        extract_code(pasted, self.redirect_uri(), &self.state)
+    }
+
+    /// Exchanges the redirected address (or a bare code) for a user token.
+    /// See [`parse_redirect`](Self::parse_redirect) for the checks.
+    pub fn request_user_token(&self, pasted: &str) -> Result<Token> {
+        let code = self.parse_redirect(pasted)?;
+        self.exchange(&code)
+    }
+
+    pub(crate) fn exchange(&self, code: &str) -> Result<Token> {
+        match &self.verifier {
+            Some(v) => self.credentials.request_pkce_token(code, v),
+            None => self.credentials.request_user_token(code),
+        }
+    }
+}
+
+impl fmt::Debug for UserAuth {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("UserAuth")
+            .field("credentials", &self.credentials)
+            .field("scopes", &self.scopes.to_string())
+            .field("state", &"<redacted>")
+            .field("pkce", &self.verifier.is_some())
+            .field("show_dialog", &self.show_dialog)
+            .finish()
+    }
+}

@@ -1,0 +1,112 @@
+//! Transport-level checks: the agent's timeouts, and which methods are
+//! retried (the crate's PUT and DELETE endpoints all go through here).
+
+use super::*;
+
+#[test]
+fn the_agent_sets_only_per_phase_timeouts() {
+    // ureq resolves names on a helper thread when a resolve, per-call or
+    // global timeout is set; none is, so no call spawns a thread.
+    let http = Http::new(HttpConfig::default());
+    let t = http.agent.config().timeouts();
+    assert_eq!((t.global, t.per_call, t.resolve), (None, None, None));
+    assert_eq!(t.connect, Some(Duration::from_secs(10)));
+    assert_eq!(t.send_request, Some(Duration::from_secs(30)));
+    assert_eq!(t.send_body, Some(Duration::from_secs(30)));
+    assert_eq!(t.recv_response, Some(Duration::from_secs(30)));
+    assert_eq!(t.recv_body, Some(Duration::from_secs(60)));
+    assert_eq!(http.agent.config().max_redirects(), 0);
+}
+
+#[test]
+fn the_default_policy() {
+    let p = RetryPolicy::default();
+    assert_eq!(p.max_retries, 3);
+    assert_eq!(p.max_retry_after, Duration::from_secs(60));
+    assert_eq!(p.base_backoff, Duration::from_millis(250));
+    for retry in 0..4 {
+        let base = Duration::from_millis(250) * (1 << retry);
+        let d = p.backoff(retry);
+        assert!(d >= base && d <= base * 2, "{retry}: {d:?}");
+    }
+    // Far-out retries saturate instead of overflowing.
+    assert!(p.backoff(u32::MAX) >= Duration::from_millis(250) * 1024);
+}
+
+#[cfg(feature = "mock")]
+mod against_the_mock {
+    use super::*;
+    use crate::mock::{Fault, MockServer};
+
+    fn http(sleeps: Arc<Mutex<Vec<Duration>>>) -> Http {
+        let policy = RetryPolicy::default().sleep_with(move |d| sleeps.lock().unwrap().push(d));
+        Http::new(HttpConfig {
+            retry: policy,
+            ..HttpConfig::default()
+        })
+    }
+
+    fn send(http: &Http, mock: &MockServer, method: Method) -> Result<HttpResponse> {
+        let url = format!("{}/me/library?uris=x", mock.api_base());
+        let body = match method {
+            Method::Get => Body::Empty,
+            _ => Body::Json(b"{\"ids\":[\"x\"]}".to_vec()),
+        };
+        http.send(&HttpRequest {
+            method,
+            url: &url,
+            auth: Auth::Bearer("t"),
+            body,
+            endpoint: "X /me/library",
+            idempotent: method.is_idempotent(),
+            cache_key: None,
+        })
+    }
+
+    #[test]
+    fn server_errors_and_dropped_connections_retry_only_idempotent_methods() {
+        for method in [Method::Get, Method::Put, Method::Delete, Method::Post] {
+            for fault in [Fault::Status(503), Fault::CloseBeforeResponse] {
+                let mock = MockServer::start();
+                let sleeps = Arc::new(Mutex::new(Vec::new()));
+                let http = http(sleeps.clone());
+                mock.fault(fault.clone());
+                let result = send(&http, &mock, method);
+                let reqs = mock.requests();
+                let ctx = format!("{method} {fault:?}: {result:?}");
+                if method == Method::Post {
+                    assert_eq!(reqs.len(), 1, "{ctx}");
+                    assert!(sleeps.lock().unwrap().is_empty(), "{ctx}");
+                    match result {
+                        Ok(r) => assert_eq!((r.status, r.attempts), (503, 1), "{ctx}"),
+                        Err(Error::Transport { attempts, .. }) => assert_eq!(attempts, 1),
+                        Err(e) => panic!("{ctx}: {e:?}"),
+                    }
+                } else {
+                    // Retried once; the mock then answers 404 (no such route).
+                    let r = result.unwrap();
+                    assert_eq!((r.status, r.attempts), (404, 2), "{ctx}");
+                    assert_eq!(reqs.len(), 2, "{ctx}");
+                    assert!(reqs.iter().all(|q| q.method == method.as_str()));
+                    assert_eq!(sleeps.lock().unwrap().len(), 1, "{ctx}");
+                    if method != Method::Get {
+                        assert_eq!(reqs[1].body, reqs[0].body, "the body is sent again");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn rate_limits_are_waited_out_for_every_method() {
+        for method in [Method::Get, Method::Put, Method::Delete, Method::Post] {
+            let mock = MockServer::start();
+            let sleeps = Arc::new(Mutex::new(Vec::new()));
+            let http = http(sleeps.clone());
+            mock.fault(Fault::RateLimit(Some(7)));
+            let r = send(&http, &mock, method).unwrap();
+            assert_eq!((r.status, r.attempts), (404, 2), "{method}");
+            assert_eq!(*sleeps.lock().unwrap(), vec![Duration::from_secs(7)]);
+        }
+    }
+}

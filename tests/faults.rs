@@ -1,0 +1,879 @@
+//! Reliability against a misbehaving server: retries, `Retry-After`,
+//! timeouts, conditional requests, limits, garbage bodies and token renewal.
+//! Every test owns its mock and asserts what went over the wire.
+
+use spotify_blocking::mock::RecordedRequest;
+use spotify_blocking::mock::{
+    CLIENT_ID, CLIENT_SECRET, Fault, HYBRID_THEORY, LONG_ALBUM, MockServer,
+};
+use spotify_blocking::{Error, RefreshingToken, RetryPolicy, Spotify, SpotifyBuilder, Token};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant, SystemTime};
+
+type Sleeps = Arc<Mutex<Vec<Duration>>>;
+
+/// The default policy, recording its waits instead of sleeping.
+fn recording(policy: RetryPolicy) -> (RetryPolicy, Sleeps) {
+    let sleeps: Sleeps = Arc::default();
+    let s = sleeps.clone();
+    let policy = policy.sleep_with(move |d| s.lock().unwrap().push(d));
+    (policy, sleeps)
+}
+
+/// A client with an app token whose retries are recorded; the token
+/// request is forgotten so the log holds only what the test does.
+fn client_with(mock: &MockServer, builder: SpotifyBuilder) -> Spotify {
+    let spotify = builder
+        .build_with_credentials(CLIENT_ID, CLIENT_SECRET)
+        .unwrap();
+    mock.clear_requests();
+    spotify
+}
+
+fn recorded_client(mock: &MockServer) -> (Spotify, Sleeps) {
+    let (policy, sleeps) = recording(RetryPolicy::default());
+    (client_with(mock, mock.builder().retry(policy)), sleeps)
+}
+
+fn sleeps_of(s: &Sleeps) -> Vec<Duration> {
+    s.lock().unwrap().clone()
+}
+
+fn api_requests(mock: &MockServer) -> Vec<RecordedRequest> {
+    mock.requests()
+        .into_iter()
+        .filter(|r| r.path.starts_with("/v1/"))
+        .collect()
+}
+
+fn token_posts(mock: &MockServer) -> usize {
+    mock.requests()
+        .iter()
+        .filter(|r| r.method == "POST" && r.path == "/api/token")
+        .count()
+}
+
+fn secs(n: u64) -> Duration {
+    Duration::from_secs(n)
+}
+
+fn ms(n: u64) -> Duration {
+    Duration::from_millis(n)
+}
+
+/// The album as the mock serves it, byte for byte.
+fn album_body(mock: &MockServer, id: &str) -> String {
+    let token = mock.credentials().request_client_token().unwrap();
+    let mut resp = ureq::get(format!("{}/albums/{id}", mock.api_base()))
+        .header("Authorization", format!("Bearer {}", token.access_token()))
+        .call()
+        .unwrap();
+    resp.body_mut().read_to_string().unwrap()
+}
+
+fn raw(status: u16, content_type: &str, body: impl Into<String>) -> Fault {
+    Fault::Raw {
+        status,
+        content_type: content_type.to_owned(),
+        body: body.into(),
+    }
+}
+
+// ---------------------------------------------------------------- retries
+
+#[test]
+fn rate_limit_waits_retry_after_then_succeeds() {
+    let mock = MockServer::start();
+    let (spotify, sleeps) = recorded_client(&mock);
+    mock.fault_on("/v1/", Fault::RateLimit(Some(2)));
+    mock.fault_on("/v1/", Fault::RateLimit(Some(1)));
+    let album = spotify.album(HYBRID_THEORY).send().unwrap();
+    assert_eq!(album.name, "Hybrid Theory");
+    assert_eq!(sleeps_of(&sleeps), vec![secs(2), secs(1)]);
+    assert_eq!(api_requests(&mock).len(), 3);
+}
+
+#[test]
+fn rate_limit_above_the_cap_comes_back_at_once() {
+    let mock = MockServer::start();
+    let (spotify, sleeps) = recorded_client(&mock);
+    mock.fault_on("/v1/", Fault::RateLimit(Some(61)));
+    let err = spotify.album(HYBRID_THEORY).send().unwrap_err();
+    match &err {
+        Error::Api {
+            status,
+            retry_after,
+            attempts,
+            ..
+        } => {
+            assert_eq!(*status, 429);
+            assert_eq!(*retry_after, Some(secs(61)));
+            assert_eq!(*attempts, 1);
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(sleeps_of(&sleeps).is_empty());
+    assert_eq!(api_requests(&mock).len(), 1);
+
+    // A lower cap, set by the caller; the cap itself is still waited out.
+    let (policy, sleeps) = recording(RetryPolicy::default().max_retry_after(secs(5)));
+    let spotify = client_with(&mock, mock.builder().retry(policy));
+    mock.fault_on("/v1/", Fault::RateLimit(Some(5)));
+    mock.fault_on("/v1/", Fault::RateLimit(Some(6)));
+    let err = spotify.album(HYBRID_THEORY).send().unwrap_err();
+    assert_eq!(err.status(), Some(429));
+    assert!(matches!(err, Error::Api { retry_after: Some(d), attempts: 2, .. } if d == secs(6)));
+    assert_eq!(sleeps_of(&sleeps), vec![secs(5)]);
+    assert_eq!(api_requests(&mock).len(), 2);
+}
+
+#[test]
+fn rate_limit_without_retry_after_backs_off() {
+    let mock = MockServer::start();
+    let (spotify, sleeps) = recorded_client(&mock);
+    mock.fault_on("/v1/", Fault::RateLimit(None));
+    mock.fault_on("/v1/", Fault::RateLimit(None));
+    spotify.album(HYBRID_THEORY).send().unwrap();
+    let waits = sleeps_of(&sleeps);
+    assert_eq!(waits.len(), 2);
+    // 250 ms base doubling per retry, plus up to 100 % jitter.
+    assert!(waits[0] >= ms(250) && waits[0] <= ms(500), "{waits:?}");
+    assert!(waits[1] >= ms(500) && waits[1] <= ms(1000), "{waits:?}");
+    assert_eq!(api_requests(&mock).len(), 3);
+}
+
+#[test]
+fn rate_limit_budget_runs_out_with_retry_after_in_the_error() {
+    let mock = MockServer::start();
+    let (spotify, sleeps) = recorded_client(&mock);
+    for _ in 0..5 {
+        mock.fault_on("/v1/", Fault::RateLimit(Some(1)));
+    }
+    let err = spotify.album(HYBRID_THEORY).send().unwrap_err();
+    assert!(
+        matches!(err, Error::Api { status: 429, retry_after: Some(d), attempts: 4, .. } if d == secs(1)),
+        "{err:?}"
+    );
+    assert_eq!(sleeps_of(&sleeps), vec![secs(1); 3]);
+    assert_eq!(api_requests(&mock).len(), 4);
+    assert!(err.to_string().contains("after 4 attempts"), "{err}");
+}
+
+#[test]
+fn each_retried_server_error_is_retried() {
+    for status in [500, 502, 503, 504] {
+        let mock = MockServer::start();
+        let (spotify, sleeps) = recorded_client(&mock);
+        mock.fault_on("/v1/", Fault::Status(status));
+        let album = spotify.album(HYBRID_THEORY).send().unwrap();
+        assert_eq!(album.name, "Hybrid Theory");
+        assert_eq!(api_requests(&mock).len(), 2, "{status}");
+        assert_eq!(sleeps_of(&sleeps).len(), 1, "{status}");
+    }
+}
+
+#[test]
+fn other_errors_are_not_retried() {
+    for status in [400, 403, 404, 501] {
+        let mock = MockServer::start();
+        let (spotify, sleeps) = recorded_client(&mock);
+        mock.fault_on("/v1/", Fault::Status(status));
+        let err = spotify.album(HYBRID_THEORY).send().unwrap_err();
+        assert!(
+            matches!(err, Error::Api { status: s, attempts: 1, .. } if s == status),
+            "{err:?}"
+        );
+        assert_eq!(api_requests(&mock).len(), 1);
+        assert!(sleeps_of(&sleeps).is_empty());
+    }
+}
+
+#[test]
+fn server_errors_exhaust_three_retries_with_growing_backoff() {
+    let mock = MockServer::start();
+    let (spotify, sleeps) = recorded_client(&mock);
+    for status in [500, 502, 503, 504, 500] {
+        mock.fault_on("/v1/", Fault::Status(status));
+    }
+    let err = spotify.album(HYBRID_THEORY).send().unwrap_err();
+    match &err {
+        Error::Api {
+            status,
+            attempts,
+            message,
+            endpoint,
+            ..
+        } => {
+            assert_eq!(*status, 504, "the last status");
+            assert_eq!(*attempts, 4, "one try and the default three retries");
+            assert_eq!(message, "injected fault");
+            assert_eq!(endpoint, "GET /albums/{id}");
+        }
+        other => panic!("{other:?}"),
+    }
+    let waits = sleeps_of(&sleeps);
+    assert_eq!(waits.len(), 3);
+    for (i, w) in waits.iter().enumerate() {
+        let base = ms(250) * (1 << i);
+        assert!(*w >= base && *w <= base * 2, "retry {i}: {waits:?}");
+    }
+    assert_eq!(api_requests(&mock).len(), 4);
+    // The fifth fault is still queued: nothing more was sent.
+    assert_eq!(mock.request_count(), 4);
+}
+
+#[test]
+fn retry_budget_and_backoff_are_configurable() {
+    let mock = MockServer::start();
+    let (policy, sleeps) = recording(RetryPolicy::default().max_retries(1).base_backoff(ms(10)));
+    let spotify = client_with(&mock, mock.builder().retry(policy));
+    mock.fault_on("/v1/", Fault::Status(503));
+    mock.fault_on("/v1/", Fault::Status(503));
+    let err = spotify.album(HYBRID_THEORY).send().unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::Api {
+                status: 503,
+                attempts: 2,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    let waits = sleeps_of(&sleeps);
+    assert!(
+        waits.len() == 1 && waits[0] >= ms(10) && waits[0] <= ms(20),
+        "{waits:?}"
+    );
+
+    let (policy, sleeps) = recording(RetryPolicy::none());
+    let spotify = client_with(&mock, mock.builder().retry(policy));
+    mock.fault_on("/v1/", Fault::Status(503));
+    let err = spotify.album(HYBRID_THEORY).send().unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::Api {
+                status: 503,
+                attempts: 1,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert!(sleeps_of(&sleeps).is_empty());
+    assert_eq!(api_requests(&mock).len(), 1);
+}
+
+#[test]
+fn post_is_never_retried_on_5xx_or_a_dropped_connection() {
+    let mock = MockServer::start();
+    let (policy, sleeps) = recording(RetryPolicy::default());
+    let spotify = mock
+        .builder()
+        .retry(policy)
+        .build(Token::from_access_token("x"));
+    // The token endpoint is a POST: through the client's own transport.
+    let creds = spotify.credentials(CLIENT_ID, Some(CLIENT_SECRET));
+    mock.fault_on("/api/token", Fault::Status(503));
+    let err = creds.request_client_token().unwrap_err();
+    assert!(matches!(err, Error::Auth { status: 503, .. }), "{err:?}");
+    assert_eq!(token_posts(&mock), 1);
+
+    mock.fault_on("/api/token", Fault::CloseBeforeResponse);
+    let err = creds.request_client_token().unwrap_err();
+    assert!(
+        matches!(err, Error::Transport { attempts: 1, .. }),
+        "{err:?}"
+    );
+    assert_eq!(token_posts(&mock), 2);
+    assert!(sleeps_of(&sleeps).is_empty());
+
+    // Once the server is back, the same credentials work.
+    assert!(creds.request_client_token().is_ok());
+    assert_eq!(token_posts(&mock), 3);
+}
+
+#[test]
+fn connection_closed_before_the_response_is_retried_for_get() {
+    let mock = MockServer::start();
+    let (spotify, sleeps) = recorded_client(&mock);
+    mock.fault_on("/v1/", Fault::CloseBeforeResponse);
+    let album = spotify.album(HYBRID_THEORY).send().unwrap();
+    assert_eq!(album.tracks.items.len(), 12);
+    assert_eq!(api_requests(&mock).len(), 2);
+    assert_eq!(sleeps_of(&sleeps).len(), 1);
+}
+
+#[test]
+fn connection_closed_mid_body_is_not_retried() {
+    let mock = MockServer::start();
+    let (spotify, sleeps) = recorded_client(&mock);
+    mock.fault_on("/v1/", Fault::Truncate(100));
+    let err = spotify.album(HYBRID_THEORY).send().unwrap_err();
+    assert!(
+        matches!(err, Error::Transport { attempts: 1, ref endpoint, .. } if endpoint == "GET /albums/{id}"),
+        "{err:?}"
+    );
+    assert_eq!(api_requests(&mock).len(), 1);
+    assert!(sleeps_of(&sleeps).is_empty());
+}
+
+// --------------------------------------------------------------- timeouts
+
+#[test]
+fn a_silent_server_times_out_quickly_and_is_not_retried() {
+    let mock = MockServer::start();
+    let (policy, sleeps) = recording(RetryPolicy::default());
+    let spotify = client_with(&mock, mock.builder().retry(policy).receive_timeout(ms(300)));
+    mock.fault_on("/v1/", Fault::Delay(secs(5)));
+    let start = Instant::now();
+    let err = spotify.album(HYBRID_THEORY).send().unwrap_err();
+    let took = start.elapsed();
+    match &err {
+        Error::Timeout {
+            phase, attempts, ..
+        } => {
+            assert_eq!(phase, "receive response");
+            assert_eq!(*attempts, 1);
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(took >= ms(250) && took < ms(1500), "{took:?}");
+    assert_eq!(api_requests(&mock).len(), 1);
+    assert!(sleeps_of(&sleeps).is_empty());
+}
+
+#[test]
+fn a_trickled_body_hits_the_body_timeout_and_is_not_retried() {
+    let mock = MockServer::start();
+    let (policy, sleeps) = recording(RetryPolicy::default());
+    let spotify = client_with(&mock, mock.builder().retry(policy).body_timeout(ms(300)));
+    mock.fault_on(
+        "/v1/",
+        Fault::Trickle {
+            chunk: 64,
+            pause: ms(50),
+        },
+    );
+    let start = Instant::now();
+    let err = spotify.album(HYBRID_THEORY).send().unwrap_err();
+    let took = start.elapsed();
+    assert!(
+        matches!(&err, Error::Timeout { phase, attempts: 1, .. } if phase == "receive body"),
+        "{err:?}"
+    );
+    assert!(took < ms(1500), "{took:?}");
+    assert_eq!(api_requests(&mock).len(), 1);
+    assert!(sleeps_of(&sleeps).is_empty());
+    // Some of the body arrived, not all of it.
+    assert!(mock.body_bytes_sent() > 0);
+}
+
+// ---------------------------------------------------- conditional requests
+
+#[test]
+fn cache_revalidates_with_if_none_match_and_serves_304_from_memory() {
+    let mock = MockServer::start();
+    let spotify = client_with(&mock, mock.builder().cache(16, 1 << 20));
+    let first = spotify.album(HYBRID_THEORY).send().unwrap();
+    let sent = mock.body_bytes_sent();
+    let second = spotify.album(HYBRID_THEORY).send().unwrap();
+    assert_eq!(first, second);
+    assert_eq!(mock.body_bytes_sent(), sent, "a 304 carries no body");
+
+    let reqs = api_requests(&mock);
+    assert_eq!(reqs.len(), 2);
+    assert_eq!(reqs[0].header("if-none-match"), None);
+    let etag = reqs[1].header("if-none-match").expect("conditional GET");
+    assert!(etag.starts_with('"') && etag.ends_with('"'), "{etag}");
+
+    // Another URL (a query differs) is another entry.
+    spotify.album(HYBRID_THEORY).market("SE").send().unwrap();
+    assert_eq!(api_requests(&mock)[2].header("if-none-match"), None);
+    assert!(mock.body_bytes_sent() > sent);
+}
+
+#[test]
+fn without_the_cache_no_conditional_request_is_sent() {
+    let mock = MockServer::start();
+    let spotify = client_with(&mock, mock.builder());
+    let before = mock.body_bytes_sent();
+    spotify.album(HYBRID_THEORY).send().unwrap();
+    let one = mock.body_bytes_sent() - before;
+    spotify.album(HYBRID_THEORY).send().unwrap();
+    assert_eq!(mock.body_bytes_sent(), before + 2 * one, "the body, twice");
+    assert!(
+        api_requests(&mock)
+            .iter()
+            .all(|r| r.header("if-none-match").is_none())
+    );
+}
+
+#[test]
+fn cache_entries_are_not_shared_between_tokens() {
+    let mock = MockServer::start();
+    let token_a = mock.credentials().request_client_token().unwrap();
+    let token_b = mock.credentials().request_client_token().unwrap();
+    let spotify = mock.builder().cache(16, 1 << 20).build(token_a.clone());
+    mock.clear_requests();
+    spotify.album(HYBRID_THEORY).send().unwrap();
+    spotify.set_token(token_b);
+    spotify.album(HYBRID_THEORY).send().unwrap();
+    spotify.set_token(token_a);
+    spotify.album(HYBRID_THEORY).send().unwrap();
+    let reqs = api_requests(&mock);
+    let inm: Vec<Option<&str>> = reqs.iter().map(|r| r.header("if-none-match")).collect();
+    assert_eq!(inm.len(), 3);
+    assert!(inm[0].is_none() && inm[1].is_none(), "{inm:?}");
+    assert!(inm[2].is_some(), "token A's entry is still there");
+}
+
+#[test]
+fn a_fresh_answer_without_etag_replaces_the_cached_one() {
+    let mock = MockServer::start();
+    let body = album_body(&mock, HYBRID_THEORY);
+    let mut changed: serde_json::Value = serde_json::from_str(&body).unwrap();
+    changed["name"] = "Hybrid Theory (Remastered)".into();
+    let spotify = client_with(&mock, mock.builder().cache(16, 1 << 20));
+    spotify.album(HYBRID_THEORY).send().unwrap();
+    // The server answers 200 (not 304) without an ETag: the new body is
+    // returned, and the old entry no longer describes the resource.
+    mock.fault_on("/v1/", raw(200, "application/json", changed.to_string()));
+    let album = spotify.album(HYBRID_THEORY).send().unwrap();
+    assert_eq!(album.name, "Hybrid Theory (Remastered)");
+    let album = spotify.album(HYBRID_THEORY).send().unwrap();
+    assert_eq!(album.name, "Hybrid Theory");
+    let inm: Vec<bool> = api_requests(&mock)
+        .iter()
+        .map(|r| r.header("if-none-match").is_some())
+        .collect();
+    assert_eq!(inm, vec![false, true, false]);
+}
+
+#[test]
+fn cache_budget_too_small_stores_nothing() {
+    let mock = MockServer::start();
+    let spotify = client_with(&mock, mock.builder().cache(16, 100));
+    spotify.album(HYBRID_THEORY).send().unwrap();
+    spotify.album(HYBRID_THEORY).send().unwrap();
+    assert!(
+        api_requests(&mock)
+            .iter()
+            .all(|r| r.header("if-none-match").is_none())
+    );
+}
+
+// ------------------------------------------------------------------ limits
+
+#[test]
+fn body_limit_is_enforced_and_not_retried() {
+    let mock = MockServer::start();
+    let (policy, sleeps) = recording(RetryPolicy::default());
+    let spotify = client_with(&mock, mock.builder().retry(policy).body_limit(1000));
+    let err = spotify.album(HYBRID_THEORY).send().unwrap_err();
+    assert!(
+        matches!(err, Error::BodyTooLarge { limit: 1000, ref endpoint } if endpoint == "GET /albums/{id}"),
+        "{err:?}"
+    );
+    assert_eq!(api_requests(&mock).len(), 1);
+    assert!(sleeps_of(&sleeps).is_empty());
+    // Small bodies still pass.
+    let spotify = client_with(&mock, mock.builder().body_limit(200_000));
+    assert!(spotify.album(HYBRID_THEORY).send().is_ok());
+}
+
+/// A tracks page of `LONG_ALBUM` whose `next` is `next`.
+fn page_with_next(mock: &MockServer, next: &str) -> String {
+    let spotify = client_with(mock, mock.builder());
+    let page = spotify.album_tracks(LONG_ALBUM).limit(2).send().unwrap();
+    let mut v = serde_json::to_value(&page).unwrap();
+    v["next"] = serde_json::Value::String(next.to_owned());
+    mock.clear_requests();
+    v.to_string()
+}
+
+#[test]
+fn paging_refuses_a_next_link_outside_the_api_base() {
+    let mock = MockServer::start();
+    let other = MockServer::start();
+    for next in [
+        format!(
+            "{}/albums/{LONG_ALBUM}/tracks?offset=2&limit=2",
+            other.api_base()
+        ),
+        format!("http://127.0.0.1:1/v1/albums/{LONG_ALBUM}/tracks?offset=2"),
+        format!("{}x/albums/{LONG_ALBUM}/tracks", mock.api_base()),
+        mock.api_base().replace("127.0.0.1", "localhost") + "/albums",
+    ] {
+        let body = page_with_next(&mock, &next);
+        let spotify = client_with(&mock, mock.builder());
+        mock.fault_on("/v1/", raw(200, "application/json", body));
+        let mut pages = spotify.album_tracks(LONG_ALBUM).limit(2).pages();
+        let first = pages.next().unwrap().unwrap();
+        assert_eq!(first.items.len(), 2);
+        let err = pages.next().unwrap().unwrap_err();
+        assert!(
+            matches!(err, Error::InvalidInput { param: "next", .. }),
+            "{err:?}"
+        );
+        assert!(err.to_string().contains("outside"), "{err}");
+        assert!(pages.next().is_none(), "the iterator ends");
+        assert_eq!(api_requests(&mock).len(), 1);
+    }
+    assert_eq!(other.request_count(), 0, "the other host heard nothing");
+}
+
+#[test]
+fn all_items_refuses_a_foreign_next_link_too() {
+    let mock = MockServer::start();
+    let other = MockServer::start();
+    let spotify = client_with(&mock, mock.builder());
+    let mut album = spotify.album(LONG_ALBUM).send().unwrap();
+    album.tracks.next = Some(format!("{}/albums/{LONG_ALBUM}/tracks", other.api_base()));
+    let err = spotify.all_items(&album.tracks).unwrap_err();
+    assert!(matches!(err, Error::InvalidInput { param: "next", .. }));
+    assert_eq!(other.request_count(), 0);
+}
+
+#[test]
+fn paging_stops_when_next_repeats() {
+    let mock = MockServer::start();
+    let same = format!(
+        "{}/albums/{LONG_ALBUM}/tracks?offset=2&limit=2",
+        mock.api_base()
+    );
+    let body = page_with_next(&mock, &same);
+    let spotify = client_with(&mock, mock.builder());
+    mock.fault_on("/v1/", raw(200, "application/json", body.clone()));
+    mock.fault_on("/v1/", raw(200, "application/json", body));
+    let pages: Vec<_> = spotify.album_tracks(LONG_ALBUM).limit(2).pages().collect();
+    assert_eq!(pages.len(), 2);
+    assert!(pages.iter().all(Result::is_ok));
+    let reqs = api_requests(&mock);
+    assert_eq!(reqs.len(), 2, "the repeated link is not fetched again");
+    assert_eq!(reqs[1].query_value("offset"), Some("2"));
+}
+
+#[test]
+fn a_redirect_to_another_host_is_an_error_and_not_followed() {
+    let mock = MockServer::start();
+    let other = MockServer::start();
+    let (spotify, sleeps) = recorded_client(&mock);
+    let target = format!("{}/albums/{HYBRID_THEORY}", other.api_base());
+    mock.fault_on("/v1/", Fault::Redirect(target.clone()));
+    let err = spotify.album(HYBRID_THEORY).send().unwrap_err();
+    match &err {
+        Error::Api {
+            status,
+            message,
+            attempts,
+            ..
+        } => {
+            assert_eq!(*status, 302);
+            assert_eq!(*attempts, 1);
+            assert!(message.contains(&target), "{message}");
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(other.request_count(), 0, "the bearer token went nowhere");
+    assert_eq!(api_requests(&mock).len(), 1);
+    assert!(sleeps_of(&sleeps).is_empty());
+}
+
+// ----------------------------------------------------------------- garbage
+
+#[test]
+fn truncated_json_is_a_decode_error() {
+    let mock = MockServer::start();
+    let body = album_body(&mock, HYBRID_THEORY);
+    let spotify = client_with(&mock, mock.builder());
+    mock.fault_on(
+        "/v1/",
+        raw(200, "application/json", &body[..body.len() / 2]),
+    );
+    let err = spotify.album(HYBRID_THEORY).send().unwrap_err();
+    match &err {
+        Error::Decode {
+            endpoint,
+            message,
+            body: excerpt,
+            ..
+        } => {
+            assert_eq!(endpoint, "GET /albums/{id}");
+            assert!(message.contains("EOF"), "{message}");
+            assert!(excerpt.starts_with("{\""), "{excerpt}");
+            assert!(excerpt.len() < 400, "the body is quoted, truncated");
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn invalid_json_is_a_decode_error() {
+    let mock = MockServer::start();
+    let spotify = client_with(&mock, mock.builder());
+    mock.fault_on(
+        "/v1/",
+        raw(200, "application/json", "{\"name\": Hybrid Theory}"),
+    );
+    let err = spotify.album(HYBRID_THEORY).send().unwrap_err();
+    assert!(
+        matches!(&err, Error::Decode { body, .. } if body == "{\"name\": Hybrid Theory}"),
+        "{err:?}"
+    );
+}
+
+#[test]
+fn an_html_502_page_gives_its_title() {
+    let mock = MockServer::start();
+    let (spotify, _) = recorded_client(&mock);
+    let page = "<!DOCTYPE html>\n<html><head><TITLE> 502 Bad Gateway </TITLE></head>\
+                <body><h1>Bad Gateway</h1><p>upstream went away</p></body></html>";
+    for _ in 0..4 {
+        mock.fault_on("/v1/", raw(502, "text/html", page));
+    }
+    let err = spotify.album(HYBRID_THEORY).send().unwrap_err();
+    assert!(
+        matches!(&err, Error::Api { status: 502, message, attempts: 4, .. } if message == "502 Bad Gateway"),
+        "{err:?}"
+    );
+    assert_eq!(
+        err.to_string(),
+        "Spotify returned 502 for GET /albums/{id}: 502 Bad Gateway after 4 attempts"
+    );
+}
+
+#[test]
+fn json_labelled_text_plain_still_parses() {
+    let mock = MockServer::start();
+    let body = album_body(&mock, HYBRID_THEORY);
+    let spotify = client_with(&mock, mock.builder());
+    mock.fault_on("/v1/", raw(200, "text/plain", body));
+    let album = spotify.album(HYBRID_THEORY).send().unwrap();
+    assert_eq!(album.name, "Hybrid Theory");
+    assert_eq!(album.tracks.items.len(), 12);
+}
+
+#[test]
+fn html_with_200_is_a_decode_error_quoting_it() {
+    let mock = MockServer::start();
+    let spotify = client_with(&mock, mock.builder());
+    let page =
+        "<html><head><title>Captive portal</title></head><body>Log in to the Wi-Fi</body></html>";
+    mock.fault_on("/v1/", raw(200, "text/html", page));
+    let err = spotify.album(HYBRID_THEORY).send().unwrap_err();
+    match &err {
+        Error::Decode { body, .. } => assert_eq!(body, page),
+        other => panic!("{other:?}"),
+    }
+    assert!(err.to_string().contains("Captive portal"), "{err}");
+}
+
+#[test]
+fn an_empty_200_where_a_model_is_expected() {
+    let mock = MockServer::start();
+    let spotify = client_with(&mock, mock.builder());
+    mock.fault_on("/v1/", raw(200, "application/json", ""));
+    let err = spotify.album(HYBRID_THEORY).send().unwrap_err();
+    assert!(matches!(err, Error::Decode { .. }), "{err:?}");
+    assert!(err.to_string().contains("body was empty"), "{err}");
+}
+
+#[test]
+fn decode_errors_name_the_json_path() {
+    let mock = MockServer::start();
+    let body = album_body(&mock, HYBRID_THEORY);
+    let mut v: serde_json::Value = serde_json::from_str(&body).unwrap();
+    v["tracks"]["items"][3]["duration_ms"] = "three minutes".into();
+    let spotify = client_with(&mock, mock.builder());
+    mock.fault_on("/v1/", raw(200, "application/json", v.to_string()));
+    let err = spotify.album(HYBRID_THEORY).send().unwrap_err();
+    match &err {
+        Error::Decode { path, message, .. } => {
+            assert_eq!(path, "tracks.items[3].duration_ms");
+            assert!(message.contains("three minutes"), "{message}");
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(err.to_string().contains("`tracks.items[3].duration_ms`"));
+}
+
+// ----------------------------------------------------------------- refresh
+
+#[test]
+fn a_401_with_a_refreshing_token_renews_once_and_repeats() {
+    let mock = MockServer::start();
+    let spotify = client_with(&mock, mock.builder());
+    let old = spotify.token().access_token().to_owned();
+    mock.expire_tokens();
+    let album = spotify.album(HYBRID_THEORY).send().unwrap();
+    assert_eq!(album.name, "Hybrid Theory");
+    let reqs = mock.requests();
+    let shape: Vec<(&str, &str)> = reqs
+        .iter()
+        .map(|r| (r.method.as_str(), r.path.as_str()))
+        .collect();
+    let album_path = format!("/v1/albums/{HYBRID_THEORY}");
+    assert_eq!(
+        shape,
+        vec![
+            ("GET", album_path.as_str()),
+            ("POST", "/api/token"),
+            ("GET", album_path.as_str())
+        ]
+    );
+    let new = spotify.token().access_token().to_owned();
+    assert_ne!(old, new);
+    assert_eq!(
+        reqs[0].header("authorization"),
+        Some(format!("Bearer {old}").as_str())
+    );
+    assert_eq!(
+        reqs[2].header("authorization"),
+        Some(format!("Bearer {new}").as_str())
+    );
+
+    // A second 401 after the renewal is returned, not renewed again.
+    mock.clear_requests();
+    mock.fault_on("/v1/", Fault::Status(401));
+    mock.fault_on("/v1/", Fault::Status(401));
+    let err = spotify.album(HYBRID_THEORY).send().unwrap_err();
+    assert_eq!(err.status(), Some(401));
+    assert_eq!(token_posts(&mock), 1);
+    assert_eq!(api_requests(&mock).len(), 2);
+}
+
+#[test]
+fn a_user_token_renews_with_its_refresh_token() {
+    let mock = MockServer::start();
+    let spotify = mock.user_client(spotify_blocking::scope::Scopes::new());
+    let refresh = spotify.token().refresh_token().unwrap().to_owned();
+    mock.expire_tokens();
+    spotify.album(HYBRID_THEORY).send().unwrap();
+    let post = mock
+        .requests()
+        .into_iter()
+        .find(|r| r.path == "/api/token")
+        .unwrap();
+    let form = post.body_form();
+    assert!(form.contains(&("grant_type".into(), "refresh_token".into())));
+    assert!(form.contains(&("refresh_token".into(), refresh.clone())));
+    assert_eq!(spotify.token().refresh_token(), Some(refresh.as_str()));
+}
+
+#[test]
+fn a_plain_token_is_not_renewed_on_401() {
+    let mock = MockServer::start();
+    let token = mock.credentials().request_client_token().unwrap();
+    let spotify = mock.builder().build(token);
+    mock.expire_tokens();
+    mock.clear_requests();
+    let err = spotify.album(HYBRID_THEORY).send().unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::Api {
+                status: 401,
+                attempts: 1,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert_eq!(mock.request_count(), 1);
+    assert_eq!(token_posts(&mock), 0);
+}
+
+#[test]
+fn invalid_grant_during_refresh_is_refresh_revoked() {
+    let mock = MockServer::start();
+    let spotify = mock.user_client(spotify_blocking::scope::Scopes::new());
+    mock.clear_requests();
+    mock.expire_tokens();
+    mock.fault_on(
+        "/api/token",
+        raw(
+            400,
+            "application/json",
+            r#"{"error":"invalid_grant","error_description":"Refresh token revoked"}"#,
+        ),
+    );
+    let err = spotify.album(HYBRID_THEORY).send().unwrap_err();
+    match &err {
+        Error::RefreshRevoked { description } => assert_eq!(description, "Refresh token revoked"),
+        other => panic!("{other:?}"),
+    }
+    assert!(err.to_string().contains("log in again"));
+    assert_eq!(api_requests(&mock).len(), 1, "only the call that got 401");
+    assert_eq!(token_posts(&mock), 1);
+}
+
+#[test]
+fn token_endpoint_down_during_a_lazy_refresh() {
+    let mock = MockServer::start();
+    let stale = Token::from_access_token("stale").with_expiry(SystemTime::now());
+    assert!(stale.is_expiring());
+    let spotify = mock
+        .builder()
+        .build(RefreshingToken::new(stale, mock.credentials()));
+    mock.fault_on("/api/token", Fault::Status(503));
+    let err = spotify.album(HYBRID_THEORY).send().unwrap_err();
+    assert!(matches!(err, Error::Auth { status: 503, .. }), "{err:?}");
+    assert_eq!(token_posts(&mock), 1, "a POST is not retried");
+    assert!(api_requests(&mock).is_empty(), "the API call was not sent");
+
+    // The next call renews and goes through.
+    spotify.album(HYBRID_THEORY).send().unwrap();
+    assert_eq!(token_posts(&mock), 2);
+    assert_eq!(api_requests(&mock).len(), 1);
+    assert!(!spotify.token().is_expiring());
+}
+
+#[test]
+fn six_threads_share_an_expiring_token_and_refresh_once() {
+    let mock = MockServer::start();
+    let user = mock.user_token(spotify_blocking::scope::Scopes::new());
+    let expiring = user.with_expiry(SystemTime::now() + secs(10));
+    assert!(expiring.is_expiring(), "inside the one-minute margin");
+    let spotify = mock
+        .builder()
+        .build(RefreshingToken::new(expiring, mock.credentials()));
+    mock.clear_requests();
+    std::thread::scope(|s| {
+        for _ in 0..6 {
+            s.spawn(|| {
+                for _ in 0..3 {
+                    let album = spotify.album(HYBRID_THEORY).send().unwrap();
+                    assert_eq!(album.name, "Hybrid Theory");
+                }
+            });
+        }
+    });
+    assert_eq!(token_posts(&mock), 1);
+    let calls = api_requests(&mock);
+    assert_eq!(calls.len(), 18);
+    let bearer = format!("Bearer {}", spotify.token().access_token());
+    assert!(
+        calls
+            .iter()
+            .all(|r| r.header("authorization") == Some(bearer.as_str()))
+    );
+}
+
+#[test]
+fn six_threads_hitting_401_together_refresh_once() {
+    let mock = MockServer::start();
+    let spotify = client_with(&mock, mock.builder());
+    mock.expire_tokens();
+    std::thread::scope(|s| {
+        for _ in 0..6 {
+            s.spawn(|| spotify.album(HYBRID_THEORY).send().unwrap());
+        }
+    });
+    assert_eq!(token_posts(&mock), 1);
+    // Every thread got its album: at most one 401 each, then a success.
+    let calls = api_requests(&mock);
+    assert!(calls.len() >= 7 && calls.len() <= 12, "{}", calls.len());
+}

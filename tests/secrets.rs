@@ -1,0 +1,252 @@
+//! Secrets (access tokens, refresh tokens, the client secret) never show in
+//! `Debug` or `Display` of tokens, credentials, the client, or any error.
+
+use spotify_blocking::mock::{
+    CLIENT_ID, CLIENT_SECRET, Fault, HYBRID_THEORY, LONG_ALBUM, MockServer,
+};
+use spotify_blocking::scope::Scopes;
+use spotify_blocking::{
+    AnyToken, Credentials, Error, RefreshingToken, RetryPolicy, Spotify, Token,
+};
+use std::time::{Duration, SystemTime};
+
+/// Every rendering of `value` a log line could hold.
+fn renderings(value: &(impl std::fmt::Debug + ?Sized)) -> Vec<String> {
+    vec![format!("{value:?}"), format!("{value:#?}")]
+}
+
+fn assert_clean(what: &str, texts: &[String], secrets: &[String]) {
+    for text in texts {
+        for secret in secrets {
+            assert!(!secret.is_empty());
+            assert!(
+                !text.contains(secret.as_str()),
+                "{what} shows the secret {secret:?}: {text}"
+            );
+        }
+    }
+}
+
+/// Display, Debug and every source of an error.
+fn assert_error_clean(what: &str, err: &Error, secrets: &[String]) {
+    let mut texts = renderings(err);
+    texts.push(err.to_string());
+    let mut source = std::error::Error::source(err);
+    while let Some(s) = source {
+        texts.push(s.to_string());
+        source = s.source();
+    }
+    assert_clean(what, &texts, secrets);
+}
+
+fn raw(status: u16, body: &str) -> Fault {
+    Fault::Raw {
+        status,
+        content_type: "application/json".into(),
+        body: body.into(),
+    }
+}
+
+#[test]
+fn tokens_credentials_and_clients_redact_their_secrets() {
+    let mock = MockServer::start();
+    let user = mock.user_token(Scopes::parse("user-read-private user-top-read"));
+    let app = mock.credentials().request_client_token().unwrap();
+    let secrets = vec![
+        user.access_token().to_owned(),
+        user.refresh_token().unwrap().to_owned(),
+        app.access_token().to_owned(),
+        CLIENT_SECRET.to_owned(),
+    ];
+    for token in [&user, &app] {
+        let mut texts = renderings(token);
+        texts.push(token.to_string());
+        assert_clean("Token", &texts, &secrets);
+    }
+    // What the renderings do show.
+    assert!(user.to_string().contains("user-top-read"), "{user}");
+    assert!(format!("{user:?}").contains("<redacted>"));
+
+    let creds = mock.credentials();
+    assert_clean("Credentials", &renderings(&creds), &secrets);
+    assert!(format!("{creds:?}").contains(CLIENT_ID));
+    assert_clean(
+        "public Credentials",
+        &renderings(&Credentials::public(CLIENT_ID)),
+        &secrets,
+    );
+
+    let refreshing = RefreshingToken::new(user.clone(), creds.clone());
+    assert_clean("RefreshingToken", &renderings(&refreshing), &secrets);
+    let any: AnyToken = refreshing.clone().into();
+    assert_clean("AnyToken", &renderings(&any), &secrets);
+
+    let spotify = mock.builder().build(refreshing);
+    assert_clean("Spotify", &renderings(&spotify), &secrets);
+    let spotify = mock.client();
+    let mut all = secrets.clone();
+    all.push(spotify.token().access_token().to_owned());
+    assert_clean("Spotify (app)", &renderings(&spotify), &all);
+    assert_clean(
+        "a request value",
+        &renderings(&spotify.album(HYBRID_THEORY)),
+        &all,
+    );
+    assert_clean("builder", &renderings(&mock.builder()), &all);
+}
+
+#[test]
+fn no_error_shows_a_secret() {
+    let mock = MockServer::start();
+    let user = mock.user_token(Scopes::new());
+    let mut secrets = vec![
+        user.access_token().to_owned(),
+        user.refresh_token().unwrap().to_owned(),
+        CLIENT_SECRET.to_owned(),
+    ];
+    let quick = RetryPolicy::none();
+    let mut errors: Vec<(&str, Error)> = Vec::new();
+
+    // A plain token that expired: 401.
+    let spotify = mock.builder().retry(quick.clone()).build(user.clone());
+    mock.expire_tokens();
+    errors.push(("401", spotify.album(HYBRID_THEORY).send().unwrap_err()));
+
+    // A wrong client secret.
+    let wrong = "wrong-client-secret-1234";
+    secrets.push(wrong.to_owned());
+    let err = Credentials::new(CLIENT_ID, wrong)
+        .accounts_base(mock.accounts_base())
+        .request_client_token()
+        .unwrap_err();
+    errors.push(("invalid_client", err));
+
+    // The token endpoint answers 200 with a body that holds tokens but
+    // does not decode.
+    let leaked_access = "leaked-access-token-5678";
+    let leaked_refresh = "leaked-refresh-token-9012";
+    secrets.extend([leaked_access.to_owned(), leaked_refresh.to_owned()]);
+    mock.fault_on(
+        "/api/token",
+        raw(
+            200,
+            &format!(
+                r#"{{"access_token":"{leaked_access}","refresh_token":"{leaked_refresh}","expires_in":"soon"}}"#
+            ),
+        ),
+    );
+    let err = mock.credentials().request_client_token().unwrap_err();
+    assert!(
+        matches!(&err, Error::Decode { path, .. } if path == "expires_in"),
+        "{err:?}"
+    );
+    errors.push(("token body that does not decode", err));
+
+    // A revoked refresh token, during the renewal after a 401.
+    let refreshing = mock.user_client(Scopes::new());
+    secrets.push(refreshing.token().access_token().to_owned());
+    secrets.push(refreshing.token().refresh_token().unwrap().to_owned());
+    mock.expire_tokens();
+    mock.fault_on(
+        "/api/token",
+        raw(
+            400,
+            r#"{"error":"invalid_grant","error_description":"Refresh token revoked"}"#,
+        ),
+    );
+    let err = refreshing.album(HYBRID_THEORY).send().unwrap_err();
+    assert!(matches!(err, Error::RefreshRevoked { .. }), "{err:?}");
+    errors.push(("invalid_grant", err));
+
+    // The token endpoint down during a lazy renewal.
+    let stale = mock
+        .user_token(Scopes::new())
+        .with_expiry(SystemTime::now());
+    secrets.push(stale.access_token().to_owned());
+    secrets.push(stale.refresh_token().unwrap().to_owned());
+    let lazy = mock
+        .builder()
+        .build(RefreshingToken::new(stale, mock.credentials()));
+    mock.fault_on("/api/token", Fault::Status(503));
+    errors.push((
+        "token endpoint down",
+        lazy.album(HYBRID_THEORY).send().unwrap_err(),
+    ));
+
+    // Transport-level failures with a working token.
+    let spotify = mock
+        .builder()
+        .retry(quick)
+        .receive_timeout(Duration::from_millis(200))
+        .body_limit(2000)
+        .build_with_credentials(CLIENT_ID, CLIENT_SECRET)
+        .unwrap();
+    secrets.push(spotify.token().access_token().to_owned());
+    mock.fault_on("/v1/", Fault::Delay(Duration::from_secs(2)));
+    errors.push(("timeout", spotify.album(HYBRID_THEORY).send().unwrap_err()));
+    mock.fault_on("/v1/", Fault::Truncate(10));
+    errors.push((
+        "cut-off body",
+        spotify.album(HYBRID_THEORY).send().unwrap_err(),
+    ));
+    errors.push((
+        "body limit",
+        spotify.album(HYBRID_THEORY).send().unwrap_err(),
+    ));
+    mock.fault_on("/v1/", raw(200, "{\"name\": 5}"));
+    errors.push(("decode", spotify.album(HYBRID_THEORY).send().unwrap_err()));
+    mock.fault_on("/v1/", Fault::Redirect("http://127.0.0.1:1/v1/x".into()));
+    errors.push(("redirect", spotify.album(HYBRID_THEORY).send().unwrap_err()));
+    mock.fault_on("/v1/", Fault::RateLimit(Some(3600)));
+    errors.push(("429", spotify.album(HYBRID_THEORY).send().unwrap_err()));
+    errors.push((
+        "bad ID",
+        spotify.album("spotify:track:x").send().unwrap_err(),
+    ));
+    let mut album = mock.client().album(LONG_ALBUM).send().unwrap();
+    album.tracks.next = Some("http://127.0.0.1:1/v1/albums".into());
+    errors.push((
+        "foreign next",
+        spotify.all_items(&album.tracks).unwrap_err(),
+    ));
+
+    // Nothing listening at all.
+    let nowhere = Spotify::builder()
+        .api_base("http://127.0.0.1:1/v1")
+        .retry(RetryPolicy::none())
+        .build(Token::from_access_token(secrets[0].clone()));
+    errors.push((
+        "connection refused",
+        nowhere.album(HYBRID_THEORY).send().unwrap_err(),
+    ));
+
+    let kinds: Vec<String> = errors
+        .iter()
+        .map(|(_, e)| {
+            format!("{e:?}")
+                .split([' ', '{', '('])
+                .next()
+                .unwrap()
+                .to_owned()
+        })
+        .collect();
+    for kind in [
+        "Api",
+        "Auth",
+        "RefreshRevoked",
+        "Decode",
+        "Timeout",
+        "Transport",
+        "BodyTooLarge",
+        "InvalidId",
+        "InvalidInput",
+    ] {
+        assert!(
+            kinds.iter().any(|k| k == kind),
+            "no {kind} error: {kinds:?}"
+        );
+    }
+    for (what, err) in &errors {
+        assert_error_clean(what, err, &secrets);
+    }
+}
