@@ -53,58 +53,163 @@ operation! {
     }
 }
 
-/// Declares the deprecated save / remove / contains trio of one kind.
-macro_rules! saved_trio {
-    ($save:ident = $save_id:literal, $remove:ident = $remove_id:literal, $check:ident = $check_id:literal,
-     $path:literal, $contains:literal, save_query: [$($sq:ident),*], save_body: [$($sb:ident),*],
-     remove_query: [$($rq:ident),*], remove_body: [$($rb:ident),*]) => {
-        operation! {
-            #[doc = concat!("`PUT ", $path, "` (deprecated).")]
-            $save = $save_id, Put $path -> () [serde::de::IgnoredAny, |_r| ()] {
-                query: [$($sq),*],
-                body: [$($sb),*],
-                options: [],
-                scopes: ["user-library-modify"],
-                deprecated: "library_save",
-            }
-        }
-        operation! {
-            #[doc = concat!("`DELETE ", $path, "` (deprecated).")]
-            $remove = $remove_id, Delete $path -> () [serde::de::IgnoredAny, |_r| ()] {
-                query: [$($rq),*],
-                body: [$($rb),*],
-                options: [],
-                scopes: ["user-library-modify"],
-                deprecated: "library_remove",
-            }
-        }
-        operation! {
-            #[doc = concat!("`GET ", $contains, "` (deprecated).")]
-            $check = $check_id, Get $contains -> Vec<bool> {
-                query: [ids],
-                options: [],
-                scopes: ["user-library-read"],
-                deprecated: "library_contains",
-            }
-        }
-    };
+operation! {
+    /// `PUT /me/albums`: [`Spotify::saved_albums_add`].
+    SaveAlbums = "save-albums-user", Put "/me/albums" -> () [serde::de::IgnoredAny, |_r| ()] {
+        query: [ids],
+        body: [ids],
+        options: [],
+        scopes: ["user-library-modify"],
+        deprecated: "library_save",
+    }
 }
 
-saved_trio!(SaveAlbums = "save-albums-user", RemoveAlbums = "remove-albums-user",
-    CheckSavedAlbums = "check-users-saved-albums", "/me/albums", "/me/albums/contains",
-    save_query: [ids], save_body: [ids], remove_query: [ids], remove_body: [ids]);
-saved_trio!(SaveTracks = "save-tracks-user", RemoveTracks = "remove-tracks-user",
-    CheckSavedTracks = "check-users-saved-tracks", "/me/tracks", "/me/tracks/contains",
-    save_query: [], save_body: [ids], remove_query: [ids], remove_body: [ids]);
-saved_trio!(SaveEpisodes = "save-episodes-user", RemoveEpisodes = "remove-episodes-user",
-    CheckSavedEpisodes = "check-users-saved-episodes", "/me/episodes", "/me/episodes/contains",
-    save_query: [ids], save_body: [ids], remove_query: [ids], remove_body: [ids]);
-saved_trio!(SaveShows = "save-shows-user", RemoveShows = "remove-shows-user",
-    CheckSavedShows = "check-users-saved-shows", "/me/shows", "/me/shows/contains",
-    save_query: [ids], save_body: [ids], remove_query: [ids, market], remove_body: [ids]);
-saved_trio!(SaveAudiobooks = "save-audiobooks-user", RemoveAudiobooks = "remove-audiobooks-user",
-    CheckSavedAudiobooks = "check-users-saved-audiobooks", "/me/audiobooks", "/me/audiobooks/contains",
-    save_query: [ids], save_body: [], remove_query: [ids], remove_body: []);
+operation! {
+    /// `DELETE /me/albums`: [`Spotify::saved_albums_delete`].
+    RemoveAlbums = "remove-albums-user", Delete "/me/albums" -> () [serde::de::IgnoredAny, |_r| ()] {
+        query: [ids],
+        body: [ids],
+        options: [],
+        scopes: ["user-library-modify"],
+        deprecated: "library_remove",
+    }
+}
+
+operation! {
+    /// `GET /me/albums/contains`: [`Spotify::saved_albums_contains`].
+    CheckSavedAlbums = "check-users-saved-albums", Get "/me/albums/contains" -> Vec<bool> {
+        query: [ids],
+        options: [],
+        scopes: ["user-library-read"],
+        deprecated: "library_contains",
+    }
+}
+
+operation! {
+    /// `PUT /me/tracks`: [`Spotify::saved_tracks_add`].
+    SaveTracks = "save-tracks-user", Put "/me/tracks" -> () [serde::de::IgnoredAny, |_r| ()] {
+        query: [],
+        body: [ids],
+        options: [],
+        scopes: ["user-library-modify"],
+        deprecated: "library_save",
+    }
+}
+
+operation! {
+    /// `DELETE /me/tracks`: [`Spotify::saved_tracks_delete`].
+    RemoveTracks = "remove-tracks-user", Delete "/me/tracks" -> () [serde::de::IgnoredAny, |_r| ()] {
+        query: [ids],
+        body: [ids],
+        options: [],
+        scopes: ["user-library-modify"],
+        deprecated: "library_remove",
+    }
+}
+
+operation! {
+    /// `GET /me/tracks/contains`: [`Spotify::saved_tracks_contains`].
+    CheckSavedTracks = "check-users-saved-tracks", Get "/me/tracks/contains" -> Vec<bool> {
+        query: [ids],
+        options: [],
+        scopes: ["user-library-read"],
+        deprecated: "library_contains",
+    }
+}
+
+operation! {
+    /// `PUT /me/episodes`: [`Spotify::saved_episodes_add`].
+    SaveEpisodes = "save-episodes-user", Put "/me/episodes" -> () [serde::de::IgnoredAny, |_r| ()] {
+        query: [ids],
+        body: [ids],
+        options: [],
+        scopes: ["user-library-modify"],
+        deprecated: "library_save",
+    }
+}
+
+operation! {
+    /// `DELETE /me/episodes`: [`Spotify::saved_episodes_delete`].
+    RemoveEpisodes = "remove-episodes-user", Delete "/me/episodes" -> () [serde::de::IgnoredAny, |_r| ()] {
+        query: [ids],
+        body: [ids],
+        options: [],
+        scopes: ["user-library-modify"],
+        deprecated: "library_remove",
+    }
+}
+
+operation! {
+    /// `GET /me/episodes/contains`: [`Spotify::saved_episodes_contains`].
+    CheckSavedEpisodes = "check-users-saved-episodes", Get "/me/episodes/contains" -> Vec<bool> {
+        query: [ids],
+        options: [],
+        scopes: ["user-library-read"],
+        deprecated: "library_contains",
+    }
+}
+
+operation! {
+    /// `PUT /me/shows`: [`Spotify::saved_shows_add`].
+    SaveShows = "save-shows-user", Put "/me/shows" -> () [serde::de::IgnoredAny, |_r| ()] {
+        query: [ids],
+        body: [ids],
+        options: [],
+        scopes: ["user-library-modify"],
+        deprecated: "library_save",
+    }
+}
+
+operation! {
+    /// `DELETE /me/shows`: [`Spotify::saved_shows_delete`].
+    RemoveShows = "remove-shows-user", Delete "/me/shows" -> () [serde::de::IgnoredAny, |_r| ()] {
+        query: [ids, market],
+        body: [ids],
+        options: [],
+        scopes: ["user-library-modify"],
+        deprecated: "library_remove",
+    }
+}
+
+operation! {
+    /// `GET /me/shows/contains`: [`Spotify::saved_shows_contains`].
+    CheckSavedShows = "check-users-saved-shows", Get "/me/shows/contains" -> Vec<bool> {
+        query: [ids],
+        options: [],
+        scopes: ["user-library-read"],
+        deprecated: "library_contains",
+    }
+}
+
+operation! {
+    /// `PUT /me/audiobooks`: [`Spotify::saved_audiobooks_add`].
+    SaveAudiobooks = "save-audiobooks-user", Put "/me/audiobooks" -> () [serde::de::IgnoredAny, |_r| ()] {
+        query: [ids],
+        options: [],
+        scopes: ["user-library-modify"],
+        deprecated: "library_save",
+    }
+}
+
+operation! {
+    /// `DELETE /me/audiobooks`: [`Spotify::saved_audiobooks_delete`].
+    RemoveAudiobooks = "remove-audiobooks-user", Delete "/me/audiobooks" -> () [serde::de::IgnoredAny, |_r| ()] {
+        query: [ids],
+        options: [],
+        scopes: ["user-library-modify"],
+        deprecated: "library_remove",
+    }
+}
+
+operation! {
+    /// `GET /me/audiobooks/contains`: [`Spotify::saved_audiobooks_contains`].
+    CheckSavedAudiobooks = "check-users-saved-audiobooks", Get "/me/audiobooks/contains" -> Vec<bool> {
+        query: [ids],
+        options: [],
+        scopes: ["user-library-read"],
+        deprecated: "library_contains",
+    }
+}
 
 pub(crate) const ENDPOINTS: &[&Endpoint] = &[
     SaveLibraryItems::ENDPOINT,
@@ -208,48 +313,6 @@ where
     )
 }
 
-/// Declares the three deprecated methods of one kind.
-macro_rules! saved_methods {
-    ($kind:ident, $cap:literal, $save_in_body:expr, $add:ident, $delete:ident, $contains:ident,
-     $save:ident, $remove:ident, $check:ident, $path:literal, $what:literal) => {
-        #[doc = concat!("Saves ", $what, " to the library (", stringify!($cap), " IDs per call unless the client is chunked).")]
-        ///
-        #[doc = concat!("`PUT ", $path, "` · scope `user-library-modify`. Deprecated by Spotify in February 2026.")]
-        #[deprecated(note = "Spotify deprecated the type-specific save calls; use `library_save` with URIs")]
-        pub fn $add<I, S>(&self, ids: I) -> Chunked<'_, $save>
-        where
-            I: IntoIterator<Item = S>,
-            S: AsRef<str>,
-        {
-            ids_call(self, ids, IdKind::$kind, $cap, $save_in_body)
-        }
-
-        #[doc = concat!("Removes ", $what, " from the library (", stringify!($cap), " IDs per call unless the client is chunked).")]
-        ///
-        #[doc = concat!("`DELETE ", $path, "` · scope `user-library-modify`. Deprecated by Spotify in February 2026.")]
-        #[deprecated(note = "Spotify deprecated the type-specific remove calls; use `library_remove` with URIs")]
-        pub fn $delete<I, S>(&self, ids: I) -> Chunked<'_, $remove>
-        where
-            I: IntoIterator<Item = S>,
-            S: AsRef<str>,
-        {
-            ids_call(self, ids, IdKind::$kind, $cap, false)
-        }
-
-        #[doc = concat!("Whether each of ", $what, " is in the library, in order.")]
-        ///
-        #[doc = concat!("`GET ", $path, "/contains` · scope `user-library-read`. Deprecated by Spotify in February 2026.")]
-        #[deprecated(note = "Spotify deprecated the type-specific contains calls; use `library_contains` with URIs")]
-        pub fn $contains<I, S>(&self, ids: I) -> Chunked<'_, $check>
-        where
-            I: IntoIterator<Item = S>,
-            S: AsRef<str>,
-        {
-            ids_call(self, ids, IdKind::$kind, $cap, false)
-        }
-    };
-}
-
 impl Spotify {
     /// Saves items of any kind to the user's library: tracks, albums,
     /// episodes, shows, audiobooks, and follows artists, users and
@@ -317,69 +380,218 @@ impl Spotify {
         Request::new(self, &[])
     }
 
-    saved_methods!(
-        Album,
-        20,
-        false,
-        saved_albums_add,
-        saved_albums_delete,
-        saved_albums_contains,
-        SaveAlbums,
-        RemoveAlbums,
-        CheckSavedAlbums,
-        "/me/albums",
-        "albums"
-    );
-    saved_methods!(
-        Track,
-        50,
-        true,
-        saved_tracks_add,
-        saved_tracks_delete,
-        saved_tracks_contains,
-        SaveTracks,
-        RemoveTracks,
-        CheckSavedTracks,
-        "/me/tracks",
-        "tracks"
-    );
-    saved_methods!(
-        Episode,
-        50,
-        false,
-        saved_episodes_add,
-        saved_episodes_delete,
-        saved_episodes_contains,
-        SaveEpisodes,
-        RemoveEpisodes,
-        CheckSavedEpisodes,
-        "/me/episodes",
-        "episodes"
-    );
-    saved_methods!(
-        Show,
-        50,
-        false,
-        saved_shows_add,
-        saved_shows_delete,
-        saved_shows_contains,
-        SaveShows,
-        RemoveShows,
-        CheckSavedShows,
-        "/me/shows",
-        "shows"
-    );
-    saved_methods!(
-        Audiobook,
-        50,
-        false,
-        saved_audiobooks_add,
-        saved_audiobooks_delete,
-        saved_audiobooks_contains,
-        SaveAudiobooks,
-        RemoveAudiobooks,
-        CheckSavedAudiobooks,
-        "/me/audiobooks",
-        "audiobooks"
-    );
+    /// Saves albums to the library, 20 IDs per call unless the client is
+    /// chunked.
+    ///
+    /// `PUT /me/albums` · scope `user-library-modify`. Deprecated by
+    /// Spotify in February 2026.
+    #[deprecated(note = "Spotify deprecated PUT /me/albums; use `library_save` with URIs")]
+    pub fn saved_albums_add<I, S>(&self, ids: I) -> Chunked<'_, SaveAlbums>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        ids_call(self, ids, IdKind::Album, 20, false)
+    }
+
+    /// Removes albums from the library, 20 IDs per call unless the client
+    /// is chunked.
+    ///
+    /// `DELETE /me/albums` · scope `user-library-modify`. Deprecated by
+    /// Spotify in February 2026.
+    #[deprecated(note = "Spotify deprecated DELETE /me/albums; use `library_remove` with URIs")]
+    pub fn saved_albums_delete<I, S>(&self, ids: I) -> Chunked<'_, RemoveAlbums>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        ids_call(self, ids, IdKind::Album, 20, false)
+    }
+
+    /// Whether each of these albums is in the library, in order.
+    ///
+    /// `GET /me/albums/contains` · scope `user-library-read`. Deprecated by
+    /// Spotify in February 2026.
+    #[deprecated(
+        note = "Spotify deprecated GET /me/albums/contains; use `library_contains` with URIs"
+    )]
+    pub fn saved_albums_contains<I, S>(&self, ids: I) -> Chunked<'_, CheckSavedAlbums>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        ids_call(self, ids, IdKind::Album, 20, false)
+    }
+
+    /// Saves tracks to the library, 50 IDs per call unless the client is
+    /// chunked.
+    ///
+    /// `PUT /me/tracks` (IDs in the body) · scope `user-library-modify`. Deprecated by
+    /// Spotify in February 2026.
+    #[deprecated(note = "Spotify deprecated PUT /me/tracks; use `library_save` with URIs")]
+    pub fn saved_tracks_add<I, S>(&self, ids: I) -> Chunked<'_, SaveTracks>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        ids_call(self, ids, IdKind::Track, 50, true)
+    }
+
+    /// Removes tracks from the library, 50 IDs per call unless the client
+    /// is chunked.
+    ///
+    /// `DELETE /me/tracks` · scope `user-library-modify`. Deprecated by
+    /// Spotify in February 2026.
+    #[deprecated(note = "Spotify deprecated DELETE /me/tracks; use `library_remove` with URIs")]
+    pub fn saved_tracks_delete<I, S>(&self, ids: I) -> Chunked<'_, RemoveTracks>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        ids_call(self, ids, IdKind::Track, 50, false)
+    }
+
+    /// Whether each of these tracks is in the library, in order.
+    ///
+    /// `GET /me/tracks/contains` · scope `user-library-read`. Deprecated by
+    /// Spotify in February 2026.
+    #[deprecated(
+        note = "Spotify deprecated GET /me/tracks/contains; use `library_contains` with URIs"
+    )]
+    pub fn saved_tracks_contains<I, S>(&self, ids: I) -> Chunked<'_, CheckSavedTracks>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        ids_call(self, ids, IdKind::Track, 50, false)
+    }
+
+    /// Saves episodes to the library, 50 IDs per call unless the client is
+    /// chunked.
+    ///
+    /// `PUT /me/episodes` · scope `user-library-modify`. Deprecated by
+    /// Spotify in February 2026.
+    #[deprecated(note = "Spotify deprecated PUT /me/episodes; use `library_save` with URIs")]
+    pub fn saved_episodes_add<I, S>(&self, ids: I) -> Chunked<'_, SaveEpisodes>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        ids_call(self, ids, IdKind::Episode, 50, false)
+    }
+
+    /// Removes episodes from the library, 50 IDs per call unless the client
+    /// is chunked.
+    ///
+    /// `DELETE /me/episodes` · scope `user-library-modify`. Deprecated by
+    /// Spotify in February 2026.
+    #[deprecated(note = "Spotify deprecated DELETE /me/episodes; use `library_remove` with URIs")]
+    pub fn saved_episodes_delete<I, S>(&self, ids: I) -> Chunked<'_, RemoveEpisodes>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        ids_call(self, ids, IdKind::Episode, 50, false)
+    }
+
+    /// Whether each of these episodes is in the library, in order.
+    ///
+    /// `GET /me/episodes/contains` · scope `user-library-read`. Deprecated by
+    /// Spotify in February 2026.
+    #[deprecated(
+        note = "Spotify deprecated GET /me/episodes/contains; use `library_contains` with URIs"
+    )]
+    pub fn saved_episodes_contains<I, S>(&self, ids: I) -> Chunked<'_, CheckSavedEpisodes>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        ids_call(self, ids, IdKind::Episode, 50, false)
+    }
+
+    /// Saves shows to the library, 50 IDs per call unless the client is
+    /// chunked.
+    ///
+    /// `PUT /me/shows` · scope `user-library-modify`. Deprecated by
+    /// Spotify in February 2026.
+    #[deprecated(note = "Spotify deprecated PUT /me/shows; use `library_save` with URIs")]
+    pub fn saved_shows_add<I, S>(&self, ids: I) -> Chunked<'_, SaveShows>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        ids_call(self, ids, IdKind::Show, 50, false)
+    }
+
+    /// Removes shows from the library, 50 IDs per call unless the client
+    /// is chunked.
+    ///
+    /// `DELETE /me/shows` · scope `user-library-modify`. Deprecated by
+    /// Spotify in February 2026.
+    #[deprecated(note = "Spotify deprecated DELETE /me/shows; use `library_remove` with URIs")]
+    pub fn saved_shows_delete<I, S>(&self, ids: I) -> Chunked<'_, RemoveShows>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        ids_call(self, ids, IdKind::Show, 50, false)
+    }
+
+    /// Whether each of these shows is in the library, in order.
+    ///
+    /// `GET /me/shows/contains` · scope `user-library-read`. Deprecated by
+    /// Spotify in February 2026.
+    #[deprecated(
+        note = "Spotify deprecated GET /me/shows/contains; use `library_contains` with URIs"
+    )]
+    pub fn saved_shows_contains<I, S>(&self, ids: I) -> Chunked<'_, CheckSavedShows>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        ids_call(self, ids, IdKind::Show, 50, false)
+    }
+
+    /// Saves audiobooks to the library, 50 IDs per call unless the client is
+    /// chunked.
+    ///
+    /// `PUT /me/audiobooks` · scope `user-library-modify`. Deprecated by
+    /// Spotify in February 2026.
+    #[deprecated(note = "Spotify deprecated PUT /me/audiobooks; use `library_save` with URIs")]
+    pub fn saved_audiobooks_add<I, S>(&self, ids: I) -> Chunked<'_, SaveAudiobooks>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        ids_call(self, ids, IdKind::Audiobook, 50, false)
+    }
+
+    /// Removes audiobooks from the library, 50 IDs per call unless the client
+    /// is chunked.
+    ///
+    /// `DELETE /me/audiobooks` · scope `user-library-modify`. Deprecated by
+    /// Spotify in February 2026.
+    #[deprecated(note = "Spotify deprecated DELETE /me/audiobooks; use `library_remove` with URIs")]
+    pub fn saved_audiobooks_delete<I, S>(&self, ids: I) -> Chunked<'_, RemoveAudiobooks>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        ids_call(self, ids, IdKind::Audiobook, 50, false)
+    }
+
+    /// Whether each of these audiobooks is in the library, in order.
+    ///
+    /// `GET /me/audiobooks/contains` · scope `user-library-read`. Deprecated by
+    /// Spotify in February 2026.
+    #[deprecated(
+        note = "Spotify deprecated GET /me/audiobooks/contains; use `library_contains` with URIs"
+    )]
+    pub fn saved_audiobooks_contains<I, S>(&self, ids: I) -> Chunked<'_, CheckSavedAudiobooks>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        ids_call(self, ids, IdKind::Audiobook, 50, false)
+    }
 }
