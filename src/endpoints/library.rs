@@ -342,7 +342,7 @@ impl Spotify {
     /// artists, users and playlists). 40 URIs per call unless chunked.
     ///
     /// `DELETE /me/library?uris=...` · scopes as for
-    /// [`library_save`](Self::library_save).
+    /// `library_save`.
     pub fn library_remove<I, S>(&self, uris: I) -> Chunked<'_, RemoveLibraryItems>
     where
         I: IntoIterator<Item = S>,

@@ -655,7 +655,7 @@ impl Spotify {
     }
 
     /// Replaces a playlist's cover with a JPEG image. The image is sent
-    /// base64-encoded; more than [`COVER_MAX_BYTES`] of it is an error
+    /// base64-encoded; more than `COVER_MAX_BYTES` (256 KB) of it is an error
     /// before anything is sent.
     ///
     /// `PUT /playlists/{id}/images` (`Content-Type: image/jpeg`) · scopes
@@ -689,7 +689,7 @@ impl Spotify {
         playlist_request(self, playlist_id).set("additional_types", BOTH_TYPES)
     }
 
-    /// Adds items on the old path (see [`playlist_add`](Self::playlist_add)).
+    /// Adds items on the old path (see `playlist_add`).
     ///
     /// `POST /playlists/{id}/tracks`. Deprecated by Spotify in February 2026.
     #[deprecated(note = "Spotify moved this to POST /playlists/{id}/items; use `playlist_add`")]
@@ -705,7 +705,7 @@ impl Spotify {
         add_call(self, playlist_id, uris)
     }
 
-    /// Moves items on the old path (see [`playlist_reorder`](Self::playlist_reorder)).
+    /// Moves items on the old path (see `playlist_reorder`).
     ///
     /// `PUT /playlists/{id}/tracks`. Deprecated by Spotify in February 2026.
     #[deprecated(note = "Spotify moved this to PUT /playlists/{id}/items; use `playlist_reorder`")]
@@ -718,7 +718,7 @@ impl Spotify {
         reorder_request(self, playlist_id, range_start, insert_before)
     }
 
-    /// Replaces items on the old path (see [`playlist_replace`](Self::playlist_replace)).
+    /// Replaces items on the old path (see `playlist_replace`).
     ///
     /// `PUT /playlists/{id}/tracks`. Deprecated by Spotify in February 2026.
     #[deprecated(note = "Spotify moved this to PUT /playlists/{id}/items; use `playlist_replace`")]
@@ -735,7 +735,7 @@ impl Spotify {
     }
 
     /// Removes items on the old path (body key `tracks`; see
-    /// [`playlist_remove`](Self::playlist_remove)).
+    /// `playlist_remove`).
     ///
     /// `DELETE /playlists/{id}/tracks`. Deprecated by Spotify in February 2026.
     #[deprecated(
