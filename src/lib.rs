@@ -55,4 +55,6 @@ mod guides {
     struct Advanced;
     #[doc = include_str!("../docs/authorisation.md")]
     struct Authorisation;
+    #[doc = include_str!("../docs/getting_started.md")]
+    struct GettingStarted;
 }
