@@ -42,6 +42,7 @@ pub use config::{
     Config, config_from_environment, config_from_file, config_from_file_section, config_to_file,
     config_to_file_section,
 };
+pub use endpoints::chunked::{Chunked, Merge};
 pub use error::{Error, PlayerReason, RedirectError, Result};
 pub use http::{Method, RetryPolicy};
 pub use paging::{Items, Paged, Pages};
@@ -54,4 +55,6 @@ mod guides {
     struct Advanced;
     #[doc = include_str!("../docs/authorisation.md")]
     struct Authorisation;
+    #[doc = include_str!("../docs/getting_started.md")]
+    struct GettingStarted;
 }

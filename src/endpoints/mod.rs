@@ -8,11 +8,16 @@ pub mod artists;
 pub mod audiobooks;
 pub mod browse;
 pub mod chapters;
+pub(crate) mod chunked;
 pub mod episodes;
+pub mod library;
 pub mod markets;
+pub mod player;
+pub mod playlists;
 pub mod search;
 pub mod shows;
 pub mod tracks;
+pub mod users;
 
 /// Every operation the crate implements, for the conformance test and the
 /// generated reference.
@@ -28,5 +33,9 @@ pub fn all() -> Vec<&'static Endpoint> {
     v.extend_from_slice(search::ENDPOINTS);
     v.extend_from_slice(browse::ENDPOINTS);
     v.extend_from_slice(markets::ENDPOINTS);
+    v.extend_from_slice(users::ENDPOINTS);
+    v.extend_from_slice(playlists::ENDPOINTS);
+    v.extend_from_slice(library::ENDPOINTS);
+    v.extend_from_slice(player::ENDPOINTS);
     v
 }

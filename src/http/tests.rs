@@ -47,7 +47,7 @@ mod against_the_mock {
     }
 
     fn send(http: &Http, mock: &MockServer, method: Method) -> Result<HttpResponse> {
-        let url = format!("{}/me/library?uris=x", mock.api_base());
+        let url = format!("{}/no-such-route?uris=x", mock.api_base());
         let body = match method {
             Method::Get => Body::Empty,
             _ => Body::Json(b"{\"ids\":[\"x\"]}".to_vec()),
@@ -57,7 +57,7 @@ mod against_the_mock {
             url: &url,
             auth: Auth::Bearer("t"),
             body,
-            endpoint: "X /me/library",
+            endpoint: "X /no-such-route",
             idempotent: method.is_idempotent(),
             cache_key: None,
         })

@@ -27,7 +27,10 @@ mod accounts;
 mod albums;
 mod catalogue;
 mod data;
+mod player;
+mod playlists;
 mod server;
+mod user;
 
 use crate::auth::scope::Scopes;
 use crate::{Credentials, RefreshingToken, RetryPolicy, Spotify, SpotifyBuilder, Token};
@@ -41,6 +44,9 @@ pub use albums::{HYBRID_THEORY, LINKIN_PARK, LONG_ALBUM};
 pub use catalogue::{BUILD_NOTES, FRANKENSTEIN};
 #[allow(unused_imports)]
 pub(crate) use data::{json_response, mock_id};
+pub use player::{KITCHEN_SPEAKER, LAPTOP};
+pub use playlists::{FRIENDS_MIX, MORNING_MIX, PRIVATE_MIX};
+pub use user::{MOCK_EPISODE, MOCK_SHOW, MOCK_USER};
 
 /// The client ID the mock accepts.
 pub const CLIENT_ID: &str = "mock-client-id";
@@ -302,7 +308,14 @@ pub(crate) fn no_content() -> RawResponse {
 pub(crate) type Route = fn(&Ctx, &MockRequest) -> Option<RawResponse>;
 
 /// Every route, tried in order.
-const ROUTES: &[Route] = &[accounts::route, albums::route, catalogue::route];
+const ROUTES: &[Route] = &[
+    accounts::route,
+    albums::route,
+    user::route,
+    playlists::route,
+    player::route,
+    catalogue::route,
+];
 
 /// The embedded fake Spotify. Stops when dropped.
 pub struct MockServer {

@@ -43,3 +43,15 @@ pub use episode::*;
 pub use recommendation::*;
 pub use search::*;
 pub use show::*;
+
+mod nullable;
+mod playable;
+mod player;
+mod playlist;
+mod user;
+
+pub(crate) use nullable::{drop_nulls, null_default};
+pub use playable::*;
+pub use player::*;
+pub use playlist::*;
+pub use user::*;

@@ -89,3 +89,18 @@ pub struct GenreSeeds {
     /// The genre names.
     pub genres: Vec<String>,
 }
+
+/// `{"devices": [...]}`
+#[derive(Debug, Deserialize)]
+pub struct Devices {
+    /// The devices.
+    #[serde(default, deserialize_with = "crate::model::drop_nulls")]
+    pub devices: Vec<Device>,
+}
+
+/// `{"artists": {cursor page}}`
+#[derive(Debug, Deserialize)]
+pub struct FollowedArtists {
+    /// The page.
+    pub artists: CursorPage<FullArtist>,
+}

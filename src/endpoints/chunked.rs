@@ -1,0 +1,195 @@
+//! Calls that take a list of URIs or IDs and may be split into several.
+
+use crate::error::{Error, Result};
+use crate::model::PlaylistSnapshot;
+use crate::request::{Operation, Payload, Request};
+
+/// How the answers of several calls of a split list combine into one.
+pub trait Merge {
+    /// Adds the answer of the next call.
+    fn merge(&mut self, next: Self);
+}
+
+impl Merge for () {
+    fn merge(&mut self, _next: ()) {}
+}
+
+impl<T> Merge for Vec<T> {
+    fn merge(&mut self, next: Vec<T>) {
+        self.extend(next);
+    }
+}
+
+impl Merge for PlaylistSnapshot {
+    /// The playlist's version after the last call.
+    fn merge(&mut self, next: PlaylistSnapshot) {
+        *self = next;
+    }
+}
+
+/// Puts one chunk of the list into a request; gets the index of the
+/// chunk's first element in the whole list.
+pub(crate) type Place<'a, O> = fn(Request<'a, O>, &[String], usize) -> Request<'a, O>;
+
+/// A call with a list of items (library saves, playlist additions, follows).
+///
+/// More items than the endpoint takes per call are an error unless the
+/// client was built with [`chunked(true)`](crate::SpotifyBuilder::chunked);
+/// then the list is sent in several calls, in order, and the answers are
+/// merged (lists are joined, a playlist snapshot is the last one). Nothing
+/// is sent when an item is invalid.
+#[must_use = "a request does nothing until `.send()` is called"]
+pub struct Chunked<'a, O> {
+    pub(crate) template: Request<'a, O>,
+    items: Result<Vec<String>>,
+    param: &'static str,
+    cap: usize,
+    place: Place<'a, O>,
+}
+
+impl<O> std::fmt::Debug for Chunked<'_, O> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Chunked")
+            .field("template", &self.template)
+            .field("items", &self.items)
+            .field("cap", &self.cap)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<'a, O: Operation> Chunked<'a, O>
+where
+    O::Output: Merge,
+{
+    pub(crate) fn new(
+        template: Request<'a, O>,
+        items: Result<Vec<String>>,
+        param: &'static str,
+        cap: usize,
+        place: Place<'a, O>,
+    ) -> Self {
+        Chunked {
+            template,
+            items,
+            param,
+            cap,
+            place,
+        }
+    }
+
+    /// How many items one call takes.
+    pub fn cap(&self) -> usize {
+        self.cap
+    }
+
+    /// Sends one call per chunk, in order, and merges the answers. Stops at
+    /// the first error (earlier chunks stay applied).
+    pub fn send(self) -> Result<O::Output> {
+        let Chunked {
+            mut template,
+            items,
+            param,
+            cap,
+            place,
+        } = self;
+        if let Some(e) = template.error.take() {
+            return Err(e);
+        }
+        let items = items?;
+        if items.is_empty() {
+            return Err(Error::invalid_input(param, "give at least one item"));
+        }
+        let client = template.client;
+        if items.len() > cap && !client.chunked {
+            return Err(Error::invalid_input(
+                param,
+                format!(
+                    "{} items given, at most {cap} per call; build the client with .chunked(true) to split the list",
+                    items.len()
+                ),
+            ));
+        }
+        let mut out: Option<O::Output> = None;
+        for (i, chunk) in items.chunks(cap).enumerate() {
+            let mut req = Request::<O>::new(client, &[]);
+            req.path = template.path.clone();
+            req.query = template.query.clone();
+            req.payload = template.payload.clone();
+            let answer = place(req, chunk, i * cap).send()?;
+            match &mut out {
+                None => out = Some(answer),
+                Some(acc) => acc.merge(answer),
+            }
+        }
+        Ok(out.expect("at least one chunk"))
+    }
+}
+
+/// Places a chunk as a comma-separated query parameter `ids`.
+pub(crate) fn query_ids<'a, O: Operation>(
+    r: Request<'a, O>,
+    c: &[String],
+    _: usize,
+) -> Request<'a, O> {
+    r.set("ids", c.join(","))
+}
+
+/// Places a chunk as a comma-separated query parameter `uris`.
+pub(crate) fn query_uris<'a, O: Operation>(
+    r: Request<'a, O>,
+    c: &[String],
+    _: usize,
+) -> Request<'a, O> {
+    r.set("uris", c.join(","))
+}
+
+/// Places a chunk as the JSON body key `ids`.
+pub(crate) fn body_ids<'a, O: Operation>(
+    r: Request<'a, O>,
+    c: &[String],
+    _: usize,
+) -> Request<'a, O> {
+    r.body("ids", serde_json::json!(c))
+}
+
+/// A number already set in the JSON body.
+pub(crate) fn body_number<O>(r: &Request<'_, O>, key: &str) -> Option<u64> {
+    match &r.payload {
+        Payload::Json(map) => map.get(key).and_then(serde_json::Value::as_u64),
+        _ => None,
+    }
+}
+
+/// Parses track or episode references into URIs: `spotify:` URIs and
+/// `open.spotify.com` URLs of either kind, or bare IDs (taken as tracks).
+pub(crate) fn playable_uri(input: &str) -> Result<String> {
+    use crate::id::{IdKind, parse_id, parse_uri};
+    let trimmed = input.trim();
+    if !trimmed.contains(':') && !trimmed.contains('/') {
+        let id = parse_id(trimmed, IdKind::Track)?;
+        return Ok(format!("spotify:track:{id}"));
+    }
+    let (kind, uri) = parse_uri(trimmed)?;
+    match kind {
+        IdKind::Track | IdKind::Episode => Ok(uri),
+        other => Err(Error::InvalidId {
+            input: trimmed.chars().take(120).collect(),
+            expected: "track or episode",
+            reason: format!(
+                "this is a {other}; only tracks and episodes can be played or listed here"
+            ),
+        }),
+    }
+}
+
+/// [`playable_uri`] for every input, stopping at the first bad one.
+pub(crate) fn playable_uris<I, S>(inputs: I) -> Result<Vec<String>>
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<str>,
+{
+    inputs
+        .into_iter()
+        .map(|s| playable_uri(s.as_ref()))
+        .collect()
+}

@@ -1,0 +1,597 @@
+//! The user's library: `/me/library` for any kind of item, the saved-item
+//! lists, and the older type-specific save/remove/contains calls.
+
+use super::chunked::{Chunked, Merge, body_ids, query_ids, query_uris};
+use crate::client::Spotify;
+use crate::error::{Error, Result};
+use crate::id::{IdKind, parse_ids, parse_uri};
+use crate::model::{Page, SavedAlbum, SavedTrack};
+use crate::request::{Endpoint, Operation, Request, operation};
+
+operation! {
+    /// `PUT /me/library`: [`Spotify::library_save`].
+    SaveLibraryItems = "save-library-items", Put "/me/library" -> () [serde::de::IgnoredAny, |_r| ()] {
+        query: [uris],
+        options: [],
+        scopes: ["playlist-modify-public", "user-follow-modify", "user-library-modify"],
+    }
+}
+
+operation! {
+    /// `DELETE /me/library`: [`Spotify::library_remove`].
+    RemoveLibraryItems = "remove-library-items", Delete "/me/library" -> () [serde::de::IgnoredAny, |_r| ()] {
+        query: [uris],
+        options: [],
+        scopes: ["playlist-modify-public", "user-follow-modify", "user-library-modify"],
+    }
+}
+
+operation! {
+    /// `GET /me/library/contains`: [`Spotify::library_contains`].
+    CheckLibraryContains = "check-library-contains", Get "/me/library/contains" -> Vec<bool> {
+        query: [uris],
+        options: [],
+        scopes: ["playlist-read-private", "user-follow-read", "user-library-read"],
+    }
+}
+
+operation! {
+    /// `GET /me/albums`: [`Spotify::saved_albums`].
+    GetSavedAlbums = "get-users-saved-albums", Get "/me/albums" -> Page<SavedAlbum> {
+        query: [limit(1..=50), offset, market],
+        options: [Limit, Offset, Market],
+        scopes: ["user-library-read"],
+    }
+}
+
+operation! {
+    /// `GET /me/tracks`: [`Spotify::saved_tracks`].
+    GetSavedTracks = "get-users-saved-tracks", Get "/me/tracks" -> Page<SavedTrack> {
+        query: [market, limit(1..=50), offset],
+        options: [Limit, Offset, Market],
+        scopes: ["user-library-read"],
+    }
+}
+
+operation! {
+    /// `PUT /me/albums`: [`Spotify::saved_albums_add`].
+    SaveAlbums = "save-albums-user", Put "/me/albums" -> () [serde::de::IgnoredAny, |_r| ()] {
+        query: [ids],
+        body: [ids],
+        options: [],
+        scopes: ["user-library-modify"],
+        deprecated: "library_save",
+    }
+}
+
+operation! {
+    /// `DELETE /me/albums`: [`Spotify::saved_albums_delete`].
+    RemoveAlbums = "remove-albums-user", Delete "/me/albums" -> () [serde::de::IgnoredAny, |_r| ()] {
+        query: [ids],
+        body: [ids],
+        options: [],
+        scopes: ["user-library-modify"],
+        deprecated: "library_remove",
+    }
+}
+
+operation! {
+    /// `GET /me/albums/contains`: [`Spotify::saved_albums_contains`].
+    CheckSavedAlbums = "check-users-saved-albums", Get "/me/albums/contains" -> Vec<bool> {
+        query: [ids],
+        options: [],
+        scopes: ["user-library-read"],
+        deprecated: "library_contains",
+    }
+}
+
+operation! {
+    /// `PUT /me/tracks`: [`Spotify::saved_tracks_add`].
+    SaveTracks = "save-tracks-user", Put "/me/tracks" -> () [serde::de::IgnoredAny, |_r| ()] {
+        query: [],
+        body: [ids],
+        options: [],
+        scopes: ["user-library-modify"],
+        deprecated: "library_save",
+    }
+}
+
+operation! {
+    /// `DELETE /me/tracks`: [`Spotify::saved_tracks_delete`].
+    RemoveTracks = "remove-tracks-user", Delete "/me/tracks" -> () [serde::de::IgnoredAny, |_r| ()] {
+        query: [ids],
+        body: [ids],
+        options: [],
+        scopes: ["user-library-modify"],
+        deprecated: "library_remove",
+    }
+}
+
+operation! {
+    /// `GET /me/tracks/contains`: [`Spotify::saved_tracks_contains`].
+    CheckSavedTracks = "check-users-saved-tracks", Get "/me/tracks/contains" -> Vec<bool> {
+        query: [ids],
+        options: [],
+        scopes: ["user-library-read"],
+        deprecated: "library_contains",
+    }
+}
+
+operation! {
+    /// `PUT /me/episodes`: [`Spotify::saved_episodes_add`].
+    SaveEpisodes = "save-episodes-user", Put "/me/episodes" -> () [serde::de::IgnoredAny, |_r| ()] {
+        query: [ids],
+        body: [ids],
+        options: [],
+        scopes: ["user-library-modify"],
+        deprecated: "library_save",
+    }
+}
+
+operation! {
+    /// `DELETE /me/episodes`: [`Spotify::saved_episodes_delete`].
+    RemoveEpisodes = "remove-episodes-user", Delete "/me/episodes" -> () [serde::de::IgnoredAny, |_r| ()] {
+        query: [ids],
+        body: [ids],
+        options: [],
+        scopes: ["user-library-modify"],
+        deprecated: "library_remove",
+    }
+}
+
+operation! {
+    /// `GET /me/episodes/contains`: [`Spotify::saved_episodes_contains`].
+    CheckSavedEpisodes = "check-users-saved-episodes", Get "/me/episodes/contains" -> Vec<bool> {
+        query: [ids],
+        options: [],
+        scopes: ["user-library-read"],
+        deprecated: "library_contains",
+    }
+}
+
+operation! {
+    /// `PUT /me/shows`: [`Spotify::saved_shows_add`].
+    SaveShows = "save-shows-user", Put "/me/shows" -> () [serde::de::IgnoredAny, |_r| ()] {
+        query: [ids],
+        body: [ids],
+        options: [],
+        scopes: ["user-library-modify"],
+        deprecated: "library_save",
+    }
+}
+
+operation! {
+    /// `DELETE /me/shows`: [`Spotify::saved_shows_delete`].
+    RemoveShows = "remove-shows-user", Delete "/me/shows" -> () [serde::de::IgnoredAny, |_r| ()] {
+        query: [ids, market],
+        body: [ids],
+        options: [],
+        scopes: ["user-library-modify"],
+        deprecated: "library_remove",
+    }
+}
+
+operation! {
+    /// `GET /me/shows/contains`: [`Spotify::saved_shows_contains`].
+    CheckSavedShows = "check-users-saved-shows", Get "/me/shows/contains" -> Vec<bool> {
+        query: [ids],
+        options: [],
+        scopes: ["user-library-read"],
+        deprecated: "library_contains",
+    }
+}
+
+operation! {
+    /// `PUT /me/audiobooks`: [`Spotify::saved_audiobooks_add`].
+    SaveAudiobooks = "save-audiobooks-user", Put "/me/audiobooks" -> () [serde::de::IgnoredAny, |_r| ()] {
+        query: [ids],
+        options: [],
+        scopes: ["user-library-modify"],
+        deprecated: "library_save",
+    }
+}
+
+operation! {
+    /// `DELETE /me/audiobooks`: [`Spotify::saved_audiobooks_delete`].
+    RemoveAudiobooks = "remove-audiobooks-user", Delete "/me/audiobooks" -> () [serde::de::IgnoredAny, |_r| ()] {
+        query: [ids],
+        options: [],
+        scopes: ["user-library-modify"],
+        deprecated: "library_remove",
+    }
+}
+
+operation! {
+    /// `GET /me/audiobooks/contains`: [`Spotify::saved_audiobooks_contains`].
+    CheckSavedAudiobooks = "check-users-saved-audiobooks", Get "/me/audiobooks/contains" -> Vec<bool> {
+        query: [ids],
+        options: [],
+        scopes: ["user-library-read"],
+        deprecated: "library_contains",
+    }
+}
+
+pub(crate) const ENDPOINTS: &[&Endpoint] = &[
+    SaveLibraryItems::ENDPOINT,
+    RemoveLibraryItems::ENDPOINT,
+    CheckLibraryContains::ENDPOINT,
+    GetSavedAlbums::ENDPOINT,
+    GetSavedTracks::ENDPOINT,
+    SaveAlbums::ENDPOINT,
+    RemoveAlbums::ENDPOINT,
+    CheckSavedAlbums::ENDPOINT,
+    SaveTracks::ENDPOINT,
+    RemoveTracks::ENDPOINT,
+    CheckSavedTracks::ENDPOINT,
+    SaveEpisodes::ENDPOINT,
+    RemoveEpisodes::ENDPOINT,
+    CheckSavedEpisodes::ENDPOINT,
+    SaveShows::ENDPOINT,
+    RemoveShows::ENDPOINT,
+    CheckSavedShows::ENDPOINT,
+    SaveAudiobooks::ENDPOINT,
+    RemoveAudiobooks::ENDPOINT,
+    CheckSavedAudiobooks::ENDPOINT,
+];
+
+/// The most URIs one `/me/library` call takes.
+const LIBRARY_CAP: usize = 40;
+
+/// Kinds `/me/library` accepts.
+const LIBRARY_KINDS: [IdKind; 8] = [
+    IdKind::Track,
+    IdKind::Album,
+    IdKind::Episode,
+    IdKind::Show,
+    IdKind::Audiobook,
+    IdKind::Artist,
+    IdKind::User,
+    IdKind::Playlist,
+];
+
+/// Parses library item references: URIs or URLs of any saveable kind.
+fn library_uris<I, S>(inputs: I) -> Result<Vec<String>>
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<str>,
+{
+    inputs
+        .into_iter()
+        .map(|s| {
+            let (kind, uri) = parse_uri(s.as_ref())?;
+            if LIBRARY_KINDS.contains(&kind) {
+                Ok(uri)
+            } else {
+                Err(Error::InvalidId {
+                    input: s.as_ref().trim().chars().take(120).collect(),
+                    expected: "library item URI",
+                    reason: format!("a {kind} cannot be saved to the library"),
+                })
+            }
+        })
+        .collect()
+}
+
+fn library_call<'a, O: Operation, I, S>(client: &'a Spotify, uris: I) -> Chunked<'a, O>
+where
+    O::Output: Merge,
+    I: IntoIterator<Item = S>,
+    S: AsRef<str>,
+{
+    Chunked::new(
+        Request::new(client, &[]),
+        library_uris(uris),
+        "uris",
+        LIBRARY_CAP,
+        query_uris::<O>,
+    )
+}
+
+fn ids_call<'a, O: Operation, I, S>(
+    client: &'a Spotify,
+    ids: I,
+    kind: IdKind,
+    cap: usize,
+    in_body: bool,
+) -> Chunked<'a, O>
+where
+    O::Output: Merge,
+    I: IntoIterator<Item = S>,
+    S: AsRef<str>,
+{
+    let place = if in_body {
+        body_ids::<O>
+    } else {
+        query_ids::<O>
+    };
+    Chunked::new(
+        Request::new(client, &[]),
+        parse_ids(ids, kind),
+        "ids",
+        cap,
+        place,
+    )
+}
+
+impl Spotify {
+    /// Saves items of any kind to the user's library: tracks, albums,
+    /// episodes, shows, audiobooks, and follows artists, users and
+    /// playlists. 40 URIs per call unless the client is chunked.
+    ///
+    /// `PUT /me/library?uris=...` · scope by kind: `user-library-modify`,
+    /// `user-follow-modify` (artists, users), `playlist-modify-public`
+    /// (playlists). Takes `spotify:` URIs or `open.spotify.com` URLs.
+    ///
+    /// ```no_run
+    /// # let spotify = spotify_blocking::Spotify::new(spotify_blocking::Token::from_access_token("t"));
+    /// spotify.library_save([
+    ///     "spotify:track:6rqhFgbbKwnb9MLmUQDhG6",
+    ///     "https://open.spotify.com/album/3RBULTZJ97bvVzZLpxcB0j",
+    /// ]).send()?;
+    /// # Ok::<(), spotify_blocking::Error>(())
+    /// ```
+    pub fn library_save<I, S>(&self, uris: I) -> Chunked<'_, SaveLibraryItems>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        library_call(self, uris)
+    }
+
+    /// Removes items of any kind from the user's library (unfollows
+    /// artists, users and playlists). 40 URIs per call unless chunked.
+    ///
+    /// `DELETE /me/library?uris=...` · scopes as for
+    /// `library_save`.
+    pub fn library_remove<I, S>(&self, uris: I) -> Chunked<'_, RemoveLibraryItems>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        library_call(self, uris)
+    }
+
+    /// Whether each item is in the user's library (or followed), in order.
+    /// 40 URIs per call unless chunked.
+    ///
+    /// `GET /me/library/contains?uris=...` · scope by kind:
+    /// `user-library-read`, `user-follow-read`, `playlist-read-private`.
+    pub fn library_contains<I, S>(&self, uris: I) -> Chunked<'_, CheckLibraryContains>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        library_call(self, uris)
+    }
+
+    /// The albums saved in the user's library, newest first.
+    ///
+    /// `GET /me/albums` · scope `user-library-read` · options: `limit`
+    /// (1–50), `offset`, `market`. Paged.
+    pub fn saved_albums(&self) -> Request<'_, GetSavedAlbums> {
+        Request::new(self, &[])
+    }
+
+    /// The tracks saved in the user's library, newest first.
+    ///
+    /// `GET /me/tracks` · scope `user-library-read` · options: `limit`
+    /// (1–50), `offset`, `market`. Paged.
+    pub fn saved_tracks(&self) -> Request<'_, GetSavedTracks> {
+        Request::new(self, &[])
+    }
+
+    /// Saves albums to the library, 20 IDs per call unless the client is
+    /// chunked.
+    ///
+    /// `PUT /me/albums` · scope `user-library-modify`. Deprecated by
+    /// Spotify in February 2026.
+    #[deprecated(note = "Spotify deprecated PUT /me/albums; use `library_save` with URIs")]
+    pub fn saved_albums_add<I, S>(&self, ids: I) -> Chunked<'_, SaveAlbums>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        ids_call(self, ids, IdKind::Album, 20, false)
+    }
+
+    /// Removes albums from the library, 20 IDs per call unless the client
+    /// is chunked.
+    ///
+    /// `DELETE /me/albums` · scope `user-library-modify`. Deprecated by
+    /// Spotify in February 2026.
+    #[deprecated(note = "Spotify deprecated DELETE /me/albums; use `library_remove` with URIs")]
+    pub fn saved_albums_delete<I, S>(&self, ids: I) -> Chunked<'_, RemoveAlbums>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        ids_call(self, ids, IdKind::Album, 20, false)
+    }
+
+    /// Whether each of these albums is in the library, in order.
+    ///
+    /// `GET /me/albums/contains` · scope `user-library-read`. Deprecated by
+    /// Spotify in February 2026.
+    #[deprecated(
+        note = "Spotify deprecated GET /me/albums/contains; use `library_contains` with URIs"
+    )]
+    pub fn saved_albums_contains<I, S>(&self, ids: I) -> Chunked<'_, CheckSavedAlbums>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        ids_call(self, ids, IdKind::Album, 20, false)
+    }
+
+    /// Saves tracks to the library, 50 IDs per call unless the client is
+    /// chunked.
+    ///
+    /// `PUT /me/tracks` (IDs in the body) · scope `user-library-modify`. Deprecated by
+    /// Spotify in February 2026.
+    #[deprecated(note = "Spotify deprecated PUT /me/tracks; use `library_save` with URIs")]
+    pub fn saved_tracks_add<I, S>(&self, ids: I) -> Chunked<'_, SaveTracks>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        ids_call(self, ids, IdKind::Track, 50, true)
+    }
+
+    /// Removes tracks from the library, 50 IDs per call unless the client
+    /// is chunked.
+    ///
+    /// `DELETE /me/tracks` · scope `user-library-modify`. Deprecated by
+    /// Spotify in February 2026.
+    #[deprecated(note = "Spotify deprecated DELETE /me/tracks; use `library_remove` with URIs")]
+    pub fn saved_tracks_delete<I, S>(&self, ids: I) -> Chunked<'_, RemoveTracks>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        ids_call(self, ids, IdKind::Track, 50, false)
+    }
+
+    /// Whether each of these tracks is in the library, in order.
+    ///
+    /// `GET /me/tracks/contains` · scope `user-library-read`. Deprecated by
+    /// Spotify in February 2026.
+    #[deprecated(
+        note = "Spotify deprecated GET /me/tracks/contains; use `library_contains` with URIs"
+    )]
+    pub fn saved_tracks_contains<I, S>(&self, ids: I) -> Chunked<'_, CheckSavedTracks>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        ids_call(self, ids, IdKind::Track, 50, false)
+    }
+
+    /// Saves episodes to the library, 50 IDs per call unless the client is
+    /// chunked.
+    ///
+    /// `PUT /me/episodes` · scope `user-library-modify`. Deprecated by
+    /// Spotify in February 2026.
+    #[deprecated(note = "Spotify deprecated PUT /me/episodes; use `library_save` with URIs")]
+    pub fn saved_episodes_add<I, S>(&self, ids: I) -> Chunked<'_, SaveEpisodes>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        ids_call(self, ids, IdKind::Episode, 50, false)
+    }
+
+    /// Removes episodes from the library, 50 IDs per call unless the client
+    /// is chunked.
+    ///
+    /// `DELETE /me/episodes` · scope `user-library-modify`. Deprecated by
+    /// Spotify in February 2026.
+    #[deprecated(note = "Spotify deprecated DELETE /me/episodes; use `library_remove` with URIs")]
+    pub fn saved_episodes_delete<I, S>(&self, ids: I) -> Chunked<'_, RemoveEpisodes>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        ids_call(self, ids, IdKind::Episode, 50, false)
+    }
+
+    /// Whether each of these episodes is in the library, in order.
+    ///
+    /// `GET /me/episodes/contains` · scope `user-library-read`. Deprecated by
+    /// Spotify in February 2026.
+    #[deprecated(
+        note = "Spotify deprecated GET /me/episodes/contains; use `library_contains` with URIs"
+    )]
+    pub fn saved_episodes_contains<I, S>(&self, ids: I) -> Chunked<'_, CheckSavedEpisodes>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        ids_call(self, ids, IdKind::Episode, 50, false)
+    }
+
+    /// Saves shows to the library, 50 IDs per call unless the client is
+    /// chunked.
+    ///
+    /// `PUT /me/shows` · scope `user-library-modify`. Deprecated by
+    /// Spotify in February 2026.
+    #[deprecated(note = "Spotify deprecated PUT /me/shows; use `library_save` with URIs")]
+    pub fn saved_shows_add<I, S>(&self, ids: I) -> Chunked<'_, SaveShows>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        ids_call(self, ids, IdKind::Show, 50, false)
+    }
+
+    /// Removes shows from the library, 50 IDs per call unless the client
+    /// is chunked.
+    ///
+    /// `DELETE /me/shows` · scope `user-library-modify`. Deprecated by
+    /// Spotify in February 2026.
+    #[deprecated(note = "Spotify deprecated DELETE /me/shows; use `library_remove` with URIs")]
+    pub fn saved_shows_delete<I, S>(&self, ids: I) -> Chunked<'_, RemoveShows>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        ids_call(self, ids, IdKind::Show, 50, false)
+    }
+
+    /// Whether each of these shows is in the library, in order.
+    ///
+    /// `GET /me/shows/contains` · scope `user-library-read`. Deprecated by
+    /// Spotify in February 2026.
+    #[deprecated(
+        note = "Spotify deprecated GET /me/shows/contains; use `library_contains` with URIs"
+    )]
+    pub fn saved_shows_contains<I, S>(&self, ids: I) -> Chunked<'_, CheckSavedShows>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        ids_call(self, ids, IdKind::Show, 50, false)
+    }
+
+    /// Saves audiobooks to the library, 50 IDs per call unless the client is
+    /// chunked.
+    ///
+    /// `PUT /me/audiobooks` · scope `user-library-modify`. Deprecated by
+    /// Spotify in February 2026.
+    #[deprecated(note = "Spotify deprecated PUT /me/audiobooks; use `library_save` with URIs")]
+    pub fn saved_audiobooks_add<I, S>(&self, ids: I) -> Chunked<'_, SaveAudiobooks>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        ids_call(self, ids, IdKind::Audiobook, 50, false)
+    }
+
+    /// Removes audiobooks from the library, 50 IDs per call unless the client
+    /// is chunked.
+    ///
+    /// `DELETE /me/audiobooks` · scope `user-library-modify`. Deprecated by
+    /// Spotify in February 2026.
+    #[deprecated(note = "Spotify deprecated DELETE /me/audiobooks; use `library_remove` with URIs")]
+    pub fn saved_audiobooks_delete<I, S>(&self, ids: I) -> Chunked<'_, RemoveAudiobooks>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        ids_call(self, ids, IdKind::Audiobook, 50, false)
+    }
+
+    /// Whether each of these audiobooks is in the library, in order.
+    ///
+    /// `GET /me/audiobooks/contains` · scope `user-library-read`. Deprecated by
+    /// Spotify in February 2026.
+    #[deprecated(
+        note = "Spotify deprecated GET /me/audiobooks/contains; use `library_contains` with URIs"
+    )]
+    pub fn saved_audiobooks_contains<I, S>(&self, ids: I) -> Chunked<'_, CheckSavedAudiobooks>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        ids_call(self, ids, IdKind::Audiobook, 50, false)
+    }
+}

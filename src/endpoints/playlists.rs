@@ -1,0 +1,761 @@
+//! Playlists: read, create, change, their items and cover images.
+//!
+//! Spotify moved item operations from `/playlists/{id}/tracks` to
+//! `/playlists/{id}/items` in February 2026; the `playlist_tracks*` methods
+//! call the old paths and are deprecated.
+
+use super::chunked::{Chunked, Merge, body_number, playable_uris};
+use crate::client::Spotify;
+use crate::error::{Error, Result};
+use crate::id::{IdKind, parse_id};
+use crate::model::{FullPlaylist, Image, Page, PlaylistItem, PlaylistSnapshot, SimplePlaylist};
+use crate::request::{Endpoint, Operation, Payload, Request, operation};
+use serde_json::{Value, json};
+
+operation! {
+    /// `GET /playlists/{playlist_id}`: [`Spotify::playlist`].
+    GetPlaylist = "get-playlist", Get "/playlists/{playlist_id}" -> FullPlaylist {
+        query: [market, fields, additional_types],
+        options: [Market, Fields, AdditionalTypes],
+        scopes: [],
+    }
+}
+
+operation! {
+    /// `PUT /playlists/{playlist_id}`: [`Spotify::playlist_change_details`].
+    ChangePlaylistDetails = "change-playlist-details", Put "/playlists/{playlist_id}" -> () [serde::de::IgnoredAny, |_r| ()] {
+        query: [],
+        body: [name, public, collaborative, description],
+        options: [],
+        scopes: ["playlist-modify-private", "playlist-modify-public"],
+    }
+}
+
+operation! {
+    /// `GET /playlists/{playlist_id}/items`: [`Spotify::playlist_items`].
+    GetPlaylistItems = "get-playlists-items", Get "/playlists/{playlist_id}/items" -> Page<PlaylistItem> {
+        query: [market, fields, limit(1..=50), offset, additional_types],
+        options: [Market, Fields, Limit, Offset, AdditionalTypes],
+        scopes: ["playlist-read-private"],
+    }
+}
+
+operation! {
+    /// `POST /playlists/{playlist_id}/items`: [`Spotify::playlist_add`].
+    AddPlaylistItems = "add-items-to-playlist", Post "/playlists/{playlist_id}/items" -> PlaylistSnapshot {
+        query: [position, uris],
+        body: [uris, position],
+        options: [],
+        scopes: ["playlist-modify-private", "playlist-modify-public"],
+    }
+}
+
+operation! {
+    /// `PUT /playlists/{playlist_id}/items`: [`Spotify::playlist_reorder`],
+    /// [`Spotify::playlist_replace`], [`Spotify::playlist_clear`].
+    ReorderOrReplacePlaylistItems = "reorder-or-replace-playlists-items", Put "/playlists/{playlist_id}/items" -> PlaylistSnapshot {
+        query: [uris],
+        body: [uris, range_start, insert_before, range_length, snapshot_id],
+        options: [],
+        scopes: ["playlist-modify-private", "playlist-modify-public"],
+    }
+}
+
+operation! {
+    /// `DELETE /playlists/{playlist_id}/items`: [`Spotify::playlist_remove`],
+    /// [`Spotify::playlist_remove_occurrences`].
+    RemovePlaylistItems = "remove-items-playlist", Delete "/playlists/{playlist_id}/items" -> PlaylistSnapshot {
+        query: [],
+        body: [items, snapshot_id],
+        options: [],
+        scopes: ["playlist-modify-private", "playlist-modify-public"],
+    }
+}
+
+operation! {
+    /// `GET /playlists/{playlist_id}/tracks`: [`Spotify::playlist_tracks`].
+    GetPlaylistTracks = "get-playlists-tracks", Get "/playlists/{playlist_id}/tracks" -> Page<PlaylistItem> {
+        query: [market, fields, limit(1..=100), offset, additional_types],
+        options: [Market, Fields, Limit, Offset, AdditionalTypes],
+        scopes: ["playlist-read-private"],
+        deprecated: "playlist_items",
+    }
+}
+
+operation! {
+    /// `POST /playlists/{playlist_id}/tracks`: [`Spotify::playlist_tracks_add`].
+    AddPlaylistTracks = "add-tracks-to-playlist", Post "/playlists/{playlist_id}/tracks" -> PlaylistSnapshot {
+        query: [position, uris],
+        body: [uris, position],
+        options: [],
+        scopes: ["playlist-modify-private", "playlist-modify-public"],
+        deprecated: "playlist_add",
+    }
+}
+
+operation! {
+    /// `PUT /playlists/{playlist_id}/tracks`: [`Spotify::playlist_tracks_reorder`],
+    /// [`Spotify::playlist_tracks_replace`].
+    ReorderOrReplacePlaylistTracks = "reorder-or-replace-playlists-tracks", Put "/playlists/{playlist_id}/tracks" -> PlaylistSnapshot {
+        query: [uris],
+        body: [uris, range_start, insert_before, range_length, snapshot_id],
+        options: [],
+        scopes: ["playlist-modify-private", "playlist-modify-public"],
+        deprecated: "playlist_reorder",
+    }
+}
+
+operation! {
+    /// `DELETE /playlists/{playlist_id}/tracks`: [`Spotify::playlist_tracks_remove`].
+    RemovePlaylistTracks = "remove-tracks-playlist", Delete "/playlists/{playlist_id}/tracks" -> PlaylistSnapshot {
+        query: [],
+        body: [tracks, snapshot_id],
+        options: [],
+        scopes: ["playlist-modify-private", "playlist-modify-public"],
+        deprecated: "playlist_remove",
+    }
+}
+
+operation! {
+    /// `GET /me/playlists`: [`Spotify::playlists`].
+    GetMyPlaylists = "get-a-list-of-current-users-playlists", Get "/me/playlists" -> Page<SimplePlaylist> {
+        query: [limit(1..=50), offset],
+        options: [Limit, Offset],
+        scopes: ["playlist-read-private"],
+    }
+}
+
+operation! {
+    /// `GET /users/{user_id}/playlists`: [`Spotify::user_playlists`].
+    GetUserPlaylists = "get-list-users-playlists", Get "/users/{user_id}/playlists" -> Page<SimplePlaylist> {
+        query: [limit(1..=50), offset],
+        options: [Limit, Offset],
+        scopes: ["playlist-read-collaborative", "playlist-read-private"],
+        deprecated: "playlists",
+    }
+}
+
+operation! {
+    /// `POST /me/playlists`: [`Spotify::playlist_create`].
+    CreatePlaylist = "create-playlist", Post "/me/playlists" -> FullPlaylist {
+        query: [],
+        body: [name, public, collaborative, description],
+        options: [],
+        scopes: ["playlist-modify-private", "playlist-modify-public"],
+    }
+}
+
+operation! {
+    /// `POST /users/{user_id}/playlists`: [`Spotify::playlist_create_for_user`].
+    CreatePlaylistForUser = "create-playlist-for-user", Post "/users/{user_id}/playlists" -> FullPlaylist {
+        query: [],
+        body: [name, public, collaborative, description],
+        options: [],
+        scopes: ["playlist-modify-private", "playlist-modify-public"],
+        deprecated: "playlist_create",
+    }
+}
+
+operation! {
+    /// `GET /playlists/{playlist_id}/images`: [`Spotify::playlist_cover_image`].
+    GetPlaylistCover = "get-playlist-cover", Get "/playlists/{playlist_id}/images" -> Vec<Image> {
+        query: [],
+        options: [],
+        scopes: [],
+    }
+}
+
+operation! {
+    /// `PUT /playlists/{playlist_id}/images`: [`Spotify::playlist_cover_image_upload`].
+    UploadPlaylistCover = "upload-custom-playlist-cover", Put "/playlists/{playlist_id}/images" -> () [serde::de::IgnoredAny, |_r| ()] {
+        query: [],
+        options: [],
+        scopes: ["playlist-modify-private", "playlist-modify-public", "ugc-image-upload"],
+    }
+}
+
+pub(crate) const ENDPOINTS: &[&Endpoint] = &[
+    GetPlaylist::ENDPOINT,
+    ChangePlaylistDetails::ENDPOINT,
+    GetPlaylistItems::ENDPOINT,
+    AddPlaylistItems::ENDPOINT,
+    ReorderOrReplacePlaylistItems::ENDPOINT,
+    RemovePlaylistItems::ENDPOINT,
+    GetPlaylistTracks::ENDPOINT,
+    AddPlaylistTracks::ENDPOINT,
+    ReorderOrReplacePlaylistTracks::ENDPOINT,
+    RemovePlaylistTracks::ENDPOINT,
+    GetMyPlaylists::ENDPOINT,
+    GetUserPlaylists::ENDPOINT,
+    CreatePlaylist::ENDPOINT,
+    CreatePlaylistForUser::ENDPOINT,
+    GetPlaylistCover::ENDPOINT,
+    UploadPlaylistCover::ENDPOINT,
+];
+
+/// The most items one add, replace or remove call takes.
+const ITEMS_CAP: usize = 100;
+/// The largest cover upload Spotify accepts (the base64 text), in bytes.
+pub const COVER_MAX_BYTES: usize = 256 * 1024;
+/// What playlist reads ask for unless told otherwise: episodes too.
+const BOTH_TYPES: &str = "track,episode";
+
+/// Setters of the playlist details (create and change).
+macro_rules! detail_setters {
+    ($($op:ty),+) => {$(
+        impl Request<'_, $op> {
+            /// Public (shown on the profile) or private.
+            pub fn public(self, public: bool) -> Self {
+                self.body("public", json!(public))
+            }
+
+            /// Whether other users may change it (only for private playlists).
+            pub fn collaborative(self, collaborative: bool) -> Self {
+                self.body("collaborative", json!(collaborative))
+            }
+
+            /// The description.
+            pub fn description(self, description: &str) -> Self {
+                self.body("description", json!(description))
+            }
+        }
+    )+};
+}
+
+detail_setters!(ChangePlaylistDetails, CreatePlaylist, CreatePlaylistForUser);
+
+impl Request<'_, ChangePlaylistDetails> {
+    /// The new name.
+    pub fn name(self, name: &str) -> Self {
+        self.body("name", json!(name))
+    }
+}
+
+macro_rules! snapshot_setter {
+    ($($ty:ty),+) => {$(
+        impl $ty {
+            /// Apply the change to this version of the playlist.
+            pub fn snapshot_id(self, snapshot_id: &str) -> Self {
+                snapshot(self, snapshot_id)
+            }
+        }
+    )+};
+}
+
+trait HasTemplate: Sized {
+    fn with_body(self, key: &str, v: Value) -> Self;
+}
+
+impl<O: Operation> HasTemplate for Request<'_, O> {
+    fn with_body(self, key: &str, v: Value) -> Self {
+        self.body(key, v)
+    }
+}
+
+impl<O: Operation> HasTemplate for Chunked<'_, O>
+where
+    O::Output: Merge,
+{
+    fn with_body(mut self, key: &str, v: Value) -> Self {
+        self.template = self.template.body(key, v);
+        self
+    }
+}
+
+fn snapshot<T: HasTemplate>(r: T, snapshot_id: &str) -> T {
+    r.with_body("snapshot_id", json!(snapshot_id))
+}
+
+snapshot_setter!(
+    Request<'_, ReorderOrReplacePlaylistItems>,
+    Request<'_, ReorderOrReplacePlaylistTracks>,
+    Request<'_, RemovePlaylistItems>,
+    Chunked<'_, RemovePlaylistItems>,
+    Chunked<'_, RemovePlaylistTracks>
+);
+
+macro_rules! reorder_setters {
+    ($($op:ty),+) => {$(
+        impl Request<'_, $op> {
+            /// How many items to move, starting at `range_start` (1 by default).
+            pub fn range_length(self, n: u32) -> Self {
+                self.body("range_length", json!(n))
+            }
+        }
+    )+};
+}
+
+reorder_setters!(
+    ReorderOrReplacePlaylistItems,
+    ReorderOrReplacePlaylistTracks
+);
+
+macro_rules! position_setter {
+    ($($op:ty),+) => {$(
+        impl Chunked<'_, $op> {
+            /// Insert at this index (0 = first); appended by default. A list
+            /// sent in several calls keeps its order.
+            pub fn position(self, position: u32) -> Self {
+                self.with_body("position", json!(position))
+            }
+        }
+    )+};
+}
+
+position_setter!(AddPlaylistItems, AddPlaylistTracks);
+
+fn playlist_request<'a, O: Operation>(client: &'a Spotify, playlist_id: &str) -> Request<'a, O> {
+    match parse_id(playlist_id, IdKind::Playlist) {
+        Ok(id) => Request::new(client, &[&id]),
+        Err(e) => Request::failed(client, e),
+    }
+}
+
+fn place_add<'a, O: Operation>(
+    r: Request<'a, O>,
+    chunk: &[String],
+    start: usize,
+) -> Request<'a, O> {
+    let position = body_number(&r, "position");
+    let r = r.body("uris", json!(chunk));
+    match position {
+        Some(p) => r.body("position", json!(p + start as u64)),
+        None => r,
+    }
+}
+
+fn add_call<'a, O, I, S>(client: &'a Spotify, playlist_id: &str, uris: I) -> Chunked<'a, O>
+where
+    O: Operation<Output = PlaylistSnapshot>,
+    I: IntoIterator<Item = S>,
+    S: AsRef<str>,
+{
+    Chunked::new(
+        playlist_request(client, playlist_id),
+        playable_uris(uris),
+        "uris",
+        ITEMS_CAP,
+        place_add::<O>,
+    )
+}
+
+fn uri_objects(chunk: &[String]) -> Value {
+    Value::Array(chunk.iter().map(|u| json!({ "uri": u })).collect())
+}
+
+fn place_remove_items<'a>(
+    r: Request<'a, RemovePlaylistItems>,
+    chunk: &[String],
+    _: usize,
+) -> Request<'a, RemovePlaylistItems> {
+    r.body("items", uri_objects(chunk))
+}
+
+fn place_remove_tracks<'a>(
+    r: Request<'a, RemovePlaylistTracks>,
+    chunk: &[String],
+    _: usize,
+) -> Request<'a, RemovePlaylistTracks> {
+    r.body("tracks", uri_objects(chunk))
+}
+
+fn replace_request<'a, O: Operation, I, S>(
+    client: &'a Spotify,
+    playlist_id: &str,
+    uris: I,
+) -> Request<'a, O>
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<str>,
+{
+    let r = playlist_request::<O>(client, playlist_id);
+    match playable_uris(uris) {
+        Ok(uris) if uris.len() > ITEMS_CAP => {
+            let mut r = r;
+            r.fail(Error::invalid_input(
+                "uris",
+                format!(
+                    "{} items given, a replace takes at most {ITEMS_CAP}; replace with the first {ITEMS_CAP} and add the rest with playlist_add",
+                    uris.len()
+                ),
+            ));
+            r
+        }
+        Ok(uris) => r.body("uris", json!(uris)),
+        Err(e) => {
+            let mut r = r;
+            r.fail(e);
+            r
+        }
+    }
+}
+
+fn reorder_request<'a, O: Operation>(
+    client: &'a Spotify,
+    playlist_id: &str,
+    range_start: u32,
+    insert_before: u32,
+) -> Request<'a, O> {
+    playlist_request::<O>(client, playlist_id)
+        .body("range_start", json!(range_start))
+        .body("insert_before", json!(insert_before))
+}
+
+/// Checks a cover image and encodes it the way Spotify wants it.
+fn cover_payload(jpeg: &[u8]) -> Result<Vec<u8>> {
+    use base64::Engine as _;
+    if !jpeg.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        return Err(Error::invalid_input(
+            "image",
+            "the cover must be JPEG data (it starts with FF D8 FF)",
+        ));
+    }
+    let encoded = base64::engine::general_purpose::STANDARD.encode(jpeg);
+    if encoded.len() > COVER_MAX_BYTES {
+        return Err(Error::invalid_input(
+            "image",
+            format!(
+                "the encoded cover is {} bytes, Spotify takes at most {COVER_MAX_BYTES} (about {} bytes of JPEG)",
+                encoded.len(),
+                COVER_MAX_BYTES / 4 * 3
+            ),
+        ));
+    }
+    Ok(encoded.into_bytes())
+}
+
+impl Spotify {
+    /// A playlist with its first page of items.
+    ///
+    /// `GET /playlists/{id}` · no scope · options: `market`, `fields`,
+    /// `additional_types` (the crate asks for `track,episode`). The items
+    /// are `None` for other users' playlists in development mode.
+    ///
+    /// ```no_run
+    /// # let spotify = spotify_blocking::Spotify::new(spotify_blocking::Token::from_access_token("t"));
+    /// let playlist = spotify.playlist("37i9dQZF1DXcBWIGoYBM5M").send()?;
+    /// println!("{playlist}");
+    /// # Ok::<(), spotify_blocking::Error>(())
+    /// ```
+    pub fn playlist(&self, playlist_id: &str) -> Request<'_, GetPlaylist> {
+        playlist_request(self, playlist_id).set("additional_types", BOTH_TYPES)
+    }
+
+    /// Changes a playlist's name, visibility, collaboration or description
+    /// (set them with the request's setters).
+    ///
+    /// `PUT /playlists/{id}` · scope `playlist-modify-public` or
+    /// `playlist-modify-private` · options: `name`, `public`,
+    /// `collaborative`, `description`.
+    pub fn playlist_change_details(&self, playlist_id: &str) -> Request<'_, ChangePlaylistDetails> {
+        playlist_request(self, playlist_id)
+    }
+
+    /// A page of a playlist's items: tracks, episodes, local files, and
+    /// `None` for removed tracks.
+    ///
+    /// `GET /playlists/{id}/items` · scope `playlist-read-private` · options:
+    /// `market`, `fields`, `limit` (1–50), `offset`, `additional_types`
+    /// (the crate asks for `track,episode`). Paged.
+    pub fn playlist_items(&self, playlist_id: &str) -> Request<'_, GetPlaylistItems> {
+        playlist_request(self, playlist_id).set("additional_types", BOTH_TYPES)
+    }
+
+    /// Adds tracks and episodes (URIs, URLs, or bare IDs taken as tracks),
+    /// 100 per call unless the client is chunked; a chunked list keeps its
+    /// order, also at a `position`.
+    ///
+    /// `POST /playlists/{id}/items` · scope `playlist-modify-public` or
+    /// `playlist-modify-private` · options: `position`.
+    ///
+    /// ```no_run
+    /// # let spotify = spotify_blocking::Spotify::new(spotify_blocking::Token::from_access_token("t"));
+    /// let snapshot = spotify
+    ///     .playlist_add("37i9dQZF1DXcBWIGoYBM5M", ["spotify:track:6rqhFgbbKwnb9MLmUQDhG6"])
+    ///     .position(0)
+    ///     .send()?;
+    /// # Ok::<(), spotify_blocking::Error>(())
+    /// ```
+    pub fn playlist_add<I, S>(&self, playlist_id: &str, uris: I) -> Chunked<'_, AddPlaylistItems>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        add_call(self, playlist_id, uris)
+    }
+
+    /// Removes every occurrence of these tracks and episodes, 100 per call
+    /// unless the client is chunked.
+    ///
+    /// `DELETE /playlists/{id}/items` · scope `playlist-modify-public` or
+    /// `playlist-modify-private` · options: `snapshot_id`.
+    pub fn playlist_remove<I, S>(
+        &self,
+        playlist_id: &str,
+        uris: I,
+    ) -> Chunked<'_, RemovePlaylistItems>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        Chunked::new(
+            playlist_request(self, playlist_id),
+            playable_uris(uris),
+            "uris",
+            ITEMS_CAP,
+            place_remove_items,
+        )
+    }
+
+    /// Removes items at given positions: `(uri, position)` pairs, at most
+    /// 100 distinct URIs, in one call (positions would shift between calls).
+    ///
+    /// `DELETE /playlists/{id}/items` · scope `playlist-modify-public` or
+    /// `playlist-modify-private` · options: `snapshot_id` (recommended: the
+    /// positions refer to that version).
+    pub fn playlist_remove_occurrences<I, S>(
+        &self,
+        playlist_id: &str,
+        items: I,
+    ) -> Request<'_, RemovePlaylistItems>
+    where
+        I: IntoIterator<Item = (S, u32)>,
+        S: AsRef<str>,
+    {
+        let r = playlist_request::<RemovePlaylistItems>(self, playlist_id);
+        let mut grouped: Vec<(String, Vec<u32>)> = Vec::new();
+        for (uri, position) in items {
+            let uri = match super::chunked::playable_uri(uri.as_ref()) {
+                Ok(u) => u,
+                Err(e) => return Request::failed(self, e),
+            };
+            match grouped.iter_mut().find(|(u, _)| *u == uri) {
+                Some((_, positions)) => positions.push(position),
+                None => grouped.push((uri, vec![position])),
+            }
+        }
+        if grouped.is_empty() || grouped.len() > ITEMS_CAP {
+            return Request::failed(
+                self,
+                Error::invalid_input(
+                    "items",
+                    format!(
+                        "give 1 to {ITEMS_CAP} distinct items, not {}",
+                        grouped.len()
+                    ),
+                ),
+            );
+        }
+        let body: Vec<Value> = grouped
+            .into_iter()
+            .map(|(uri, positions)| json!({ "uri": uri, "positions": positions }))
+            .collect();
+        r.body("items", Value::Array(body))
+    }
+
+    /// Moves `range_length` (default 1) items starting at `range_start` to
+    /// before the item at `insert_before`.
+    ///
+    /// `PUT /playlists/{id}/items` · scope `playlist-modify-public` or
+    /// `playlist-modify-private` · options: `range_length`, `snapshot_id`.
+    pub fn playlist_reorder(
+        &self,
+        playlist_id: &str,
+        range_start: u32,
+        insert_before: u32,
+    ) -> Request<'_, ReorderOrReplacePlaylistItems> {
+        reorder_request(self, playlist_id, range_start, insert_before)
+    }
+
+    /// Replaces all items with these (at most 100).
+    ///
+    /// `PUT /playlists/{id}/items` · scope `playlist-modify-public` or
+    /// `playlist-modify-private`.
+    pub fn playlist_replace<I, S>(
+        &self,
+        playlist_id: &str,
+        uris: I,
+    ) -> Request<'_, ReorderOrReplacePlaylistItems>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        replace_request(self, playlist_id, uris)
+    }
+
+    /// Removes every item (a replace with nothing).
+    ///
+    /// `PUT /playlists/{id}/items` with `{"uris": []}` · scope
+    /// `playlist-modify-public` or `playlist-modify-private`.
+    pub fn playlist_clear(&self, playlist_id: &str) -> Request<'_, ReorderOrReplacePlaylistItems> {
+        replace_request(self, playlist_id, std::iter::empty::<&str>())
+    }
+
+    /// The current user's playlists, owned and followed.
+    ///
+    /// `GET /me/playlists` · scope `playlist-read-private` (and
+    /// `playlist-read-collaborative` for collaborative ones) · options:
+    /// `limit` (1–50), `offset`. Paged.
+    pub fn playlists(&self) -> Request<'_, GetMyPlaylists> {
+        Request::new(self, &[])
+    }
+
+    /// Another user's public playlists.
+    ///
+    /// `GET /users/{user_id}/playlists` · scope `playlist-read-private` ·
+    /// options: `limit` (1–50), `offset`. Paged. Deprecated by Spotify in
+    /// February 2026.
+    #[deprecated(
+        note = "Spotify removed GET /users/{id}/playlists for development-mode apps; use `playlists` for the current user's"
+    )]
+    pub fn user_playlists(&self, user_id: &str) -> Request<'_, GetUserPlaylists> {
+        match parse_id(user_id, IdKind::User) {
+            Ok(id) => Request::new(self, &[&id]),
+            Err(e) => Request::failed(self, e),
+        }
+    }
+
+    /// Creates a playlist for the current user (public unless told otherwise).
+    ///
+    /// `POST /me/playlists` · scope `playlist-modify-public` or
+    /// `playlist-modify-private` · options: `public`, `collaborative`,
+    /// `description`.
+    ///
+    /// ```no_run
+    /// # let spotify = spotify_blocking::Spotify::new(spotify_blocking::Token::from_access_token("t"));
+    /// let playlist = spotify.playlist_create("Road trip").public(false).description("For the car").send()?;
+    /// println!("created {}", playlist.id);
+    /// # Ok::<(), spotify_blocking::Error>(())
+    /// ```
+    pub fn playlist_create(&self, name: &str) -> Request<'_, CreatePlaylist> {
+        Request::new(self, &[]).body("name", json!(name))
+    }
+
+    /// Creates a playlist for a user (who must be the current user).
+    ///
+    /// `POST /users/{user_id}/playlists` · scope `playlist-modify-public` or
+    /// `playlist-modify-private`. Deprecated by Spotify in February 2026.
+    #[deprecated(note = "Spotify deprecated POST /users/{id}/playlists; use `playlist_create`")]
+    pub fn playlist_create_for_user(
+        &self,
+        user_id: &str,
+        name: &str,
+    ) -> Request<'_, CreatePlaylistForUser> {
+        match parse_id(user_id, IdKind::User) {
+            Ok(id) => Request::new(self, &[&id]).body("name", json!(name)),
+            Err(e) => Request::failed(self, e),
+        }
+    }
+
+    /// A playlist's cover images.
+    ///
+    /// `GET /playlists/{id}/images` · no scope.
+    pub fn playlist_cover_image(&self, playlist_id: &str) -> Request<'_, GetPlaylistCover> {
+        playlist_request(self, playlist_id)
+    }
+
+    /// Replaces a playlist's cover with a JPEG image. The image is sent
+    /// base64-encoded; more than `COVER_MAX_BYTES` (256 KB) of it is an error
+    /// before anything is sent.
+    ///
+    /// `PUT /playlists/{id}/images` (`Content-Type: image/jpeg`) · scopes
+    /// `ugc-image-upload` and `playlist-modify-public` or
+    /// `playlist-modify-private`.
+    pub fn playlist_cover_image_upload(
+        &self,
+        playlist_id: &str,
+        jpeg: &[u8],
+    ) -> Request<'_, UploadPlaylistCover> {
+        let mut r = playlist_request::<UploadPlaylistCover>(self, playlist_id);
+        match cover_payload(jpeg) {
+            Ok(data) => {
+                r.payload = Payload::Raw {
+                    content_type: "image/jpeg",
+                    data,
+                }
+            }
+            Err(e) => r.fail(e),
+        }
+        r
+    }
+
+    /// A page of a playlist's items, on the old path.
+    ///
+    /// `GET /playlists/{id}/tracks` · scope `playlist-read-private` ·
+    /// options: `market`, `fields`, `limit` (1–100), `offset`,
+    /// `additional_types`. Paged. Deprecated by Spotify in February 2026.
+    #[deprecated(note = "Spotify moved this to GET /playlists/{id}/items; use `playlist_items`")]
+    pub fn playlist_tracks(&self, playlist_id: &str) -> Request<'_, GetPlaylistTracks> {
+        playlist_request(self, playlist_id).set("additional_types", BOTH_TYPES)
+    }
+
+    /// Adds items on the old path (see `playlist_add`).
+    ///
+    /// `POST /playlists/{id}/tracks`. Deprecated by Spotify in February 2026.
+    #[deprecated(note = "Spotify moved this to POST /playlists/{id}/items; use `playlist_add`")]
+    pub fn playlist_tracks_add<I, S>(
+        &self,
+        playlist_id: &str,
+        uris: I,
+    ) -> Chunked<'_, AddPlaylistTracks>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        add_call(self, playlist_id, uris)
+    }
+
+    /// Moves items on the old path (see `playlist_reorder`).
+    ///
+    /// `PUT /playlists/{id}/tracks`. Deprecated by Spotify in February 2026.
+    #[deprecated(note = "Spotify moved this to PUT /playlists/{id}/items; use `playlist_reorder`")]
+    pub fn playlist_tracks_reorder(
+        &self,
+        playlist_id: &str,
+        range_start: u32,
+        insert_before: u32,
+    ) -> Request<'_, ReorderOrReplacePlaylistTracks> {
+        reorder_request(self, playlist_id, range_start, insert_before)
+    }
+
+    /// Replaces items on the old path (see `playlist_replace`).
+    ///
+    /// `PUT /playlists/{id}/tracks`. Deprecated by Spotify in February 2026.
+    #[deprecated(note = "Spotify moved this to PUT /playlists/{id}/items; use `playlist_replace`")]
+    pub fn playlist_tracks_replace<I, S>(
+        &self,
+        playlist_id: &str,
+        uris: I,
+    ) -> Request<'_, ReorderOrReplacePlaylistTracks>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        replace_request(self, playlist_id, uris)
+    }
+
+    /// Removes items on the old path (body key `tracks`; see
+    /// `playlist_remove`).
+    ///
+    /// `DELETE /playlists/{id}/tracks`. Deprecated by Spotify in February 2026.
+    #[deprecated(
+        note = "Spotify moved this to DELETE /playlists/{id}/items; use `playlist_remove`"
+    )]
+    pub fn playlist_tracks_remove<I, S>(
+        &self,
+        playlist_id: &str,
+        uris: I,
+    ) -> Chunked<'_, RemovePlaylistTracks>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        Chunked::new(
+            playlist_request(self, playlist_id),
+            playable_uris(uris),
+            "uris",
+            ITEMS_CAP,
+            place_remove_tracks,
+        )
+    }
+}

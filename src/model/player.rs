@@ -1,0 +1,370 @@
+//! The player: devices, what is playing, the queue, the listening history.
+
+use super::display::display;
+use super::{CursorPage, ExternalUrls, FullTrack, PlayableItem, string_enum};
+use serde::{Deserialize, Deserializer, Serialize};
+
+string_enum! {
+    /// What the player repeats.
+    RepeatState {
+        /// No repeat.
+        Off = "off",
+        /// The current track, over and over.
+        Track = "track",
+        /// The current context (album, playlist, ...).
+        Context = "context",
+    }
+}
+
+string_enum! {
+    /// What kind of thing is playing.
+    CurrentlyPlayingType {
+        /// A track.
+        Track = "track",
+        /// A podcast episode.
+        Episode = "episode",
+        /// An advertisement.
+        Ad = "ad",
+        /// Spotify's own `unknown`.
+        UnknownType = "unknown",
+    }
+}
+
+string_enum! {
+    /// What a playback context is.
+    ContextType {
+        /// An album.
+        Album = "album",
+        /// An artist.
+        Artist = "artist",
+        /// A playlist.
+        Playlist = "playlist",
+        /// A show.
+        Show = "show",
+        /// The user's saved tracks.
+        Collection = "collection",
+    }
+}
+
+string_enum! {
+    /// The kind of a playback device. Spotify capitalises these
+    /// (`"Computer"`); any spelling is accepted.
+    DeviceType {
+        /// A computer.
+        Computer = "Computer",
+        /// A tablet.
+        Tablet = "Tablet",
+        /// A smartphone.
+        Smartphone = "Smartphone",
+        /// A speaker.
+        Speaker = "Speaker",
+        /// A television.
+        Tv = "TV",
+        /// An audio/video receiver.
+        Avr = "AVR",
+        /// A set-top box.
+        Stb = "STB",
+        /// An audio dongle.
+        AudioDongle = "AudioDongle",
+        /// A game console.
+        GameConsole = "GameConsole",
+        /// A Chromecast for video.
+        CastVideo = "CastVideo",
+        /// A Chromecast for audio.
+        CastAudio = "CastAudio",
+        /// A car.
+        Automobile = "Automobile",
+        /// A smartwatch.
+        Smartwatch = "Smartwatch",
+        /// A Chromebook.
+        Chromebook = "Chromebook",
+    }
+}
+
+/// Reads a device type in any letter case (`"computer"`, `"Computer"`).
+fn device_type<'de, D: Deserializer<'de>>(d: D) -> Result<DeviceType, D::Error> {
+    let s = String::deserialize(d)?;
+    const KNOWN: [DeviceType; 14] = [
+        DeviceType::Computer,
+        DeviceType::Tablet,
+        DeviceType::Smartphone,
+        DeviceType::Speaker,
+        DeviceType::Tv,
+        DeviceType::Avr,
+        DeviceType::Stb,
+        DeviceType::AudioDongle,
+        DeviceType::GameConsole,
+        DeviceType::CastVideo,
+        DeviceType::CastAudio,
+        DeviceType::Automobile,
+        DeviceType::Smartwatch,
+        DeviceType::Chromebook,
+    ];
+    Ok(KNOWN
+        .into_iter()
+        .find(|k| k.as_str().eq_ignore_ascii_case(&s))
+        .unwrap_or(DeviceType::Unknown(s)))
+}
+
+/// A device the user can play on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Device {
+    /// The device ID (`None` for some restricted devices).
+    #[serde(default)]
+    pub id: Option<String>,
+    /// The device's name (`"Kitchen speaker"`).
+    #[serde(default)]
+    pub name: String,
+    /// Computer, smartphone, speaker, ...
+    #[serde(rename = "type", deserialize_with = "device_type")]
+    pub kind: DeviceType,
+    /// Whether it is the active device.
+    #[serde(default)]
+    pub is_active: bool,
+    /// Whether it is in a private session.
+    #[serde(default)]
+    pub is_private_session: bool,
+    /// Whether it refuses Web API commands.
+    #[serde(default)]
+    pub is_restricted: bool,
+    /// Volume in percent, when known.
+    #[serde(default)]
+    pub volume_percent: Option<u32>,
+    /// Whether its volume can be set.
+    #[serde(default)]
+    pub supports_volume: bool,
+}
+
+display!(Device, |d, f| write!(
+    f,
+    "Device {:?} ({}{})",
+    d.name,
+    d.kind,
+    if d.is_active { ", active" } else { "" }
+));
+
+/// Where playback comes from: an album, playlist, artist or show.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Context {
+    /// Album, playlist, artist, show, ...
+    #[serde(rename = "type", default = "unknown_context")]
+    pub kind: ContextType,
+    /// The Spotify URI of the context.
+    #[serde(default)]
+    pub uri: String,
+    /// The API link.
+    #[serde(default)]
+    pub href: Option<String>,
+    /// Links outside the API.
+    #[serde(default)]
+    pub external_urls: ExternalUrls,
+}
+
+fn unknown_context() -> ContextType {
+    ContextType::Unknown(String::new())
+}
+
+display!(Context, |c, f| write!(f, "Context {} {}", c.kind, c.uri));
+
+/// Player actions that are not allowed right now (`true` = disallowed).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Disallows {
+    /// Interrupting playback.
+    #[serde(default)]
+    pub interrupting_playback: bool,
+    /// Pausing.
+    #[serde(default)]
+    pub pausing: bool,
+    /// Resuming.
+    #[serde(default)]
+    pub resuming: bool,
+    /// Seeking.
+    #[serde(default)]
+    pub seeking: bool,
+    /// Skipping to the next item.
+    #[serde(default)]
+    pub skipping_next: bool,
+    /// Skipping to the previous item.
+    #[serde(default)]
+    pub skipping_prev: bool,
+    /// Toggling repeat of the context.
+    #[serde(default)]
+    pub toggling_repeat_context: bool,
+    /// Toggling shuffle.
+    #[serde(default)]
+    pub toggling_shuffle: bool,
+    /// Toggling repeat of the track.
+    #[serde(default)]
+    pub toggling_repeat_track: bool,
+    /// Transferring playback to another device.
+    #[serde(default)]
+    pub transferring_playback: bool,
+}
+
+/// The `actions` of a playback state: what the user may do now.
+///
+/// Spotify sends `{"disallows": {...}}`; the OpenAPI description puts the
+/// flags directly in `actions`. Both read into [`Actions::disallows`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Actions {
+    /// The actions that are not allowed.
+    pub disallows: Disallows,
+}
+
+impl<'de> Deserialize<'de> for Actions {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Actions, D::Error> {
+        #[derive(Deserialize)]
+        struct Wire {
+            #[serde(default)]
+            disallows: Option<Disallows>,
+            #[serde(flatten)]
+            flat: Disallows,
+        }
+        let w = Option::<Wire>::deserialize(d)?;
+        Ok(Actions {
+            disallows: w.map(|w| w.disallows.unwrap_or(w.flat)).unwrap_or_default(),
+        })
+    }
+}
+
+/// What is playing for the user (`GET /me/player/currently-playing`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CurrentlyPlaying {
+    /// Where it plays from, if anywhere.
+    #[serde(default)]
+    pub context: Option<Context>,
+    /// When the data was fetched (Unix milliseconds).
+    #[serde(default)]
+    pub timestamp: u64,
+    /// Position in the item, in milliseconds.
+    #[serde(default)]
+    pub progress_ms: Option<u64>,
+    /// Whether it is playing (not paused).
+    #[serde(default)]
+    pub is_playing: bool,
+    /// The track or episode; `None` for ads and unknown items.
+    #[serde(default)]
+    pub item: Option<PlayableItem>,
+    /// What kind of thing is playing.
+    #[serde(default = "unknown_type")]
+    pub currently_playing_type: CurrentlyPlayingType,
+    /// What the user may do now.
+    #[serde(default)]
+    pub actions: Actions,
+}
+
+fn unknown_type() -> CurrentlyPlayingType {
+    CurrentlyPlayingType::UnknownType
+}
+
+display!(CurrentlyPlaying, |c, f| playing_line(
+    f,
+    "CurrentlyPlaying",
+    c.is_playing,
+    c.item.as_ref(),
+    &c.currently_playing_type
+));
+
+fn playing_line(
+    f: &mut std::fmt::Formatter<'_>,
+    title: &str,
+    is_playing: bool,
+    item: Option<&PlayableItem>,
+    kind: &CurrentlyPlayingType,
+) -> std::fmt::Result {
+    let state = if is_playing { "playing" } else { "paused" };
+    match item {
+        Some(i) => write!(f, "{title} ({state}) {i}"),
+        None => write!(f, "{title} ({state}) {kind}"),
+    }
+}
+
+/// The full playback state (`GET /me/player`): device, repeat, shuffle,
+/// and what is playing.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CurrentPlayback {
+    /// The active device.
+    pub device: Device,
+    /// The repeat mode.
+    #[serde(default = "repeat_off")]
+    pub repeat_state: RepeatState,
+    /// Whether shuffle is on.
+    #[serde(default)]
+    pub shuffle_state: bool,
+    /// Where it plays from, if anywhere.
+    #[serde(default)]
+    pub context: Option<Context>,
+    /// When the state last changed (Unix milliseconds).
+    #[serde(default)]
+    pub timestamp: u64,
+    /// Position in the item, in milliseconds.
+    #[serde(default)]
+    pub progress_ms: Option<u64>,
+    /// Whether it is playing (not paused).
+    #[serde(default)]
+    pub is_playing: bool,
+    /// The track or episode; `None` for ads and unknown items.
+    #[serde(default)]
+    pub item: Option<PlayableItem>,
+    /// What kind of thing is playing.
+    #[serde(default = "unknown_type")]
+    pub currently_playing_type: CurrentlyPlayingType,
+    /// What the user may do now.
+    #[serde(default)]
+    pub actions: Actions,
+}
+
+fn repeat_off() -> RepeatState {
+    RepeatState::Off
+}
+
+display!(CurrentPlayback, |c, f| {
+    playing_line(
+        f,
+        "CurrentPlayback",
+        c.is_playing,
+        c.item.as_ref(),
+        &c.currently_playing_type,
+    )?;
+    write!(f, " on {:?}", c.device.name)
+});
+
+/// The user's queue (`GET /me/player/queue`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Queue {
+    /// What is playing now.
+    #[serde(default)]
+    pub currently_playing: Option<PlayableItem>,
+    /// What plays next, in order.
+    #[serde(default, deserialize_with = "super::drop_nulls")]
+    pub queue: Vec<PlayableItem>,
+}
+
+display!(Queue, |q, f| match &q.currently_playing {
+    Some(i) => write!(f, "Queue: {i}, then {} more", q.queue.len()),
+    None => write!(f, "Queue: nothing playing, {} queued", q.queue.len()),
+});
+
+/// A track the user played (`GET /me/player/recently-played`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlayHistory {
+    /// The track.
+    pub track: FullTrack,
+    /// When it was played (ISO 8601).
+    #[serde(default)]
+    pub played_at: String,
+    /// Where it was played from, if anywhere.
+    #[serde(default)]
+    pub context: Option<Context>,
+}
+
+display!(PlayHistory, |h, f| write!(
+    f,
+    "PlayHistory {:?} by {} at {}",
+    h.track.name,
+    super::artist_names(&h.track.artists),
+    h.played_at
+));
+
+/// A page of the listening history; follow it with the `before` cursor.
+pub type RecentlyPlayed = CursorPage<PlayHistory>;
