@@ -157,7 +157,7 @@ impl Spotify {
         start(self, q, &[SearchType::Track])
     }
 
-    /// Searches artists only (paged like [`search_tracks`](crate::Spotify::search_tracks)).
+    /// Searches artists only (paged like `search_tracks`).
     ///
     /// `GET /search?type=artist` · no scope · options: `market`, `limit`
     /// (1–10), `offset` (0–1000), `include_external_audio`.
@@ -165,7 +165,7 @@ impl Spotify {
         start(self, q, &[SearchType::Artist])
     }
 
-    /// Searches albums only (paged like [`search_tracks`](crate::Spotify::search_tracks)).
+    /// Searches albums only (paged like `search_tracks`).
     ///
     /// `GET /search?type=album` · no scope · options: `market`, `limit`
     /// (1–10), `offset` (0–1000), `include_external_audio`.
@@ -173,7 +173,7 @@ impl Spotify {
         start(self, q, &[SearchType::Album])
     }
 
-    /// Searches podcast shows only (paged like [`search_tracks`](crate::Spotify::search_tracks)).
+    /// Searches podcast shows only (paged like `search_tracks`).
     ///
     /// `GET /search?type=show` · no scope · options: `market`, `limit`
     /// (1–10), `offset` (0–1000), `include_external_audio`.
@@ -181,7 +181,7 @@ impl Spotify {
         start(self, q, &[SearchType::Show])
     }
 
-    /// Searches podcast episodes only (paged like [`search_tracks`](crate::Spotify::search_tracks)).
+    /// Searches podcast episodes only (paged like `search_tracks`).
     ///
     /// `GET /search?type=episode` · no scope · options: `market`, `limit`
     /// (1–10), `offset` (0–1000), `include_external_audio`.
@@ -189,7 +189,7 @@ impl Spotify {
         start(self, q, &[SearchType::Episode])
     }
 
-    /// Searches audiobooks only (paged like [`search_tracks`](crate::Spotify::search_tracks)).
+    /// Searches audiobooks only (paged like `search_tracks`).
     ///
     /// `GET /search?type=audiobook` · no scope · options: `market`, `limit`
     /// (1–10), `offset` (0–1000), `include_external_audio`.

@@ -193,7 +193,7 @@ impl Spotify {
     }
 
     /// Tracks recommended from 1 to 5 seeds (artists, genres, tracks), tuned
-    /// by target, minimum and maximum [`Attribute`](crate::endpoints::tracks::Attribute) values.
+    /// by target, minimum and maximum `Attribute` values.
     ///
     /// `GET /recommendations` · no scope · options: `limit` (1–100),
     /// `market`, `.min(..)`, `.max(..)`, `.target(..)`. Deprecated by Spotify
@@ -233,7 +233,7 @@ impl Spotify {
         }
     }
 
-    /// The genre names [`Seeds::genre`](crate::endpoints::tracks::Seeds::genre) accepts.
+    /// The genre names `Seeds::genre` accepts.
     ///
     /// `GET /recommendations/available-genre-seeds` · no scope · no options.
     /// Deprecated by Spotify in November 2024.
