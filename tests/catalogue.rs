@@ -8,7 +8,8 @@
 
 use spotify_blocking::endpoints::tracks::{Attribute, Seeds};
 use spotify_blocking::mock::{
-    BUILD_NOTES, FRANKENSTEIN, HYBRID_THEORY, LINKIN_PARK, LONG_ALBUM, MockServer, RecordedRequest,
+    BUILD_NOTES, FRANKENSTEIN, FRIENDS_MIX, HYBRID_THEORY, LINKIN_PARK, LONG_ALBUM, MORNING_MIX,
+    MockServer, RecordedRequest,
 };
 use spotify_blocking::model::{AlbumGroup, SearchType, SeedKind};
 use spotify_blocking::scope::Scope;
@@ -975,4 +976,118 @@ fn catalogue_calls_need_a_valid_token() {
     assert_eq!(err.status(), Some(401));
     let err = spotify.show(BUILD_NOTES).send().unwrap_err();
     assert_eq!(err.status(), Some(401));
+}
+
+// ---- playlists in search and browse ---------------------------------------------
+
+#[test]
+fn search_playlists_pages_and_multi_type() {
+    let mock = MockServer::start();
+    let spotify = mock.client();
+    let page = spotify.search_playlists("mix").send().unwrap();
+    assert_eq!(last(&mock).query_value("type"), Some("playlist"));
+    // The private mix is not found.
+    assert_eq!(page.total, 1);
+    assert_eq!(page.items[0].id, MORNING_MIX);
+
+    mock.clear_requests();
+    let names: Vec<String> = spotify
+        .search_playlists("o")
+        .limit(1)
+        .items()
+        .map(|p| p.unwrap().name)
+        .collect();
+    assert_eq!(names, ["From a friend", "Morning mix"]);
+    let reqs = mock.requests();
+    assert_eq!(reqs.len(), 2);
+    assert_eq!(reqs[1].query_value("type"), Some("playlist"));
+    assert_eq!(reqs[1].query_value("offset"), Some("1"));
+
+    let found = spotify
+        .search("morning", &[SearchType::Playlist, SearchType::Artist])
+        .send()
+        .unwrap();
+    assert_eq!(last(&mock).query_value("type"), Some("playlist,artist"));
+    assert_eq!(found.playlists.unwrap().items[0].name, "Morning mix");
+    assert_eq!(found.artists.unwrap().total, 0);
+}
+
+#[test]
+fn featured_playlists_message_and_paging() {
+    let mock = MockServer::start();
+    let spotify = mock.client();
+    let first = spotify
+        .featured_playlists()
+        .locale("sv_SE")
+        .limit(1)
+        .offset(0)
+        .send()
+        .unwrap();
+    let r = last(&mock);
+    assert_eq!(r.path, "/v1/browse/featured-playlists");
+    assert_eq!(
+        query(&r),
+        [("locale", "sv_SE"), ("limit", "1"), ("offset", "0")]
+    );
+    assert_eq!(first.message.as_deref(), Some("Populära spellistor"));
+    assert_eq!(first.playlists.total, 2);
+    assert_eq!(
+        first.to_string(),
+        "FeaturedPlaylists \"Populära spellistor\": 1 of 2 playlists"
+    );
+
+    mock.clear_requests();
+    let pages: Vec<_> = spotify
+        .featured_playlists()
+        .locale("sv_SE")
+        .limit(1)
+        .pages()
+        .map(|p| p.unwrap())
+        .collect();
+    assert_eq!(pages.len(), 2);
+    assert_eq!(pages[1].playlists.items[0].id, MORNING_MIX);
+    // The next link keeps the locale.
+    assert_eq!(mock.requests()[1].query_value("locale"), Some("sv_SE"));
+    let ids: Vec<String> = spotify
+        .featured_playlists()
+        .limit(1)
+        .items()
+        .map(|p| p.unwrap().id)
+        .collect();
+    assert_eq!(ids, [FRIENDS_MIX, MORNING_MIX]);
+
+    let err = fails_unsent(&mock, || spotify.featured_playlists().limit(51).send());
+    assert_invalid_input(&err, "limit", "1 to 50");
+}
+
+#[test]
+fn category_playlists_pages() {
+    let mock = MockServer::start();
+    let spotify = mock.client();
+    let page = spotify
+        .category_playlists("dinner")
+        .limit(1)
+        .send()
+        .unwrap();
+    let r = last(&mock);
+    assert_eq!(r.path, "/v1/browse/categories/dinner/playlists");
+    assert_eq!(query(&r), [("limit", "1")]);
+    assert_eq!(page.total, 2);
+    assert_eq!(page.items[0].id, FRIENDS_MIX);
+    let all: Vec<String> = spotify
+        .category_playlists("dinner")
+        .limit(1)
+        .items()
+        .map(|p| p.unwrap().name)
+        .collect();
+    assert_eq!(all, ["From a friend", "Morning mix"]);
+
+    let err = spotify.category_playlists("nope").send().unwrap_err();
+    assert_eq!(err.status(), Some(404));
+    let err = fails_unsent(&mock, || {
+        spotify.category_playlists("dinner").limit(0).send()
+    });
+    assert_invalid_input(&err, "limit", "1 to 50");
+    let err = fails_unsent(&mock, || spotify.category_playlists(" ").send());
+    assert_invalid_input(&err, "category_id", "not a category ID");
 }

@@ -340,6 +340,12 @@ fn search_results_complete() {
         3_200_000
     );
     assert_eq!(s.albums.as_ref().unwrap().items[0].total_tracks, 11);
+    // The null playlist is skipped; the old `tracks` name is read as `items`.
+    let playlists = s.playlists.as_ref().unwrap();
+    assert_eq!(playlists.items.len(), 1);
+    assert_eq!(playlists.items[0].name, "Glad Hits");
+    assert_eq!(playlists.items[0].owner.id, "spotify");
+    assert_eq!(playlists.items[0].items.as_ref().unwrap().total, 75);
     assert_eq!(s.shows.as_ref().unwrap().items[0].name, "Build Notes");
     // The null episode is skipped.
     let episodes = s.episodes.as_ref().unwrap();
@@ -351,7 +357,7 @@ fn search_results_complete() {
     );
     assert_eq!(
         s.to_string(),
-        "SearchResults: 1 of 812 tracks, 1 of 1 artists, 1 of 1 albums, 1 of 1 shows, 1 of 2 episodes, 1 of 1 audiobooks"
+        "SearchResults: 1 of 812 tracks, 1 of 1 artists, 1 of 1 albums, 1 of 2 playlists, 1 of 1 shows, 1 of 2 episodes, 1 of 1 audiobooks"
     );
     assert_tree(
         &s,
@@ -359,6 +365,7 @@ fn search_results_complete() {
             "tracks",
             "artists",
             "albums",
+            "playlists",
             "shows",
             "episodes",
             "audiobooks",
@@ -371,6 +378,7 @@ fn search_results_minimal() {
     let s: SearchResults = load("search_minimal.json");
     assert_eq!(s.tracks.as_ref().unwrap().total, 0);
     assert!(s.artists.is_none() && s.albums.is_none() && s.shows.is_none());
+    assert!(s.playlists.is_none());
     assert!(s.episodes.is_none() && s.audiobooks.is_none());
     assert_eq!(s.to_string(), "SearchResults: 0 of 0 tracks");
     let empty: SearchResults = serde_json::from_str("{}").unwrap();
@@ -480,4 +488,27 @@ fn models_round_trip_through_serde() {
     assert_eq!(json["seeds"][0]["initialPoolSize"], 250);
     let again: Recommendations = serde_json::from_value(json).unwrap();
     assert_eq!(r, again);
+}
+
+#[test]
+fn featured_playlists_complete_and_minimal() {
+    let f: FeaturedPlaylists = load("featured_playlists_full.json");
+    assert_eq!(f.message.as_deref(), Some("Popular Playlists"));
+    assert_eq!(f.playlists.total, 12);
+    assert!(f.playlists.next.as_deref().unwrap().contains("offset=1"));
+    let p = &f.playlists.items[0];
+    assert_eq!(p.name, "Today's Top Hits");
+    assert_eq!(p.owner.display_name.as_deref(), Some("Spotify"));
+    assert_eq!(p.items.as_ref().unwrap().total, 50);
+    assert_eq!(
+        f.to_string(),
+        r#"FeaturedPlaylists "Popular Playlists": 1 of 12 playlists"#
+    );
+    assert_tree(&f, &["message", "playlists", "owner"]);
+
+    let f: FeaturedPlaylists = load("featured_playlists_minimal.json");
+    assert_eq!(f.message, None);
+    assert!(f.playlists.items.is_empty());
+    assert_eq!(f.to_string(), r#"FeaturedPlaylists "": 0 of 0 playlists"#);
+    assert_tree(&f, &["playlists"]);
 }

@@ -2,7 +2,7 @@
 
 use crate::client::Spotify;
 use crate::error::Error;
-use crate::model::{Category, Page, raw};
+use crate::model::{Category, FeaturedPlaylists, Page, SimplePlaylist, raw};
 use crate::request::{Endpoint, Operation, Request, operation};
 
 operation! {
@@ -25,7 +25,32 @@ operation! {
     }
 }
 
-pub(crate) const ENDPOINTS: &[&Endpoint] = &[GetCategories::ENDPOINT, GetCategory::ENDPOINT];
+operation! {
+    /// `GET /browse/categories/{category_id}/playlists`: [`Spotify::category_playlists`].
+    GetCategoryPlaylists = "get-a-categories-playlists", Get "/browse/categories/{category_id}/playlists" -> Page<SimplePlaylist> [FeaturedPlaylists, |r| r.playlists] {
+        query: [limit(1..=50), offset],
+        options: [Limit, Offset],
+        scopes: [],
+        deprecated: "search",
+    }
+}
+
+operation! {
+    /// `GET /browse/featured-playlists`: [`Spotify::featured_playlists`].
+    GetFeaturedPlaylists = "get-featured-playlists", Get "/browse/featured-playlists" -> FeaturedPlaylists {
+        query: [locale, limit(1..=50), offset],
+        options: [Locale, Limit, Offset],
+        scopes: [],
+        deprecated: "search",
+    }
+}
+
+pub(crate) const ENDPOINTS: &[&Endpoint] = &[
+    GetCategories::ENDPOINT,
+    GetCategory::ENDPOINT,
+    GetCategoryPlaylists::ENDPOINT,
+    GetFeaturedPlaylists::ENDPOINT,
+];
 
 /// A request on a path with a category ID (not a base-62 ID: `dinner`).
 fn for_category<'a, O: Operation>(client: &'a Spotify, id: &str) -> Request<'a, O> {
@@ -63,5 +88,30 @@ impl Spotify {
     )]
     pub fn category(&self, category_id: &str) -> Request<'_, GetCategory> {
         for_category(self, category_id)
+    }
+
+    /// A page of the playlists in a Browse category.
+    ///
+    /// `GET /browse/categories/{category_id}/playlists` · no scope · options:
+    /// `limit` (1–50), `offset`. Paged. Deprecated by Spotify in November
+    /// 2024.
+    #[deprecated(
+        note = "Spotify removed GET /browse/categories/{id}/playlists for new apps; use `search_playlists`"
+    )]
+    pub fn category_playlists(&self, category_id: &str) -> Request<'_, GetCategoryPlaylists> {
+        for_category(self, category_id)
+    }
+
+    /// Playlists Spotify features, with their heading.
+    ///
+    /// `GET /browse/featured-playlists` · no scope · options: `locale`,
+    /// `limit` (1–50), `offset`. Paged: `.pages()` yields
+    /// `FeaturedPlaylists`, `.items()` the playlists. Deprecated by Spotify
+    /// in November 2024.
+    #[deprecated(
+        note = "Spotify removed GET /browse/featured-playlists for new apps; use `search_playlists`"
+    )]
+    pub fn featured_playlists(&self) -> Request<'_, GetFeaturedPlaylists> {
+        Request::new(self, &[])
     }
 }

@@ -4,7 +4,7 @@ use crate::client::Spotify;
 use crate::error::Error;
 use crate::model::{
     FullArtist, FullTrack, Page, SearchResults, SearchType, SimpleAlbum, SimpleAudiobook,
-    SimpleEpisode, SimpleShow,
+    SimpleEpisode, SimplePlaylist, SimpleShow,
 };
 use crate::request::{Endpoint, Operation, Request, operation, params};
 
@@ -73,6 +73,10 @@ search_one! {
 search_one! {
     /// `GET /search?type=album`: [`Spotify::search_albums`].
     SearchAlbums, albums, SimpleAlbum
+}
+search_one! {
+    /// `GET /search?type=playlist`: [`Spotify::search_playlists`].
+    SearchPlaylists, playlists, SimplePlaylist
 }
 search_one! {
     /// `GET /search?type=show`: [`Spotify::search_shows`].
@@ -171,6 +175,14 @@ impl Spotify {
     /// (1–10), `offset` (0–1000), `include_external_audio`.
     pub fn search_albums(&self, q: &str) -> Request<'_, SearchAlbums> {
         start(self, q, &[SearchType::Album])
+    }
+
+    /// Searches playlists only (paged like `search_tracks`).
+    ///
+    /// `GET /search?type=playlist` · no scope · options: `market`, `limit`
+    /// (1–10), `offset` (0–1000), `include_external_audio`.
+    pub fn search_playlists(&self, q: &str) -> Request<'_, SearchPlaylists> {
+        start(self, q, &[SearchType::Playlist])
     }
 
     /// Searches podcast shows only (paged like `search_tracks`).

@@ -1,9 +1,10 @@
 //! The catalogue: artists, tracks, audio features and analysis,
 //! recommendations, shows and episodes, audiobooks and chapters, search,
-//! browse categories and markets.
+//! browse categories and featured playlists, markets.
 //!
 //! Everything is derived from fixed names, so every run serves the same
-//! IDs. Albums and tracks come from `albums.rs`. Unknown IDs get a 404 with
+//! IDs. Albums and tracks come from `albums.rs`, playlists (the public
+//! ones) from `playlists.rs`. Unknown IDs get a 404 with
 //! Spotify's error body; batch lookups answer `null` for them and 400 above
 //! Spotify's cap. Shows and episodes accept any token (as Spotify does) and
 //! carry resume points only for user tokens with
@@ -11,6 +12,7 @@
 
 use super::albums::{LINKIN_PARK, all_tracks, full_track};
 use super::data::{fnv, identity, images, markets, mock_id, page, with};
+use super::playlists::public_simple_playlists;
 use super::server::RawResponse;
 use super::{Ctx, MockRequest, error, json_response};
 use crate::auth::scope::Scope;
@@ -548,7 +550,33 @@ pub(crate) fn route(ctx: &Ctx, req: &MockRequest) -> Option<RawResponse> {
         }));
     }
     if r("/v1/search").is_some() {
-        return respond(search(api, req));
+        return respond(search(ctx, api, req));
+    }
+    if r("/v1/browse/featured-playlists").is_some() {
+        return respond(paging(req, 20, 50).map(|(limit, offset)| {
+            let all = public_simple_playlists(ctx, api);
+            let message = match req.query("locale") {
+                Some(l) if l.starts_with("sv") => "Populära spellistor",
+                _ => "Popular Playlists",
+            };
+            let mut base = format!("{api}/browse/featured-playlists");
+            if let Some(l) = req.query("locale") {
+                base.push_str(&format!("?locale={}", crate::encode::component(l)));
+            }
+            let p = page(&base, &all, limit, offset);
+            json_response(200, &json!({"message": message, "playlists": p}))
+        }));
+    }
+    if let Some(p) = r("/v1/browse/categories/{}/playlists") {
+        let Some((id, name)) = CATEGORIES.iter().find(|(id, _)| *id == p[0]) else {
+            return Some(error(404, "Non existing id"));
+        };
+        return respond(paging(req, 20, 50).map(|(limit, offset)| {
+            let all = public_simple_playlists(ctx, api);
+            let base = format!("{api}/browse/categories/{id}/playlists");
+            let p = page(&base, &all, limit, offset);
+            json_response(200, &json!({"message": name, "playlists": p}))
+        }));
     }
     if r("/v1/browse/categories").is_some() {
         return respond(paging(req, 20, 50).map(|(limit, offset)| {
@@ -588,6 +616,7 @@ fn is_catalogue(path: &str) -> bool {
         "/v1/chapters",
         "/v1/search",
         "/v1/browse/categories",
+        "/v1/browse/featured-playlists",
         "/v1/markets",
     ]
     .iter()
@@ -679,7 +708,7 @@ fn matches(q: &str, name: &str) -> bool {
         .all(|t| name.contains(&t))
 }
 
-fn search(api: &str, req: &MockRequest) -> Result<RawResponse, RawResponse> {
+fn search(ctx: &Ctx, api: &str, req: &MockRequest) -> Result<RawResponse, RawResponse> {
     let q = req.query("q").or_else(|| req.query("query")).unwrap_or("");
     if q.is_empty() {
         return Err(error(400, "No search query"));
@@ -711,7 +740,7 @@ fn search(api: &str, req: &MockRequest) -> Result<RawResponse, RawResponse> {
             "show" => ("shows", vec![simple_show(api)]),
             "episode" => ("episodes", episodes(api, false)),
             "audiobook" => ("audiobooks", vec![simple_audiobook(api)]),
-            "playlist" => ("playlists", Vec::new()),
+            "playlist" => ("playlists", public_simple_playlists(ctx, api)),
             _ => return Err(error(400, "Bad search type field")),
         };
         let hits: Vec<Value> = items

@@ -196,6 +196,18 @@ fn simple_json(ctx: &Ctx, api: &str, p: &MockPlaylist) -> Value {
     )
 }
 
+/// Every public playlist as a simplified playlist object (for search and
+/// browse in `catalogue.rs`).
+pub(crate) fn public_simple_playlists(ctx: &Ctx, api: &str) -> Vec<Value> {
+    ctx.with(|pl: &mut Playlists| {
+        pl.list
+            .iter()
+            .filter(|p| p.public)
+            .map(|p| simple_json(ctx, api, p))
+            .collect()
+    })
+}
+
 fn modify_scope(public: bool) -> &'static str {
     if public {
         "playlist-modify-public"

@@ -1,7 +1,7 @@
-//! Browse categories.
+//! Browse: categories and featured playlists.
 
-use super::Image;
 use super::display::display;
+use super::{Image, Page, SimplePlaylist};
 use serde::{Deserialize, Serialize};
 
 /// A category used to tag items on Spotify's Browse tab.
@@ -26,3 +26,35 @@ display!(Category, |c, f| write!(
     "Category {:?} ({})",
     c.name, c.id
 ));
+
+/// Playlists Spotify features, with the heading it shows above them
+/// (`GET /browse/featured-playlists`).
+///
+/// `.pages()` on [`Spotify::featured_playlists`](crate::Spotify::featured_playlists)
+/// yields these; `.items()` yields the playlists.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FeaturedPlaylists {
+    /// The heading (`"Popular Playlists"`), in the requested locale.
+    #[serde(default)]
+    pub message: Option<String>,
+    /// A page of playlists.
+    pub playlists: Page<SimplePlaylist>,
+}
+
+display!(FeaturedPlaylists, |p, f| write!(
+    f,
+    "FeaturedPlaylists {:?}: {} of {} playlists",
+    p.message.as_deref().unwrap_or(""),
+    p.playlists.items.len(),
+    p.playlists.total
+));
+
+impl crate::Paged for FeaturedPlaylists {
+    type Item = SimplePlaylist;
+    fn next_url(&self) -> Option<&str> {
+        self.playlists.next.as_deref()
+    }
+    fn into_items(self) -> Vec<SimplePlaylist> {
+        self.playlists.items
+    }
+}

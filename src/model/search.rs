@@ -1,7 +1,10 @@
 //! Search results.
 
 use super::display::display;
-use super::{FullArtist, FullTrack, Page, SimpleAlbum, SimpleAudiobook, SimpleEpisode, SimpleShow};
+use super::{
+    FullArtist, FullTrack, Page, SimpleAlbum, SimpleAudiobook, SimpleEpisode, SimplePlaylist,
+    SimpleShow,
+};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -74,6 +77,9 @@ pub struct SearchResults {
     /// Matching albums.
     #[serde(default)]
     pub albums: Option<Page<SimpleAlbum>>,
+    /// Matching playlists.
+    #[serde(default)]
+    pub playlists: Option<Page<SimplePlaylist>>,
     /// Matching shows.
     #[serde(default)]
     pub shows: Option<Page<SimpleShow>>,
@@ -96,6 +102,7 @@ impl SearchResults {
         one(&mut out, "tracks", &self.tracks);
         one(&mut out, "artists", &self.artists);
         one(&mut out, "albums", &self.albums);
+        one(&mut out, "playlists", &self.playlists);
         one(&mut out, "shows", &self.shows);
         one(&mut out, "episodes", &self.episodes);
         one(&mut out, "audiobooks", &self.audiobooks);
