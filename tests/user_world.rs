@@ -1367,3 +1367,46 @@ fn player_scopes() {
     assert_forbidden(reader.playback_pause().send().unwrap_err());
     assert_forbidden(reader.playback_recently_played().send().unwrap_err());
 }
+
+#[test]
+fn saved_episodes_shows_and_audiobooks_list_what_was_saved() {
+    let mock = MockServer::start();
+    let spotify = user(&mock);
+    let episode = format!("spotify:episode:{MOCK_EPISODE}");
+    let show = format!("spotify:show:{MOCK_SHOW}");
+    spotify.library_save([&episode, &show]).send().unwrap();
+
+    let episodes = spotify
+        .saved_episodes()
+        .limit(5)
+        .market("SE")
+        .send()
+        .unwrap();
+    let req = last(&mock);
+    assert_eq!(
+        (req.method.as_str(), req.path.as_str()),
+        ("GET", "/v1/me/episodes")
+    );
+    assert_eq!(req.query_value("limit"), Some("5"));
+    assert_eq!(req.query_value("market"), Some("SE"));
+    assert_eq!(episodes.total, 1);
+    assert_eq!(episodes.items[0].episode.id, MOCK_EPISODE);
+    assert!(!episodes.items[0].added_at.is_empty());
+
+    let shows = spotify.saved_shows().send().unwrap();
+    assert_eq!(last(&mock).path, "/v1/me/shows");
+    assert_eq!(shows.items.len(), 1);
+    assert_eq!(shows.items[0].show.id, MOCK_SHOW);
+
+    let audiobooks = spotify.saved_audiobooks().offset(0).send().unwrap();
+    assert_eq!(last(&mock).path, "/v1/me/audiobooks");
+    assert_eq!(audiobooks.total, 0);
+
+    // Limits are checked before sending.
+    let before = mock.request_count();
+    assert_invalid_input(spotify.saved_shows().limit(0).send().unwrap_err(), "limit");
+    assert_eq!(mock.request_count(), before);
+    // A token without the library scope is refused like Spotify does.
+    let narrow = mock.user_client(Scopes::from(Scope::UserTopRead));
+    assert_forbidden(narrow.saved_audiobooks().send().unwrap_err());
+}

@@ -5,7 +5,7 @@ use super::chunked::{Chunked, Merge, body_ids, query_ids, query_uris};
 use crate::client::Spotify;
 use crate::error::{Error, Result};
 use crate::id::{IdKind, parse_ids, parse_uri};
-use crate::model::{Page, SavedAlbum, SavedTrack};
+use crate::model::{Page, SavedAlbum, SavedAudiobook, SavedEpisode, SavedShow, SavedTrack};
 use crate::request::{Endpoint, Operation, Request, operation};
 
 operation! {
@@ -49,6 +49,33 @@ operation! {
     GetSavedTracks = "get-users-saved-tracks", Get "/me/tracks" -> Page<SavedTrack> {
         query: [market, limit(1..=50), offset],
         options: [Limit, Offset, Market],
+        scopes: ["user-library-read"],
+    }
+}
+
+operation! {
+    /// `GET /me/episodes`: [`Spotify::saved_episodes`].
+    GetSavedEpisodes = "get-users-saved-episodes", Get "/me/episodes" -> Page<SavedEpisode> {
+        query: [market, limit(1..=50), offset],
+        options: [Limit, Offset, Market],
+        scopes: ["user-library-read", "user-read-playback-position"],
+    }
+}
+
+operation! {
+    /// `GET /me/shows`: [`Spotify::saved_shows`].
+    GetSavedShows = "get-users-saved-shows", Get "/me/shows" -> Page<SavedShow> {
+        query: [limit(1..=50), offset],
+        options: [Limit, Offset],
+        scopes: ["user-library-read"],
+    }
+}
+
+operation! {
+    /// `GET /me/audiobooks`: [`Spotify::saved_audiobooks`].
+    GetSavedAudiobooks = "get-users-saved-audiobooks", Get "/me/audiobooks" -> Page<SavedAudiobook> {
+        query: [limit(1..=50), offset],
+        options: [Limit, Offset],
         scopes: ["user-library-read"],
     }
 }
@@ -217,6 +244,9 @@ pub(crate) const ENDPOINTS: &[&Endpoint] = &[
     CheckLibraryContains::ENDPOINT,
     GetSavedAlbums::ENDPOINT,
     GetSavedTracks::ENDPOINT,
+    GetSavedEpisodes::ENDPOINT,
+    GetSavedShows::ENDPOINT,
+    GetSavedAudiobooks::ENDPOINT,
     SaveAlbums::ENDPOINT,
     RemoveAlbums::ENDPOINT,
     CheckSavedAlbums::ENDPOINT,
@@ -377,6 +407,31 @@ impl Spotify {
     /// `GET /me/tracks` · scope `user-library-read` · options: `limit`
     /// (1–50), `offset`, `market`. Paged.
     pub fn saved_tracks(&self) -> Request<'_, GetSavedTracks> {
+        Request::new(self, &[])
+    }
+
+    /// The episodes saved in the user's library, newest first.
+    ///
+    /// `GET /me/episodes` · scopes `user-library-read` and
+    /// `user-read-playback-position` · options: `limit` (1–50), `offset`,
+    /// `market`. Paged.
+    pub fn saved_episodes(&self) -> Request<'_, GetSavedEpisodes> {
+        Request::new(self, &[])
+    }
+
+    /// The shows (podcasts) the user follows, newest first.
+    ///
+    /// `GET /me/shows` · scope `user-library-read` · options: `limit`
+    /// (1–50), `offset`. Paged.
+    pub fn saved_shows(&self) -> Request<'_, GetSavedShows> {
+        Request::new(self, &[])
+    }
+
+    /// The audiobooks saved in the user's library, newest first.
+    ///
+    /// `GET /me/audiobooks` · scope `user-library-read` · options: `limit`
+    /// (1–50), `offset`. Paged.
+    pub fn saved_audiobooks(&self) -> Request<'_, GetSavedAudiobooks> {
         Request::new(self, &[])
     }
 
