@@ -1,0 +1,661 @@
+//! Loopback benchmark: the SDK against two hand-written ureq baselines.
+//!
+//! ```sh
+//! cargo bench --bench loopback
+//! LOOPBACK_REPS=15 LOOPBACK_ALBUM_CALLS=1000 cargo bench --bench loopback
+//! ```
+//!
+//! One process: a keep-alive HTTP/1.1 server on 127.0.0.1 (threads of this
+//! process) serves Spotify-shaped JSON generated here, deterministically.
+//! Three clients run the same workloads, interleaved (the order rotates each
+//! repetition), and the medians are compared:
+//!
+//! - `sdk`: `album(id).send()` and `playlist_items(id).limit(L).items()`;
+//! - `ureq+Value`: ureq 3, `read_to_vec`, `serde_json::Value`;
+//! - `ureq+typed`: ureq 3, minimal serde structs (ids, names, durations, next).
+//!
+//! All three must compute the same checksum (the sum of `duration_ms`).
+//! Settings (environment): `LOOPBACK_REPS` (7), `LOOPBACK_ALBUM_CALLS` (200),
+//! `LOOPBACK_PLAYLIST_TOTAL` (2000), `LOOPBACK_PAGE_LIMIT` (50, the most
+//! `GET /playlists/{id}/items` accepts). Run without `--bench` (as
+//! `cargo test --benches` does) it makes one short pass as a smoke test.
+
+use serde::Deserialize;
+use serde_json::{Value, json};
+use spotify_blocking::Spotify;
+use std::collections::HashMap;
+use std::io::{self, BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::sync::Arc;
+use std::thread;
+use std::time::{Duration, Instant};
+
+const TOKEN: &str = "BQloopback-bench-token";
+const CLIENT_ID: &str = "bench-client-id";
+const CLIENT_SECRET: &str = "bench-client-secret";
+const ALBUMS: usize = 20;
+const ALBUM_TRACKS: usize = 20;
+
+fn main() {
+    let bench = std::env::args().any(|a| a == "--bench");
+    let setting = |name: &str, full: usize, quick: usize| match std::env::var(name) {
+        Ok(v) => v
+            .parse()
+            .unwrap_or_else(|_| panic!("{name}={v:?} is not a number")),
+        Err(_) if bench => full,
+        Err(_) => quick,
+    };
+    let reps = setting("LOOPBACK_REPS", 7, 1).max(1);
+    let album_calls = setting("LOOPBACK_ALBUM_CALLS", 200, 20);
+    let total = setting("LOOPBACK_PLAYLIST_TOTAL", 2000, 200);
+    let limit = setting("LOOPBACK_PAGE_LIMIT", 50, 50);
+
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1:0");
+    let root = format!("http://{}", listener.local_addr().expect("local address"));
+    let fx = Fixtures::generate(&format!("{root}/v1"), total, limit);
+    let expect_album: u64 = (0..album_calls).map(|i| fx.album_sums[i % ALBUMS]).sum();
+    println!(
+        "loopback: album {:.1} KiB ({ALBUMS} distinct, {album_calls} calls); playlist {total} items, \
+         {} pages of {limit} ({:.1} KiB each); {reps} repetitions, medians",
+        fx.album_bytes as f64 / 1024.0,
+        fx.routes.pages.len(),
+        fx.page_bytes as f64 / 1024.0,
+    );
+    let (ids, pid) = (fx.album_ids.clone(), fx.routes.pid.clone());
+    serve(listener, Arc::new(fx.routes));
+
+    let clients: [(&str, Box<dyn Client>); 3] = [
+        ("sdk", Box::new(Sdk::new(&root))),
+        ("ureq+Value", Box::new(Untyped(Raw::new(&root)))),
+        ("ureq+typed", Box::new(Typed(Raw::new(&root)))),
+    ];
+    // Warm-up: connections, allocator, caches.
+    for (_, c) in &clients {
+        c.album(&ids[0]);
+        c.playlist(&pid, limit);
+    }
+    let mut times: HashMap<(&str, &str), Vec<Duration>> = HashMap::new();
+    for rep in 0..reps {
+        for k in 0..clients.len() {
+            let (name, client) = &clients[(k + rep) % clients.len()];
+            let t = Instant::now();
+            let sum: u64 = (0..album_calls)
+                .map(|i| client.album(&ids[i % ALBUMS]))
+                .sum();
+            times.entry(("album", name)).or_default().push(t.elapsed());
+            assert_eq!(sum, expect_album, "{name}: album checksum");
+        }
+        for k in 0..clients.len() {
+            let (name, client) = &clients[(k + rep + 1) % clients.len()];
+            let t = Instant::now();
+            let (items, sum) = client.playlist(&pid, limit);
+            times
+                .entry(("playlist", name))
+                .or_default()
+                .push(t.elapsed());
+            assert_eq!(
+                (items, sum),
+                (total, fx.playlist_sum),
+                "{name}: playlist checksum"
+            );
+        }
+    }
+    report(&mut times, album_calls, total);
+}
+
+fn report(times: &mut HashMap<(&str, &str), Vec<Duration>>, album_calls: usize, total: usize) {
+    let ms = |d: Duration| d.as_secs_f64() * 1e3;
+    let mut median = |w: &'static str, c: &'static str| {
+        let v = times.get_mut(&(w, c)).expect("measured");
+        v.sort();
+        (v[v.len() / 2], v[0], v[v.len() - 1])
+    };
+    println!(
+        "\n{:<9} {:<11} {:>10} {:>9} {:>9} {:>12} {:>9} {:>9}",
+        "workload", "client", "median ms", "min ms", "max ms", "per item µs", "SDK/this", ""
+    );
+    let mut ratios = Vec::new();
+    for (w, n) in [("album", album_calls), ("playlist", total)] {
+        let sdk = median(w, "sdk").0;
+        for c in ["sdk", "ureq+Value", "ureq+typed"] {
+            let (med, lo, hi) = median(w, c);
+            let per = med.as_secs_f64() * 1e6 / n.max(1) as f64;
+            let ratio = sdk.as_secs_f64() / med.as_secs_f64();
+            println!(
+                "{w:<9} {c:<11} {:>10.2} {:>9.2} {:>9.2} {per:>12.1} {ratio:>9.2}",
+                ms(med),
+                ms(lo),
+                ms(hi)
+            );
+            if c != "sdk" {
+                ratios.push(format!("{w} SDK/{c} {ratio:.2}"));
+            }
+        }
+    }
+    println!(
+        "\nratios (median wall time, lower is better for the SDK): {}",
+        ratios.join(", ")
+    );
+    println!("checksums: all three clients agree with the fixtures");
+}
+
+// ---------------------------------------------------------------- clients
+
+trait Client {
+    /// One album call; the sum of its tracks' `duration_ms`.
+    fn album(&self, id: &str) -> u64;
+    /// Every playlist item; (items, sum of `duration_ms`).
+    fn playlist(&self, pid: &str, limit: usize) -> (usize, u64);
+}
+
+struct Sdk(Spotify);
+
+impl Sdk {
+    fn new(root: &str) -> Sdk {
+        let spotify = Spotify::builder()
+            .api_base(format!("{root}/v1"))
+            .accounts_base(root)
+            .build_with_credentials(CLIENT_ID, CLIENT_SECRET)
+            .expect("SDK token");
+        Sdk(spotify)
+    }
+}
+
+impl Client for Sdk {
+    fn album(&self, id: &str) -> u64 {
+        let album = self.0.album(id).send().expect("SDK album");
+        album.tracks.items.iter().map(|t| t.duration_ms).sum()
+    }
+
+    fn playlist(&self, pid: &str, limit: usize) -> (usize, u64) {
+        let mut out = (0, 0);
+        for item in self.0.playlist_items(pid).limit(limit as u32).items() {
+            let item = item.expect("SDK playlist page");
+            out.0 += 1;
+            out.1 += item
+                .item
+                .as_ref()
+                .and_then(|i| i.as_track())
+                .map_or(0, |t| t.duration_ms);
+        }
+        out
+    }
+}
+
+/// The shared transport of both baselines: one ureq agent, a bearer token.
+struct Raw {
+    agent: ureq::Agent,
+    api: String,
+    auth: String,
+}
+
+impl Raw {
+    fn new(root: &str) -> Raw {
+        use base64::Engine;
+        let agent = ureq::Agent::new_with_defaults();
+        let basic = base64::engine::general_purpose::STANDARD
+            .encode(format!("{CLIENT_ID}:{CLIENT_SECRET}"));
+        let body = agent
+            .post(format!("{root}/api/token"))
+            .header("Authorization", format!("Basic {basic}"))
+            .content_type("application/x-www-form-urlencoded")
+            .send("grant_type=client_credentials")
+            .and_then(|mut r| r.body_mut().read_to_vec())
+            .expect("baseline token");
+        let token: Value = serde_json::from_slice(&body).expect("token JSON");
+        let auth = format!(
+            "Bearer {}",
+            token["access_token"].as_str().expect("access_token")
+        );
+        Raw {
+            agent,
+            api: format!("{root}/v1"),
+            auth,
+        }
+    }
+
+    fn get(&self, url: &str) -> Vec<u8> {
+        self.agent
+            .get(url)
+            .header("Authorization", &self.auth)
+            .call()
+            .and_then(|mut r| r.body_mut().with_config().limit(64 << 20).read_to_vec())
+            .unwrap_or_else(|e| panic!("GET {url}: {e}"))
+    }
+
+    fn first_page(&self, pid: &str, limit: usize) -> String {
+        format!("{}/playlists/{pid}/items?offset=0&limit={limit}", self.api)
+    }
+}
+
+struct Untyped(Raw);
+
+impl Client for Untyped {
+    fn album(&self, id: &str) -> u64 {
+        let body = self.0.get(&format!("{}/albums/{id}", self.0.api));
+        let v: Value = serde_json::from_slice(&body).expect("album JSON");
+        let tracks = v["tracks"]["items"].as_array().expect("tracks.items");
+        tracks
+            .iter()
+            .map(|t| t["duration_ms"].as_u64().unwrap_or(0))
+            .sum()
+    }
+
+    fn playlist(&self, pid: &str, limit: usize) -> (usize, u64) {
+        let (mut url, mut out) = (Some(self.0.first_page(pid, limit)), (0, 0));
+        while let Some(u) = url {
+            let page: Value = serde_json::from_slice(&self.0.get(&u)).expect("page JSON");
+            for it in page["items"].as_array().expect("items") {
+                let track = if it["item"].is_object() {
+                    &it["item"]
+                } else {
+                    &it["track"]
+                };
+                out.0 += 1;
+                out.1 += track["duration_ms"].as_u64().unwrap_or(0);
+            }
+            url = page["next"].as_str().map(str::to_owned);
+        }
+        out
+    }
+}
+
+#[derive(Deserialize)]
+struct MinAlbum {
+    tracks: MinPage<MinTrack>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)] // read like a real client would, not used here
+struct MinTrack {
+    id: Option<String>,
+    name: String,
+    duration_ms: u64,
+}
+
+#[derive(Deserialize)]
+struct MinPage<T> {
+    items: Vec<T>,
+    next: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct MinItem {
+    #[serde(alias = "item")]
+    track: Option<MinTrack>,
+}
+
+struct Typed(Raw);
+
+impl Client for Typed {
+    fn album(&self, id: &str) -> u64 {
+        let body = self.0.get(&format!("{}/albums/{id}", self.0.api));
+        let album: MinAlbum = serde_json::from_slice(&body).expect("album JSON");
+        album.tracks.items.iter().map(|t| t.duration_ms).sum()
+    }
+
+    fn playlist(&self, pid: &str, limit: usize) -> (usize, u64) {
+        let (mut url, mut out) = (Some(self.0.first_page(pid, limit)), (0, 0));
+        while let Some(u) = url {
+            let page: MinPage<MinItem> =
+                serde_json::from_slice(&self.0.get(&u)).expect("page JSON");
+            out.0 += page.items.len();
+            out.1 += page
+                .items
+                .iter()
+                .filter_map(|i| i.track.as_ref())
+                .map(|t| t.duration_ms)
+                .sum::<u64>();
+            url = page.next;
+        }
+        out
+    }
+}
+
+// ---------------------------------------------------------------- server
+
+/// Complete HTTP responses (head and body), ready to write.
+struct Routes {
+    token: Vec<u8>,
+    unauthorized: Vec<u8>,
+    not_found: Vec<u8>,
+    albums: HashMap<String, Vec<u8>>,
+    pid: String,
+    limit: usize,
+    pages: Vec<Vec<u8>>,
+}
+
+fn response(status: &str, body: &[u8]) -> Vec<u8> {
+    let head = format!(
+        "HTTP/1.1 {status}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: {}\r\n\r\n",
+        body.len()
+    );
+    [head.as_bytes(), body].concat()
+}
+
+impl Routes {
+    fn route(&self, method: &str, target: &str, auth: &str) -> &[u8] {
+        let (path, query) = target.split_once('?').unwrap_or((target, ""));
+        if method == "POST" && path == "/api/token" {
+            return &self.token;
+        }
+        if method != "GET" {
+            return &self.not_found;
+        }
+        if auth.strip_prefix("Bearer ") != Some(TOKEN) {
+            return &self.unauthorized;
+        }
+        let param = |k: &str| {
+            query
+                .split('&')
+                .find_map(|kv| kv.strip_prefix(k)?.strip_prefix('=')?.parse::<usize>().ok())
+        };
+        let found = if let Some(id) = path.strip_prefix("/v1/albums/") {
+            self.albums.get(id)
+        } else if path
+            .strip_prefix("/v1/playlists/")
+            .and_then(|p| p.strip_suffix("/items"))
+            == Some(&self.pid)
+        {
+            let (offset, limit) = (param("offset").unwrap_or(0), param("limit").unwrap_or(20));
+            (limit == self.limit && offset % limit == 0)
+                .then(|| self.pages.get(offset / limit))
+                .flatten()
+        } else {
+            None
+        };
+        found.map_or(&self.not_found, Vec::as_slice)
+    }
+}
+
+/// Accepts connections on a thread; each keep-alive connection gets its own.
+fn serve(listener: TcpListener, routes: Arc<Routes>) {
+    thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let routes = routes.clone();
+            thread::spawn(move || connection(stream, &routes));
+        }
+    });
+}
+
+fn connection(stream: TcpStream, routes: &Routes) -> io::Result<()> {
+    stream.set_nodelay(true)?;
+    let mut out = stream.try_clone()?;
+    let mut input = BufReader::new(stream);
+    let mut line = String::new();
+    loop {
+        line.clear();
+        if input.read_line(&mut line)? == 0 {
+            return Ok(());
+        }
+        let mut words = line.split_whitespace();
+        let (method, target) = (
+            words.next().unwrap_or("").to_owned(),
+            words.next().unwrap_or("").to_owned(),
+        );
+        let (mut length, mut auth) = (0u64, String::new());
+        loop {
+            line.clear();
+            if input.read_line(&mut line)? == 0 {
+                return Ok(());
+            }
+            let Some((name, value)) = line.trim_end().split_once(':') else {
+                break;
+            };
+            if name.eq_ignore_ascii_case("content-length") {
+                length = value.trim().parse().unwrap_or(0);
+            } else if name.eq_ignore_ascii_case("authorization") {
+                auth = value.trim().to_owned();
+            }
+        }
+        io::copy(&mut (&mut input).take(length), &mut io::sink())?;
+        out.write_all(routes.route(&method, &target, &auth))?;
+    }
+}
+
+// ---------------------------------------------------------------- fixtures
+
+/// Spotify's market codes, in the order real `available_markets` lists use.
+const MARKETS: &str = "AD AE AG AL AM AO AR AT AU AZ BA BB BD BE BF BG BH BI BJ BN BO BR BS BT BW \
+    BY BZ CA CD CG CH CI CL CM CO CR CV CW CY CZ DE DJ DK DM DO DZ EC EE EG ES ET FI FJ FM FR GA \
+    GB GD GE GH GM GN GQ GR GT GW GY HK HN HR HT HU ID IE IL IN IQ IS IT JM JO JP KE KG KH KI KM \
+    KN KR KW KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MG MH MK ML MN MO MR MT MU MV MW MX \
+    MY MZ NA NE NG NI NL NO NP NR NZ OM PA PE PG PH PK PL PR PS PT PW PY QA RO RS RW SA SB SC SE \
+    SG SI SK SL SM SN SR ST SV SZ TD TG TH TJ TL TN TO TR TT TV TW TZ UA UG US UY UZ VC VE VN VU \
+    WS XK ZA ZM ZW";
+const WORDS: &str = "love night dream fire heart summer rain gold blue light shadow river city \
+    dance wild echo home road sky ocean storm stone glass paper ghost electric silver honey";
+const WEB: &str = "https://open.spotify.com";
+
+/// splitmix64: the same seed gives the same fixtures on every run.
+struct Gen {
+    state: u64,
+    api: String,
+}
+
+impl Gen {
+    fn next(&mut self) -> u64 {
+        self.state = self.state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    fn range(&mut self, lo: u64, hi: u64) -> u64 {
+        lo + self.next() % (hi - lo + 1)
+    }
+
+    fn chars(&mut self, alphabet: &str, n: usize) -> String {
+        let a = alphabet.as_bytes();
+        (0..n)
+            .map(|_| a[self.next() as usize % a.len()] as char)
+            .collect()
+    }
+
+    fn b62(&mut self) -> String {
+        self.chars(
+            "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz",
+            22,
+        )
+    }
+
+    fn title(&mut self, lo: u64, hi: u64) -> String {
+        let words: Vec<&str> = WORDS.split_whitespace().collect();
+        let n = self.range(lo, hi);
+        let pick = (0..n).map(|_| words[self.next() as usize % words.len()]);
+        pick.map(|w| w[..1].to_uppercase() + &w[1..])
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// About 180 codes: a few dropped at random, order kept.
+    fn markets(&mut self) -> Vec<&'static str> {
+        let all: Vec<&str> = MARKETS.split_whitespace().collect();
+        let drop: Vec<usize> = (0..self.range(0, 8))
+            .map(|_| self.next() as usize % all.len())
+            .collect();
+        all.iter()
+            .enumerate()
+            .filter(|(i, _)| !drop.contains(i))
+            .map(|(_, m)| *m)
+            .collect()
+    }
+
+    fn object(&self, kind: &str, id: &str) -> (String, String, String) {
+        (
+            format!("{WEB}/{kind}/{id}"),
+            format!("{}/{kind}s/{id}", self.api),
+            format!("spotify:{kind}:{id}"),
+        )
+    }
+
+    fn artist(&mut self) -> Value {
+        let id = self.b62();
+        let (web, href, uri) = self.object("artist", &id);
+        json!({"external_urls": {"spotify": web}, "href": href, "id": id,
+               "name": self.title(1, 3), "type": "artist", "uri": uri})
+    }
+
+    fn simple_album(&mut self, id: &str, artists: &[Value], total_tracks: u64) -> Value {
+        let (web, href, uri) = self.object("album", id);
+        let h = self.chars("0123456789abcdef", 24);
+        let images: Vec<Value> = [(640, "b273"), (300, "1e02"), (64, "4851")]
+            .iter()
+            .map(|(s, k)| json!({"height": s, "url": format!("https://i.scdn.co/image/ab67616d0000{k}{h}"), "width": s}))
+            .collect();
+        let date = format!(
+            "{}-{:02}-{:02}",
+            self.range(1975, 2024),
+            self.range(1, 12),
+            self.range(1, 28)
+        );
+        json!({"album_type": "album", "artists": artists, "available_markets": self.markets(),
+               "external_urls": {"spotify": web}, "href": href, "id": id, "images": images,
+               "name": self.title(1, 3), "release_date": date, "release_date_precision": "day",
+               "total_tracks": total_tracks, "type": "album", "uri": uri})
+    }
+
+    fn simple_track(&mut self, artists: &[Value], number: u64) -> Value {
+        let id = self.b62();
+        let (web, href, uri) = self.object("track", &id);
+        json!({"artists": artists, "available_markets": self.markets(), "disc_number": 1,
+               "duration_ms": self.range(95_000, 420_000), "explicit": self.next() % 5 == 0,
+               "external_urls": {"spotify": web}, "href": href, "id": id, "is_local": false,
+               "name": self.title(1, 4),
+               "preview_url": format!("https://p.scdn.co/mp3-preview/{}?cid={CLIENT_ID}", self.chars("0123456789abcdef", 40)),
+               "track_number": number, "type": "track", "uri": uri})
+    }
+
+    fn full_album(&mut self, id: &str) -> Value {
+        let artists = [self.artist()];
+        let mut album = self.simple_album(id, &artists, ALBUM_TRACKS as u64);
+        let items: Vec<Value> = (1..=ALBUM_TRACKS as u64)
+            .map(|n| self.simple_track(&artists, n))
+            .collect();
+        let label = self.title(1, 2) + " Records";
+        let year = album["release_date"].as_str().unwrap_or("2000")[..4].to_owned();
+        let extra = json!({
+            "tracks": {"href": format!("{}/albums/{id}/tracks?offset=0&limit=50", self.api),
+                       "items": items, "limit": 50, "next": null, "offset": 0, "previous": null,
+                       "total": ALBUM_TRACKS},
+            "copyrights": [{"text": format!("(C) {year} {label}"), "type": "C"},
+                           {"text": format!("(P) {year} {label}"), "type": "P"}],
+            "external_ids": {"upc": self.chars("0123456789", 12)},
+            "genres": ["indie pop", "synthwave"], "label": label, "popularity": self.range(0, 100),
+        });
+        if let (Some(a), Value::Object(e)) = (album.as_object_mut(), extra) {
+            a.extend(e);
+        }
+        album
+    }
+
+    /// A playlist entry holding a full track, fields in the API's order.
+    fn playlist_item(&mut self, user: &Value, i: usize) -> Value {
+        let artists: Vec<Value> = (0..self.range(1, 2)).map(|_| self.artist()).collect();
+        let album_id = self.b62();
+        let total = self.range(8, 16);
+        let album = self.simple_album(&album_id, &artists[..1], total);
+        let number = self.range(1, total);
+        let mut t = self.simple_track(&artists, number);
+        let isrc = format!(
+            "US{}{}",
+            self.chars("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 3),
+            self.range(1_000_000, 9_999_999)
+        );
+        if let Some(t) = t.as_object_mut() {
+            t.insert("album".into(), album);
+            t.insert("episode".into(), json!(false));
+            t.insert("track".into(), json!(true));
+            t.insert("external_ids".into(), json!({"isrc": isrc}));
+            t.insert("popularity".into(), json!(self.range(0, 100)));
+        }
+        json!({"added_at": format!("2023-{:02}-{:02}T{:02}:{:02}:00Z", 1 + (i / 28) % 12, 1 + i % 28, i % 24, i % 60),
+               "added_by": user, "is_local": false, "primary_color": null, "track": t,
+               "video_thumbnail": {"url": null}})
+    }
+}
+
+struct Fixtures {
+    routes: Routes,
+    album_ids: Vec<String>,
+    album_sums: Vec<u64>,
+    album_bytes: usize,
+    page_bytes: usize,
+    playlist_sum: u64,
+}
+
+impl Fixtures {
+    fn generate(api: &str, total: usize, limit: usize) -> Fixtures {
+        assert!(limit > 0, "LOOPBACK_PAGE_LIMIT must be at least 1");
+        let mut g = Gen {
+            state: 20240501,
+            api: api.to_owned(),
+        };
+        let error = |status: u16, message: &str| {
+            json!({"error": {"status": status, "message": message}}).to_string()
+        };
+        let mut fx = Fixtures {
+            routes: Routes {
+                token: response(
+                    "200 OK",
+                    json!({"access_token": TOKEN, "token_type": "Bearer", "expires_in": 3600})
+                        .to_string()
+                        .as_bytes(),
+                ),
+                unauthorized: response(
+                    "401 Unauthorized",
+                    error(401, "No token provided").as_bytes(),
+                ),
+                not_found: response("404 Not Found", error(404, "Resource not found").as_bytes()),
+                albums: HashMap::new(),
+                pid: g.b62(),
+                limit,
+                pages: Vec::new(),
+            },
+            album_ids: Vec::new(),
+            album_sums: Vec::new(),
+            album_bytes: 0,
+            page_bytes: 0,
+            playlist_sum: 0,
+        };
+        let duration = |t: &Value| t["duration_ms"].as_u64().unwrap_or(0);
+        for _ in 0..ALBUMS {
+            let id = g.b62();
+            let album = g.full_album(&id);
+            let body = serde_json::to_vec(&album).expect("album JSON");
+            fx.album_sums.push(
+                album["tracks"]["items"]
+                    .as_array()
+                    .map_or(0, |t| t.iter().map(duration).sum()),
+            );
+            fx.album_bytes = body.len();
+            fx.routes
+                .albums
+                .insert(id.clone(), response("200 OK", &body));
+            fx.album_ids.push(id);
+        }
+        let uid = format!(
+            "bench{}",
+            g.chars("abcdefghijklmnopqrstuvwxyz0123456789", 10)
+        );
+        let (web, href, uri) = g.object("user", &uid);
+        let user = json!({"external_urls": {"spotify": web}, "href": href, "id": uid, "type": "user", "uri": uri});
+        let base = format!("{api}/playlists/{}/items", fx.routes.pid);
+        let link = |offset: usize| format!("{base}?offset={offset}&limit={limit}");
+        for offset in (0..total).step_by(limit) {
+            let items: Vec<Value> = (offset..total.min(offset + limit))
+                .map(|i| g.playlist_item(&user, i))
+                .collect();
+            fx.playlist_sum += items.iter().map(|it| duration(&it["track"])).sum::<u64>();
+            let page = json!({"href": link(offset), "items": items, "limit": limit,
+                              "next": (offset + limit < total).then(|| link(offset + limit)),
+                              "offset": offset, "previous": (offset > 0).then(|| link(offset.saturating_sub(limit))),
+                              "total": total});
+            let body = serde_json::to_vec(&page).expect("page JSON");
+            fx.page_bytes = fx.page_bytes.max(body.len());
+            fx.routes.pages.push(response("200 OK", &body));
+        }
+        fx
+    }
+}
