@@ -3,7 +3,7 @@
 
 use super::display::display;
 use super::{DatePrecision, ExternalUrls, FullTrack, Image, Restrictions};
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 
 /// A track or an episode, told apart by the object's `type`.
 ///
@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 /// another `type`, or one that lacks what a track or episode needs (a
 /// `fields` filter left it out), becomes [`PlayableItem::Unknown`] instead
 /// of failing the whole response.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "type")]
 #[non_exhaustive]
 pub enum PlayableItem {
@@ -175,4 +175,286 @@ pub struct UnknownItem {
     /// The Spotify URI, if any.
     #[serde(default)]
     pub uri: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for PlayableItem {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        if crate::decode::tolerant() {
+            wire::Tagged::deserialize(d).map(wire::Tagged::into_item)
+        } else {
+            wire::Item::deserialize(d).map(wire::Item::into_item)
+        }
+    }
+}
+
+/// How a playable object is read.
+///
+/// `type` comes last in Spotify's objects, so telling a track from an
+/// episode by it (serde's internally tagged enums) buffers every object
+/// before decoding it again: half the cost of a playlist page. [`Item`]
+/// reads the fields of both kinds in one pass and picks the kind at the
+/// end. It is stricter than the buffered form in one way: a nested part
+/// that does not fit (an album with `"name": null`) fails the whole
+/// response instead of making the entry `Unknown`. The client's decoder
+/// then retries the response in tolerant mode, which uses [`Tagged`], the
+/// buffered form, so answers that decoded before still decode the same.
+mod wire {
+    use super::super::{ExternalIds, LinkedTrack, Market, SimpleAlbum, SimpleArtist};
+    use super::*;
+
+    /// The buffered form: dispatch on `type`, anything that fails is `Unknown`.
+    #[derive(Deserialize)]
+    #[serde(tag = "type")]
+    pub(super) enum Tagged {
+        #[serde(rename = "track")]
+        Track(Box<FullTrack>),
+        #[serde(rename = "episode")]
+        Episode(Box<PlayableEpisode>),
+        #[serde(untagged)]
+        Unknown(UnknownItem),
+    }
+
+    impl Tagged {
+        pub(super) fn into_item(self) -> PlayableItem {
+            match self {
+                Tagged::Track(t) => PlayableItem::Track(t),
+                Tagged::Episode(e) => PlayableItem::Episode(e),
+                Tagged::Unknown(u) => PlayableItem::Unknown(u),
+            }
+        }
+    }
+
+    /// The one-pass form: the fields of a track and of an episode.
+    #[derive(Deserialize)]
+    pub(super) struct Item {
+        #[serde(default, rename = "type")]
+        kind: Option<String>,
+        // Both kinds.
+        #[serde(default)]
+        id: Option<String>,
+        #[serde(default)]
+        name: Option<String>,
+        #[serde(default)]
+        uri: Option<String>,
+        #[serde(default)]
+        href: Option<String>,
+        #[serde(default)]
+        duration_ms: Option<u64>,
+        #[serde(default)]
+        explicit: Option<bool>,
+        #[serde(default)]
+        external_urls: Option<ExternalUrls>,
+        #[serde(default)]
+        is_playable: Option<bool>,
+        #[serde(default)]
+        restrictions: Option<Restrictions>,
+        // A track's.
+        #[serde(default)]
+        album: Option<SimpleAlbum>,
+        #[serde(default)]
+        artists: Option<Vec<SimpleArtist>>,
+        #[serde(default)]
+        available_markets: Option<Vec<Market>>,
+        #[serde(default)]
+        disc_number: Option<u32>,
+        #[serde(default)]
+        external_ids: Option<ExternalIds>,
+        #[serde(default)]
+        is_local: Option<bool>,
+        #[serde(default)]
+        linked_from: Option<LinkedTrack>,
+        #[serde(default)]
+        popularity: Option<u32>,
+        #[serde(default)]
+        preview_url: Option<String>,
+        #[serde(default)]
+        track_number: Option<u32>,
+        // An episode's.
+        #[serde(default)]
+        description: Option<String>,
+        #[serde(default)]
+        images: Option<Vec<Image>>,
+        #[serde(default)]
+        release_date: Option<String>,
+        #[serde(default)]
+        release_date_precision: Option<DatePrecision>,
+        #[serde(default)]
+        show: Option<EpisodeShow>,
+    }
+
+    impl Item {
+        /// A track needs its album; an episode needs nothing else; any
+        /// other object is `Unknown`, keeping its type, ID, name and URI.
+        /// The struct literals name every field, so a field added to
+        /// `FullTrack` or `PlayableEpisode` must be added here too.
+        pub(super) fn into_item(self) -> PlayableItem {
+            let Item {
+                kind,
+                id,
+                name,
+                uri,
+                href,
+                duration_ms,
+                explicit,
+                external_urls,
+                is_playable,
+                restrictions,
+                album,
+                artists,
+                available_markets,
+                disc_number,
+                external_ids,
+                is_local,
+                linked_from,
+                popularity,
+                preview_url,
+                track_number,
+                description,
+                images,
+                release_date,
+                release_date_precision,
+                show,
+            } = self;
+            match (kind.as_deref(), album) {
+                (Some("track"), Some(album)) => PlayableItem::Track(Box::new(FullTrack {
+                    id,
+                    name: name.unwrap_or_default(),
+                    album,
+                    artists: artists.unwrap_or_default(),
+                    available_markets: available_markets.unwrap_or_default(),
+                    disc_number: disc_number.unwrap_or_default(),
+                    duration_ms: duration_ms.unwrap_or_default(),
+                    explicit: explicit.unwrap_or_default(),
+                    external_ids: external_ids.unwrap_or_default(),
+                    external_urls: external_urls.unwrap_or_default(),
+                    href,
+                    is_local: is_local.unwrap_or_default(),
+                    is_playable,
+                    linked_from,
+                    popularity,
+                    preview_url,
+                    restrictions,
+                    track_number: track_number.unwrap_or_default(),
+                    uri,
+                })),
+                (Some("episode"), _) => PlayableItem::Episode(Box::new(PlayableEpisode {
+                    id: id.unwrap_or_default(),
+                    name: name.unwrap_or_default(),
+                    uri: uri.unwrap_or_default(),
+                    href,
+                    description,
+                    duration_ms: duration_ms.unwrap_or_default(),
+                    explicit: explicit.unwrap_or_default(),
+                    external_urls: external_urls.unwrap_or_default(),
+                    images: images.unwrap_or_default(),
+                    is_playable,
+                    release_date,
+                    release_date_precision,
+                    restrictions,
+                    show,
+                })),
+                _ => PlayableItem::Unknown(UnknownItem {
+                    kind: kind.unwrap_or_default(),
+                    id,
+                    name,
+                    uri,
+                }),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::decode::{decode, tolerantly};
+    use crate::model::{
+        CurrentPlayback, CurrentlyPlaying, FullPlaylist, Page, PlaylistItem, Queue,
+    };
+    use serde::de::DeserializeOwned;
+    use std::fmt::Debug;
+
+    /// The one-pass and the buffered decoder give the same model.
+    fn same<T: DeserializeOwned + PartialEq + Debug>(json: &str) -> T {
+        let fast: T = serde_json::from_str(json).unwrap();
+        let buffered: T = tolerantly(|| serde_json::from_str(json)).unwrap();
+        assert_eq!(fast, buffered);
+        fast
+    }
+
+    #[test]
+    fn one_pass_and_buffered_decoders_agree_on_the_fixtures() {
+        let p: FullPlaylist = same(include_str!("../../tests/fixtures/playlist_full.json"));
+        let kinds: Vec<bool> = p
+            .items
+            .unwrap()
+            .items
+            .iter()
+            .map(|i| i.item.as_ref().is_some_and(|i| i.as_track().is_some()))
+            .collect();
+        assert_eq!(kinds, [true, false, true, false, false]);
+        same::<FullPlaylist>(include_str!("../../tests/fixtures/playlist_full_old.json"));
+        let q: Queue = same(include_str!("../../tests/fixtures/queue.json"));
+        assert!(matches!(&q.queue[1], PlayableItem::Unknown(u) if u.kind == "hologram"));
+        same::<CurrentPlayback>(include_str!("../../tests/fixtures/player_playback.json"));
+        let c: CurrentlyPlaying = same(include_str!(
+            "../../tests/fixtures/currently_playing_episode.json"
+        ));
+        assert!(c.item.unwrap().as_episode().is_some());
+    }
+
+    #[test]
+    fn kinds_are_told_apart_at_the_end_of_the_object() {
+        let items: Vec<PlayableItem> = same(
+            r#"[{"name":"T","album":{"name":"A"},"duration_ms":5,"type":"track"},
+                {"name":"E","duration_ms":7,"show":{"name":"S"},"type":"episode"},
+                {"name":"No album","type":"track"},
+                {"name":"No type"},
+                {"name":"C","id":"c1","uri":"spotify:chapter:c1","type":"chapter"}]"#,
+        );
+        assert_eq!(items[0].as_track().unwrap().album.name, "A");
+        assert_eq!(items[0].as_track().unwrap().duration_ms, 5);
+        assert_eq!(
+            items[1].as_episode().unwrap().show.as_ref().unwrap().name,
+            "S"
+        );
+        let unknown: Vec<(&str, Option<&str>)> = items[2..]
+            .iter()
+            .map(|i| match i {
+                PlayableItem::Unknown(u) => (u.kind.as_str(), u.uri.as_deref()),
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(
+            unknown,
+            [
+                ("track", None),
+                ("", None),
+                ("chapter", Some("spotify:chapter:c1"))
+            ]
+        );
+    }
+
+    #[test]
+    fn a_nested_misfit_makes_one_entry_unknown_through_the_client_decoder() {
+        let body = r#"{"items":[
+            {"item":{"type":"track","name":"Bad","album":{"name":null}}},
+            {"item":{"type":"track","name":"Good","album":{"name":"X"},"duration_ms":3}}]}"#;
+        assert!(serde_json::from_str::<Page<PlaylistItem>>(body).is_err());
+        let page: Page<PlaylistItem> = decode(body, "GET /x").unwrap();
+        assert!(
+            matches!(page.items[0].item, Some(PlayableItem::Unknown(ref u)) if u.name.as_deref() == Some("Bad"))
+        );
+        assert_eq!(
+            page.items[1]
+                .item
+                .as_ref()
+                .unwrap()
+                .as_track()
+                .unwrap()
+                .duration_ms,
+            3
+        );
+        assert!(!crate::decode::tolerant(), "tolerant mode is reset");
+    }
 }
