@@ -352,11 +352,7 @@ impl Http {
             .map(Duration::from_secs);
         let new_etag = header("etag");
         let location = header("location").filter(|_| (300..400).contains(&status));
-        let body = response
-            .body_mut()
-            .with_config()
-            .limit(self.config.body_limit)
-            .read_to_string();
+        let body = read_body(response.body_mut(), self.config.body_limit);
         match body {
             Ok(body) => Attempt::Done(
                 HttpResponse {
@@ -452,6 +448,19 @@ impl Http {
             None => cache.remove(req.url, key),
         }
     }
+}
+
+/// Reads the body into a string sized from `Content-Length` (capped, so a
+/// lying header cannot make it allocate more than 4 MiB up front).
+fn read_body(body: &mut ureq::Body, limit: u64) -> std::result::Result<String, ureq::Error> {
+    use std::io::Read;
+    let expected = body.content_length().unwrap_or(0).min(limit).min(4 << 20);
+    let mut text = String::with_capacity(expected as usize);
+    body.with_config()
+        .limit(limit)
+        .reader()
+        .read_to_string(&mut text)?;
+    Ok(text)
 }
 
 fn transport_error(e: ureq::Error, endpoint: &str, attempts: u32) -> Error {
