@@ -111,8 +111,8 @@ fn report(times: &mut HashMap<(&str, &str), Vec<Duration>>, album_calls: usize, 
         (v[v.len() / 2], v[0], v[v.len() - 1])
     };
     println!(
-        "\n{:<9} {:<11} {:>10} {:>9} {:>9} {:>12} {:>9} {:>9}",
-        "workload", "client", "median ms", "min ms", "max ms", "per item µs", "SDK/this", ""
+        "\n{:<9} {:<11} {:>10} {:>9} {:>9} {:>12} {:>9}",
+        "workload", "client", "median ms", "min ms", "max ms", "per item µs", "SDK/this"
     );
     let mut ratios = Vec::new();
     for (w, n) in [("album", album_calls), ("playlist", total)] {
