@@ -15,7 +15,7 @@
 
 use crate::auth::Credentials;
 use crate::error::{Error, Result};
-use ini::{EscapePolicy, Ini, LineSeparator, ParseOption, WriteOption};
+use ini::{Ini, ParseOption};
 use std::fmt;
 use std::fs::{self, OpenOptions};
 use std::io::{ErrorKind, Write};
@@ -274,15 +274,27 @@ pub fn config_to_file_section(path: impl AsRef<Path>, conf: &Config, section: &s
             setter.set(key, value);
         }
     }
-    let mut text = Vec::new();
-    let opt = WriteOption {
-        escape_policy: EscapePolicy::Nothing,
-        line_separator: LineSeparator::CR,
-        kv_separator: " = ",
-    };
-    ini.write_to_opt(&mut text, opt)
-        .map_err(|source| file_io(path, "formatting", source))?;
-    write_atomically(path, &text)
+    write_atomically(path, configparser_text(&ini).as_bytes())
+}
+
+/// The file as Python's `configparser` (and so tekore) writes it: each
+/// section is `[NAME]`, its `KEY = value` lines and a blank line. Values
+/// are written as they are (no quoting, no escapes). Keys before any
+/// section header, which only a hand-edited file has, stay first.
+fn configparser_text(ini: &Ini) -> String {
+    let mut text = String::new();
+    for (section, props) in ini {
+        match section {
+            Some(name) => text.push_str(&format!("[{name}]\n")),
+            None if props.is_empty() => continue,
+            None => {}
+        }
+        for (key, value) in props.iter() {
+            text.push_str(&format!("{key} = {value}\n"));
+        }
+        text.push('\n');
+    }
+    text
 }
 
 /// Parses the file as `configparser` would (no quotes, no escapes);

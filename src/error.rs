@@ -179,7 +179,50 @@ fn fmt_config(file: Option<&PathBuf>, section: &str, key: Option<&str>) -> Strin
     s
 }
 
+/// Replaces every occurrence of the secrets in `text`. Strings shorter
+/// than 8 bytes are left alone: no real secret is that short, and they
+/// would match ordinary words of a message.
+fn scrub(text: &mut String, secrets: &[&str]) {
+    for secret in secrets {
+        if secret.len() >= 8 && text.contains(secret) {
+            *text = text.replace(secret, "<redacted>");
+        }
+    }
+}
+
 impl Error {
+    /// The same error with `secrets` (what a request sent: a code, a
+    /// verifier, a refresh token, the client secret) cut out of whatever
+    /// the server's answer put into it.
+    pub(crate) fn redact(mut self, secrets: &[&str]) -> Error {
+        match &mut self {
+            Error::Api { message, .. } | Error::Transport { message, .. } => {
+                scrub(message, secrets);
+            }
+            Error::Auth {
+                error, description, ..
+            } => {
+                scrub(error, secrets);
+                if let Some(d) = description {
+                    scrub(d, secrets);
+                }
+            }
+            Error::RefreshRevoked { description } => scrub(description, secrets),
+            Error::Decode {
+                path,
+                message,
+                body,
+                ..
+            } => {
+                scrub(path, secrets);
+                scrub(message, secrets);
+                scrub(body, secrets);
+            }
+            _ => {}
+        }
+        self
+    }
+
     /// The HTTP status, for [`Error::Api`] and [`Error::Auth`].
     pub fn status(&self) -> Option<u16> {
         match self {

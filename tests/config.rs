@@ -51,13 +51,52 @@ fn round_trip_in_tekores_format() {
          SPOTIFY_CLIENT_ID = my-id\n\
          SPOTIFY_CLIENT_SECRET = my-secret\n\
          SPOTIFY_REDIRECT_URI = https://example.com/callback\n\
-         SPOTIFY_USER_REFRESH = refresh-1\n"
+         SPOTIFY_USER_REFRESH = refresh-1\n\n"
     );
     let read = config_from_file(&path).unwrap();
     assert_eq!(read, written);
     assert_eq!(read.client_id, "my-id");
     assert_eq!(read.user_refresh().unwrap(), "refresh-1");
     assert_eq!(files_in(&dir), vec!["tekore.cfg"]);
+    fs::remove_dir_all(dir).unwrap();
+}
+
+/// What tekore (Python's `configparser`) writes for one config: every
+/// section ends with a blank line.
+const TEKORE_FILE: &str = "[DEFAULT]\nSPOTIFY_CLIENT_ID = id\nSPOTIFY_CLIENT_SECRET = secret\nSPOTIFY_REDIRECT_URI = https://example.com/callback\nSPOTIFY_USER_REFRESH = refresh\n\n";
+
+#[test]
+fn tekores_own_file_reads_and_writes_byte_for_byte() {
+    let dir = scratch("tekore-bytes");
+    let path = dir.join("tekore.cfg");
+    fs::write(&path, TEKORE_FILE).unwrap();
+    let read = config_from_file(&path).unwrap();
+    let expected =
+        Config::new("id", "secret", "https://example.com/callback").with_refresh(Some("refresh"));
+    assert_eq!(read, expected);
+    assert_eq!(
+        (
+            read.client_id.as_str(),
+            read.client_secret.as_str(),
+            read.redirect_uri.as_str(),
+            read.user_refresh().unwrap()
+        ),
+        ("id", "secret", "https://example.com/callback", "refresh")
+    );
+    // Written to a new file, and over the file it came from.
+    let fresh = dir.join("fresh.cfg");
+    config_to_file(&fresh, &read).unwrap();
+    assert_eq!(fs::read_to_string(&fresh).unwrap(), TEKORE_FILE);
+    config_to_file(&path, &read).unwrap();
+    assert_eq!(fs::read_to_string(&path).unwrap(), TEKORE_FILE);
+    // Two sections: each ends with a blank line, as configparser writes.
+    config_to_file_section(&path, &Config::new("a", "b", "c"), "APP").unwrap();
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        format!(
+            "{TEKORE_FILE}[APP]\nSPOTIFY_CLIENT_ID = a\nSPOTIFY_CLIENT_SECRET = b\nSPOTIFY_REDIRECT_URI = c\n\n"
+        )
+    );
     fs::remove_dir_all(dir).unwrap();
 }
 

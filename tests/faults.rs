@@ -877,3 +877,253 @@ fn six_threads_hitting_401_together_refresh_once() {
     let calls = api_requests(&mock);
     assert!(calls.len() >= 7 && calls.len() <= 12, "{}", calls.len());
 }
+
+// ------------------------------------------------------------- more gaps
+
+#[test]
+fn a_204_where_a_model_is_expected_is_a_decode_error() {
+    let mock = MockServer::start();
+    let spotify = client_with(&mock, mock.builder());
+    mock.fault_on("/v1/", raw(204, "application/json", ""));
+    let err = spotify.album(HYBRID_THEORY).send().unwrap_err();
+    match &err {
+        Error::Decode {
+            endpoint,
+            message,
+            body,
+            ..
+        } => {
+            assert_eq!(endpoint, "GET /albums/{id}");
+            assert!(message.contains("body was empty"), "{message}");
+            assert_eq!(body, "");
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(api_requests(&mock).len(), 1, "a 204 is not retried");
+
+    // Where the model is optional, the same 204 is `None`; where nothing
+    // is expected, it is `()`.
+    let user = mock.user_client(spotify_blocking::scope::every());
+    mock.fault_on("/v1/", raw(204, "application/json", ""));
+    assert_eq!(user.playback().send().unwrap(), None);
+    mock.fault_on("/v1/", raw(204, "application/json", ""));
+    user.library_save([format!("spotify:album:{HYBRID_THEORY}")])
+        .send()
+        .unwrap();
+}
+
+#[test]
+fn slow_headers_within_and_beyond_the_receive_timeout() {
+    let mock = MockServer::start();
+    let (policy, sleeps) = recording(RetryPolicy::default());
+    let spotify = client_with(&mock, mock.builder().retry(policy).receive_timeout(ms(400)));
+    // Headers later than usual but in time: the call succeeds.
+    mock.fault_on("/v1/", Fault::Delay(ms(100)));
+    let start = Instant::now();
+    let album = spotify.album(HYBRID_THEORY).send().unwrap();
+    assert_eq!(album.name, "Hybrid Theory");
+    assert!(start.elapsed() >= ms(100), "{:?}", start.elapsed());
+    assert_eq!(api_requests(&mock).len(), 1);
+
+    // Headers later than the timeout: a typed timeout naming the phase.
+    mock.fault_on("/v1/", Fault::Delay(secs(3)));
+    let start = Instant::now();
+    let err = spotify.album(HYBRID_THEORY).send().unwrap_err();
+    let took = start.elapsed();
+    assert!(
+        matches!(&err, Error::Timeout { phase, attempts: 1, endpoint }
+            if phase == "receive response" && endpoint == "GET /albums/{id}"),
+        "{err:?}"
+    );
+    assert!(took >= ms(350) && took < ms(2500), "{took:?}");
+    assert!(err.to_string().contains("receive response"), "{err}");
+    assert_eq!(api_requests(&mock).len(), 2);
+    assert!(sleeps_of(&sleeps).is_empty());
+}
+
+#[test]
+fn invalid_grant_in_the_middle_of_a_paging_loop_ends_it() {
+    let mock = MockServer::start();
+    let spotify = mock.user_client(spotify_blocking::scope::Scopes::new());
+    mock.clear_requests();
+    let mut items = spotify.album_tracks(LONG_ALBUM).limit(10).items();
+    for n in 1..=10 {
+        let track = items.next().unwrap().unwrap();
+        assert_eq!(track.track_number, n);
+    }
+    assert_eq!(api_requests(&mock).len(), 1, "one page so far");
+    // The user revoked the app's access meanwhile.
+    mock.revoke_refresh_tokens();
+    mock.expire_tokens();
+    let err = items.next().unwrap().unwrap_err();
+    assert!(matches!(err, Error::RefreshRevoked { .. }), "{err:?}");
+    assert!(err.to_string().contains("log in again"), "{err}");
+    assert!(items.next().is_none(), "the iterator ends");
+    assert!(items.next().is_none());
+    let shape: Vec<(String, String)> = mock
+        .requests()
+        .into_iter()
+        .map(|r| (r.method, r.path))
+        .collect();
+    let tracks = format!("/v1/albums/{LONG_ALBUM}/tracks");
+    assert_eq!(
+        shape,
+        [
+            ("GET".to_owned(), tracks.clone()),
+            ("GET".to_owned(), tracks),
+            ("POST".to_owned(), "/api/token".to_owned()),
+        ],
+        "the 401, one renewal attempt, nothing after"
+    );
+}
+
+#[test]
+fn put_and_delete_endpoints_are_retried_on_503_and_post_endpoints_are_not() {
+    use spotify_blocking::mock::{KITCHEN_SPEAKER, MORNING_MIX};
+    let mock = MockServer::start();
+    let (policy, sleeps) = recording(RetryPolicy::default());
+    let spotify = mock
+        .builder()
+        .retry(policy)
+        .build(mock.user_token(spotify_blocking::scope::every()));
+    let album = format!("spotify:album:{HYBRID_THEORY}");
+    let count = |method: &str, path: &str| {
+        api_requests(&mock)
+            .iter()
+            .filter(|r| r.method == method && r.path == path)
+            .count()
+    };
+
+    mock.fault_on("/v1/me/library", Fault::Status(503));
+    spotify.library_save([&album]).send().unwrap();
+    assert_eq!(count("PUT", "/v1/me/library"), 2);
+    assert_eq!(
+        spotify.library_contains([&album]).send().unwrap(),
+        vec![true],
+        "saved by the retry"
+    );
+    mock.fault_on("/v1/me/library", Fault::Status(503));
+    spotify.library_remove([&album]).send().unwrap();
+    assert_eq!(count("DELETE", "/v1/me/library"), 2);
+    assert_eq!(
+        spotify.library_contains([&album]).send().unwrap(),
+        vec![false]
+    );
+    mock.fault_on("/v1/me/player", Fault::Status(503));
+    spotify
+        .playback_pause()
+        .device_id(KITCHEN_SPEAKER)
+        .send()
+        .unwrap();
+    assert_eq!(count("PUT", "/v1/me/player/pause"), 2);
+    assert_eq!(sleeps_of(&sleeps).len(), 3, "one backoff per retry");
+
+    // POST: the first 503 comes back; the request is not repeated.
+    let items = format!("/v1/playlists/{MORNING_MIX}/items");
+    let before = spotify.playlist(MORNING_MIX).send().unwrap();
+    mock.fault_on("/v1/playlists", Fault::Status(503));
+    let err = spotify
+        .playlist_add(MORNING_MIX, ["spotify:track:6rqhFgbbKwnb9MLmUQDhG6"])
+        .send()
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::Api {
+                status: 503,
+                attempts: 1,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert_eq!(count("POST", &items), 1);
+    let after = spotify.playlist(MORNING_MIX).send().unwrap();
+    assert_eq!(before.snapshot_id, after.snapshot_id, "nothing was added");
+    mock.fault_on("/v1/me/player", Fault::Status(503));
+    let err = spotify.playback_next().send().unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::Api {
+                status: 503,
+                attempts: 1,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert_eq!(count("POST", "/v1/me/player/next"), 1);
+    assert_eq!(sleeps_of(&sleeps).len(), 3, "no backoff for POST");
+}
+
+// ---------------------------------------------------------- refresh timing
+
+/// A client whose self-renewing user token expires at `at`.
+fn expiring_client(mock: &MockServer, at: SystemTime) -> (Spotify, String) {
+    let token = mock
+        .user_token(spotify_blocking::scope::Scopes::new())
+        .with_expiry(at);
+    let old = token.access_token().to_owned();
+    let spotify = mock
+        .builder()
+        .build(RefreshingToken::new(token, mock.credentials()));
+    mock.clear_requests();
+    (spotify, old)
+}
+
+fn bearers(mock: &MockServer) -> Vec<String> {
+    api_requests(mock)
+        .iter()
+        .map(|r| r.header("authorization").unwrap_or("").to_owned())
+        .collect()
+}
+
+#[test]
+fn a_token_with_more_than_a_minute_left_is_not_refreshed() {
+    let mock = MockServer::start();
+    let (spotify, old) = expiring_client(&mock, SystemTime::now() + secs(120));
+    spotify.album(HYBRID_THEORY).send().unwrap();
+    spotify.album(HYBRID_THEORY).send().unwrap();
+    assert_eq!(token_posts(&mock), 0);
+    assert_eq!(bearers(&mock), vec![format!("Bearer {old}"); 2]);
+    assert_eq!(spotify.token().access_token(), old);
+}
+
+#[test]
+fn a_token_inside_the_margin_or_expired_is_refreshed_once_before_the_call() {
+    for left in [Some(secs(30)), Some(secs(0)), None] {
+        let mock = MockServer::start();
+        let at = match left {
+            Some(d) => SystemTime::now() + d,
+            None => SystemTime::now() - secs(600),
+        };
+        // The old token is still valid at the mock: only its expiry time
+        // makes the client renew it.
+        let (spotify, old) = expiring_client(&mock, at);
+        spotify.album(HYBRID_THEORY).send().unwrap();
+        spotify.album(HYBRID_THEORY).send().unwrap();
+        let shape: Vec<&str> = mock
+            .requests()
+            .iter()
+            .map(|r| {
+                if r.path == "/api/token" {
+                    "token"
+                } else {
+                    "api"
+                }
+            })
+            .collect();
+        assert_eq!(shape, ["token", "api", "api"], "{left:?}");
+        let new = spotify.token();
+        assert_ne!(new.access_token(), old, "{left:?}");
+        assert!(!new.is_expiring(), "the mock grants an hour");
+        assert_eq!(
+            bearers(&mock),
+            vec![format!("Bearer {}", new.access_token()); 2],
+            "{left:?}"
+        );
+        let form = mock.requests()[0].body_form();
+        assert!(form.contains(&("grant_type".into(), "refresh_token".into())));
+    }
+}

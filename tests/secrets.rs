@@ -250,3 +250,133 @@ fn no_error_shows_a_secret() {
         assert_error_clean(what, err, &secrets);
     }
 }
+
+#[test]
+fn the_authorisation_code_and_pkce_verifier_never_show() {
+    use spotify_blocking::{RedirectError, UserAuth, prompt_with};
+    const REDIRECT: &str = "https://example.com/callback";
+    let mock = MockServer::start();
+    let creds = Credentials::public(CLIENT_ID)
+        .accounts_base(mock.accounts_base())
+        .redirect_uri(REDIRECT);
+    let auth = UserAuth::pkce(creds, Scopes::parse("user-read-email")).unwrap();
+    let verifier = auth.code_verifier().unwrap().to_owned();
+    let wrong_verifier = "w".repeat(43) + "-wrong-verifier";
+    let mut secrets = vec![verifier.clone(), wrong_verifier.clone()];
+    let mut errors: Vec<(&str, Error)> = Vec::new();
+    let state = auth.state().to_owned();
+    // A fresh login: the address the browser comes back to, and its code.
+    let login = |secrets: &mut Vec<String>| {
+        let pasted = mock.approve(&auth.url());
+        let code = auth.parse_redirect(&pasted).unwrap();
+        secrets.push(code.clone());
+        (pasted, code)
+    };
+
+    // A token endpoint that echoes the grant in its error description.
+    let (pasted, code) = login(&mut secrets);
+    mock.fault_on(
+        "/api/token",
+        raw(
+            400,
+            &format!(
+                r#"{{"error":"invalid_grant","error_description":"bad code {code} for verifier {verifier}"}}"#
+            ),
+        ),
+    );
+    errors.push((
+        "echoed grant",
+        auth.request_user_token(&pasted).unwrap_err(),
+    ));
+
+    // ... or as a non-JSON error page quoting the form.
+    let (pasted, code) = login(&mut secrets);
+    mock.fault_on(
+        "/api/token",
+        Fault::Raw {
+            status: 500,
+            content_type: "text/plain".into(),
+            body: format!("upstream failed for grant_type=authorization_code&code={code}&code_verifier={verifier}"),
+        },
+    );
+    errors.push((
+        "echoing error page",
+        auth.request_user_token(&pasted).unwrap_err(),
+    ));
+
+    // ... or a 200 that does not decode, with the code where a number goes.
+    let (pasted, code) = login(&mut secrets);
+    mock.fault_on(
+        "/api/token",
+        raw(
+            200,
+            &format!(r#"{{"access_token":"a","expires_in":"{code}"}}"#),
+        ),
+    );
+    let err = auth.request_user_token(&pasted).unwrap_err();
+    assert!(matches!(err, Error::Decode { .. }), "{err:?}");
+    errors.push(("undecodable token answer", err));
+
+    // The real refusals: a code used twice, a wrong verifier.
+    let (pasted, code) = login(&mut secrets);
+    auth.request_user_token(&pasted).unwrap();
+    errors.push((
+        "code used twice",
+        auth.request_user_token(&pasted).unwrap_err(),
+    ));
+    let (_, code2) = login(&mut secrets);
+    errors.push((
+        "wrong verifier",
+        auth.credentials()
+            .request_pkce_token(&code2, &wrong_verifier)
+            .unwrap_err(),
+    ));
+
+    // The connection drops; the prompt flow reports the same.
+    let (pasted, _) = login(&mut secrets);
+    mock.fault_on("/api/token", Fault::CloseBeforeResponse);
+    let mut input = std::io::Cursor::new(format!("{pasted}\n"));
+    let err = prompt_with(&auth, &mut input, &mut Vec::new(), |_| true).unwrap_err();
+    assert!(matches!(err, Error::Transport { .. }), "{err:?}");
+    errors.push(("dropped connection in the prompt", err));
+
+    // Pasted addresses that are refused before any exchange.
+    for (what, pasted) in [
+        (
+            "forged state",
+            format!("{REDIRECT}?code={code}&state=forged"),
+        ),
+        (
+            "wrong target",
+            format!("https://evil.example/callback?code={code}&state={state}"),
+        ),
+        ("lost `?`", format!("{REDIRECT}&code={code}&state={state}")),
+        (
+            "repeated code",
+            format!("{REDIRECT}?code={code}&code={code}x&state={state}"),
+        ),
+    ] {
+        let err = auth.request_user_token(&pasted).unwrap_err();
+        assert!(matches!(err, Error::Redirect(_)), "{what}: {err:?}");
+        errors.push((what, err));
+    }
+    assert!(matches!(
+        errors.last().unwrap().1,
+        Error::Redirect(RedirectError::Repeated("code"))
+    ));
+
+    for (what, err) in &errors {
+        assert_error_clean(what, err, &secrets);
+    }
+    // What a failed exchange does show: the OAuth error.
+    assert!(
+        errors[0].1.to_string().contains("invalid_grant"),
+        "{}",
+        errors[0].1
+    );
+    assert!(errors[1].1.to_string().contains("500"), "{}", errors[1].1);
+    // The login itself never shows them either.
+    let mut texts = renderings(&auth);
+    texts.push(auth.url());
+    assert_clean("UserAuth", &texts, &secrets);
+}

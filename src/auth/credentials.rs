@@ -125,13 +125,21 @@ impl Credentials {
             idempotent: false,
             cache_key: None,
         };
-        let resp = self.http.send(&req)?;
+        // What the server may echo back: the grant and the client secret.
+        let mut secrets: Vec<&str> = form
+            .iter()
+            .filter(|(k, _)| matches!(*k, "code" | "code_verifier" | "refresh_token"))
+            .map(|(_, v)| *v)
+            .collect();
+        secrets.extend(self.client_secret.as_deref());
+        let redact = |e: Error| e.redact(&secrets);
+        let resp = self.http.send(&req).map_err(redact)?;
         if (200..300).contains(&resp.status) {
             let parsed: TokenResponse =
-                crate::decode::decode_secret(&resp.body, "POST /api/token")?;
+                crate::decode::decode_secret(&resp.body, "POST /api/token").map_err(redact)?;
             return Ok(parsed.into_token(pkce));
         }
-        Err(oauth_error(resp.status, &resp.body))
+        Err(redact(oauth_error(resp.status, &resp.body)))
     }
 }
 

@@ -12,9 +12,16 @@ pub(crate) struct Target {
 }
 
 impl Target {
-    /// `scheme://authority/path`, for messages (never the query).
+    /// `scheme://authority/path`, for messages (never the query). A
+    /// pasted address whose `?` was lost keeps its parameters in the
+    /// path; they are cut off at the first `&`, `=` or `;` so that a code
+    /// or state never reaches a message.
     pub(crate) fn display(&self) -> String {
-        format!("{}://{}{}", self.scheme, self.authority, self.path)
+        let full = format!("{}://{}{}", self.scheme, self.authority, self.path);
+        match full.find(['&', '=', ';']) {
+            Some(i) => format!("{}...", &full[..i]),
+            None => full,
+        }
     }
 
     /// The host and port, as written in the URL.
@@ -160,6 +167,11 @@ mod tests {
         assert!(split_url("not a url").is_none());
         assert!(split_url("https:///path").is_none());
         assert!(split_url("1http://x/").is_none());
+        // Parameters without a `?` stay out of what is shown.
+        let (t, q) = split_url("https://example.com/cb&code=SECRET&state=S").unwrap();
+        assert_eq!(q, None);
+        assert_eq!(t.display(), "https://example.com/cb...");
+        assert_eq!(b.display(), URI);
     }
 
     #[test]

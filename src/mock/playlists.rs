@@ -456,24 +456,33 @@ fn edit(ctx: &Ctx, req: &MockRequest, id: &str, remove_key: &str) -> RawResponse
                 if list.is_empty() || list.len() > 100 {
                     return error(400, "Give 1 to 100 items to remove");
                 }
+                // Positions refer to the playlist as it was before this
+                // request: check every item first, then remove at once.
+                let mut at: Vec<usize> = Vec::new();
+                let mut everywhere: Vec<&str> = Vec::new();
                 for obj in list {
                     let Some(uri) = obj["uri"].as_str() else {
                         return error(400, "Each item needs a uri");
                     };
                     match obj["positions"].as_array() {
                         Some(positions) => {
-                            let mut at: Vec<usize> = positions.iter().filter_map(|v| v.as_u64()).map(|v| v as usize).collect();
-                            if at.iter().any(|&i| p.entries.get(i).is_none_or(|e| e.uri != uri)) {
-                                return error(400, &format!("Could not remove {uri}: no such item at the given positions"));
-                            }
-                            at.sort_unstable();
-                            for i in at.into_iter().rev() {
-                                p.entries.remove(i);
+                            for v in positions {
+                                let i = v.as_u64().map_or(usize::MAX, |v| v as usize);
+                                if p.entries.get(i).is_none_or(|e| e.uri != uri) {
+                                    return error(400, &format!("Could not remove {uri}: no such item at the given positions"));
+                                }
+                                at.push(i);
                             }
                         }
-                        None => p.entries.retain(|e| e.uri != uri),
+                        None => everywhere.push(uri),
                     }
                 }
+                let mut i = 0;
+                p.entries.retain(|e| {
+                    let keep = !at.contains(&i) && !everywhere.contains(&e.uri.as_str());
+                    i += 1;
+                    keep
+                });
                 json_response(200, &p.changed())
             }
         }

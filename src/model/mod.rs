@@ -55,3 +55,4 @@ pub use playable::*;
 pub use player::*;
 pub use playlist::*;
 pub use user::*;
+mod pair;

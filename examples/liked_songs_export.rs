@@ -1,0 +1,67 @@
+//! Exports your Liked Songs (the saved tracks of your library) to a CSV
+//! file that a spreadsheet opens.
+//!
+//!     cargo run --example liked_songs_export                 # to the temp directory
+//!     cargo run --example liked_songs_export -- liked.csv
+//!
+//! Offline the mock's library holds two tracks; the example saves three
+//! more first, so there is something to export. With credentials set it
+//! only reads your library.
+
+mod common;
+
+use spotify_blocking::mock::HYBRID_THEORY;
+use spotify_blocking::scope::Scope;
+use std::io::Write;
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let out = std::env::args().nth(1).map_or_else(
+        || std::env::temp_dir().join("liked-songs.csv"),
+        std::path::PathBuf::from,
+    );
+    let scopes = Scope::UserLibraryRead | Scope::UserLibraryModify;
+    let (spotify, mock) = common::user_client(scopes)?;
+
+    if mock.is_some() {
+        // Offline only: like tracks 2 to 4 of an album.
+        let album = spotify.album(HYBRID_THEORY).send()?;
+        let uris: Vec<&str> = album.tracks.items[1..4]
+            .iter()
+            .filter_map(|t| t.uri.as_deref())
+            .collect();
+        spotify.library_save(&uris).send()?;
+    }
+
+    // Build the whole file in memory, then write it at once.
+    let mut csv = String::from("added_at,name,artists,album,uri\n");
+    // `.items()` fetches page after page (50 tracks each) as it goes.
+    for saved in spotify.saved_tracks().limit(50).items() {
+        let saved = saved?;
+        let track = &saved.track;
+        let artists: Vec<&str> = track.artists.iter().map(|a| a.name.as_str()).collect();
+        let row = [
+            saved.added_at.as_str(),
+            &track.name,
+            &artists.join(", "),
+            &track.album.name,
+            track.uri.as_deref().unwrap_or(""),
+        ];
+        let row: Vec<String> = row.iter().map(|field| csv_field(field)).collect();
+        csv.push_str(&row.join(","));
+        csv.push('\n');
+    }
+    let rows = csv.lines().count() - 1;
+    std::fs::File::create(&out)?.write_all(csv.as_bytes())?;
+    println!("Exported {rows} liked songs to {}", out.display());
+    Ok(())
+}
+
+/// One CSV field: in quotes when it holds a comma, a quote or a line
+/// break, with its quotes doubled (`Say "Hi", Bob` -> `"Say ""Hi"", Bob"`).
+fn csv_field(value: &str) -> String {
+    if value.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", value.replace('"', "\"\""))
+    } else {
+        value.to_owned()
+    }
+}

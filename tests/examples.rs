@@ -1,0 +1,365 @@
+//! Runs every example offline, as a newcomer would: `cargo run --example
+//! NAME` with no Spotify credentials in the environment, in a fresh
+//! directory (also the examples' temporary directory), checking the exit
+//! status, the key lines of the output and the files written.
+//!
+//! `cargo run` inside a test does not deadlock: cargo releases the build
+//! directory's lock before it runs the test binary. The nested
+//! `cargo run --all-features` asks for the same library build the tests
+//! use (and `cargo test` has built the examples already), so it only
+//! checks fingerprints, provided it does not inherit the variables cargo
+//! set for this test (see `set_for_this_test`).
+//!
+//! Two more checks keep the examples short and tested: every file under
+//! `examples/` has a test here (a `fn` named after it), and every one is
+//! under 80 lines.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// Examples not run here, and why.
+const EXEMPT: &[(&str, &str)] = &[(
+    "peer_bench",
+    "a benchmark client for ../shared/bench/peers, not a learning example: it \
+     needs the peers' fixtures and server, and it times calls instead of teaching them",
+)];
+
+/// An example must stay below this many lines.
+const MAX_LINES: usize = 80;
+
+/// A fresh, empty directory for one run.
+fn fresh_dir(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("example-{name}"));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Whether cargo set this variable for the running test (package facts,
+/// not configuration). Some build scripts (`ring`'s) watch them, so
+/// passing them on to the inner cargo would make it rebuild everything,
+/// and the next outer build rebuild it all again.
+fn set_for_this_test(key: &str) -> bool {
+    [
+        "CARGO_PKG_",
+        "CARGO_MANIFEST_",
+        "CARGO_BIN_",
+        "CARGO_CRATE_",
+    ]
+    .iter()
+    .any(|prefix| key.starts_with(prefix))
+        || [
+            "CARGO_PRIMARY_PACKAGE",
+            "CARGO_TARGET_TMPDIR",
+            "CARGO_RUSTC_CURRENT_DIR",
+            "OUT_DIR",
+        ]
+        .contains(&key)
+}
+
+/// `cargo run --example NAME -- ARGS` in `dir`, offline.
+fn cargo_run(name: &str, args: &[&str], dir: &Path) -> Output {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml");
+    let mut cargo = Command::new(env!("CARGO"));
+    for (key, _) in std::env::vars_os() {
+        if key.to_str().is_some_and(set_for_this_test) {
+            cargo.env_remove(key);
+        }
+    }
+    cargo
+        .args(["run", "--quiet", "--all-features", "--manifest-path"])
+        .arg(&manifest)
+        .args(["--example", name, "--"])
+        .args(args)
+        .current_dir(dir)
+        .env("TMPDIR", dir)
+        .env_remove("SPOTIFY_CLIENT_ID")
+        .env_remove("SPOTIFY_CLIENT_SECRET")
+        .env_remove("SPOTIFY_USER_REFRESH")
+        .env_remove("SPOTIFY_REDIRECT_URI")
+        .output()
+        .expect("cargo runs")
+}
+
+/// Runs an example that must succeed; returns its standard output.
+fn run(name: &str, args: &[&str], dir: &Path) -> String {
+    let out = cargo_run(name, args, dir);
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        out.status.success(),
+        "example {name} {args:?} failed ({}):\n{stdout}\n{}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout
+            .starts_with("No SPOTIFY_CLIENT_ID/SPOTIFY_CLIENT_SECRET set: using the offline mock."),
+        "{name} does not say it runs offline:\n{stdout}"
+    );
+    stdout
+}
+
+/// Asserts that `stdout` has these lines, in this order (each one matched
+/// at the start of a line).
+fn assert_lines(stdout: &str, expected: &[&str]) {
+    let mut lines = stdout.lines();
+    for want in expected {
+        assert!(
+            lines.any(|line| line.starts_with(want)),
+            "missing (or out of order) {want:?} in:\n{stdout}"
+        );
+    }
+}
+
+#[test]
+fn getting_started() {
+    let dir = fresh_dir("getting_started");
+    let out = run("getting_started", &[], &dir);
+    assert_lines(
+        &out,
+        &[
+            "1 Papercut",
+            "12 Pushing Me Away",
+            r#"FullAlbum "Hybrid Theory" by Linkin Park, 12 tracks"#,
+            "Offline: the mock approved the login; its redirect URL is parsed as pasted.",
+            "Papercut", // the top tracks
+            "Forgotten",
+            "No active device: open Spotify somewhere, then try again.",
+            "Refreshed from ",
+        ],
+    );
+    assert!(out.contains(", refreshable"), "{out}");
+}
+
+#[test]
+fn search() {
+    let dir = fresh_dir("search");
+    let out = run("search", &[], &dir);
+    assert_lines(
+        &out,
+        &[
+            r#"Searched for "in the end": SearchResults: 1 of 1 tracks, 0 of 0 albums"#,
+            "Tracks (1 found):",
+            r#"  FullTrack "In the End" by Linkin Park on "Hybrid Theory""#,
+            "Albums (0 found):",
+        ],
+    );
+    // The words after `--` are the query.
+    let out = run("search", &["hybrid", "theory"], &dir);
+    assert_lines(
+        &out,
+        &[
+            r#"Searched for "hybrid theory""#,
+            "Tracks (0 found):",
+            "Albums (1 found):",
+            r#"  SimpleAlbum "Hybrid Theory" by Linkin Park"#,
+        ],
+    );
+}
+
+#[test]
+fn top_tracks_to_playlist() {
+    let dir = fresh_dir("top_tracks_to_playlist");
+    let out = run("top_tracks_to_playlist", &[], &dir);
+    assert_lines(
+        &out,
+        &[
+            // Short term: the mock ranks the album backwards.
+            r#" 1. FullTrack "Pushing Me Away" by Linkin Park"#,
+            r#"12. FullTrack "Papercut" by Linkin Park"#,
+            r#"Created FullPlaylist "My top tracks" by Mock User, 0 items"#,
+            "Added 12 tracks (PlaylistSnapshot ",
+            r#"Stored: FullPlaylist "My top tracks" by Mock User, 12 items"#,
+            "Open it: https://open.spotify.com/playlist/",
+        ],
+    );
+}
+
+#[test]
+fn playlist_backup() {
+    let dir = fresh_dir("playlist_backup");
+    let out = run(
+        "playlist_backup",
+        &["MockP1ay1istMorningMix", "backup.json"],
+        &dir,
+    );
+    assert_lines(
+        &out,
+        &[
+            r#"Backing up FullPlaylist "Morning mix" by Mock User, 8 items"#,
+            "Wrote 8 items to backup.json",
+            // Not the removed track, not the local file.
+            "Copied 6 of 8 items to Morning mix (backup)",
+        ],
+    );
+    let json = std::fs::read_to_string(dir.join("backup.json")).unwrap();
+    let items: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let items = items.as_array().unwrap();
+    assert_eq!(items.len(), 8);
+    assert_eq!(items[0]["item"]["name"], "Papercut");
+    assert!(
+        items[5]["item"].is_null(),
+        "the removed track: {}",
+        items[5]
+    );
+    assert_eq!(items[6]["is_local"], true);
+    assert_eq!(items[7]["item"]["type"], "episode");
+}
+
+#[test]
+fn now_playing() {
+    let dir = fresh_dir("now_playing");
+    let out = run("now_playing", &[], &dir);
+    assert_lines(
+        &out,
+        &[
+            "Devices:",
+            r#"  Device "Kitchen speaker" (Speaker)"#,
+            r#"  Device "Laptop" (Computer)"#,
+            "Nothing is playing: no active device. Open Spotify and press play.",
+            "(Moved playback to the mock's kitchen speaker.)",
+            r#"On Device "Kitchen speaker" (Speaker, active)"#,
+            r#"Now: Track "Points of Authority" by Linkin Park, at 0:00"#,
+            "From Context album spotify:album:3RBULTZJ97bvVzZLpxcB0j",
+        ],
+    );
+}
+
+#[test]
+fn liked_songs_export() {
+    // No path given: the file goes to the temporary directory (`dir`).
+    let dir = fresh_dir("liked_songs_export");
+    let out = run("liked_songs_export", &[], &dir);
+    let path = dir.join("liked-songs.csv");
+    assert_lines(
+        &out,
+        &[&format!("Exported 5 liked songs to {}", path.display())],
+    );
+    let csv = std::fs::read_to_string(&path).unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines[0], "added_at,name,artists,album,uri");
+    assert_eq!(lines.len(), 6, "{csv}");
+    // Newest first: the three saved by the example, then the mock's two.
+    let names: Vec<&str> = lines[1..]
+        .iter()
+        .map(|l| l.split(',').nth(1).unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Points of Authority",
+            "With You",
+            "One Step Closer",
+            "In the End",
+            "Papercut"
+        ]
+    );
+    assert!(lines[1].ends_with(",Linkin Park,Hybrid Theory,spotify:track:QX78ItUzyl7RAnMNL2mpr5"));
+}
+
+#[test]
+fn refresh_from_config() {
+    let dir = fresh_dir("refresh_from_config");
+    let out = run("refresh_from_config", &["tekore.cfg"], &dir);
+    assert_lines(
+        &out,
+        &[
+            "Wrote tekore.cfg",
+            "Refreshed: Bearer token, expires in ",
+            r#"Logged in as Mock User (PrivateUser "Mock User" (mock-user))"#,
+        ],
+    );
+    let cfg = std::fs::read_to_string(dir.join("tekore.cfg")).unwrap();
+    assert!(cfg.starts_with("[DEFAULT]\n"), "{cfg}");
+    assert!(
+        cfg.contains("SPOTIFY_CLIENT_ID = mock-client-id\n"),
+        "{cfg}"
+    );
+    assert!(
+        cfg.contains("SPOTIFY_USER_REFRESH = mock-refresh-"),
+        "{cfg}"
+    );
+
+    // Offline it never overwrites a file that exists.
+    let again = cargo_run("refresh_from_config", &["tekore.cfg"], &dir);
+    assert!(!again.status.success());
+    assert!(
+        String::from_utf8_lossy(&again.stderr)
+            .contains("tekore.cfg exists: offline, give a new path")
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.join("tekore.cfg")).unwrap(),
+        cfg
+    );
+
+    // Without a path it uses a file in the temporary directory and removes it.
+    let out = run("refresh_from_config", &[], &dir);
+    assert_lines(
+        &out,
+        &[
+            &format!("Wrote {}/tekore-", dir.display()),
+            "Logged in as Mock User",
+        ],
+    );
+    let left: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(left, ["tekore.cfg"]);
+}
+
+/// The names of the examples: `examples/NAME.rs` and `examples/NAME/main.rs`.
+fn example_names() -> Vec<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter_map(|p| match p.extension() {
+            Some(ext) if ext == "rs" => Some(p.file_stem()?.to_str()?.to_owned()),
+            None if p.join("main.rs").is_file() => Some(p.file_name()?.to_str()?.to_owned()),
+            _ => None,
+        })
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn every_example_has_a_test() {
+    let this_file = include_str!("examples.rs");
+    let names = example_names();
+    assert!(names.contains(&"getting_started".to_owned()), "{names:?}");
+    for name in names {
+        if EXEMPT.iter().any(|(n, _)| *n == name) {
+            continue;
+        }
+        assert!(
+            this_file.contains(&format!("#[test]\nfn {name}() {{")),
+            "examples/{name} has no test in tests/examples.rs: add `fn {name}()` running it"
+        );
+    }
+}
+
+#[test]
+fn every_example_is_short() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let mut files = vec![dir.join("common/mod.rs")];
+    for name in example_names() {
+        if !EXEMPT.iter().any(|(n, _)| *n == name) {
+            let file = dir.join(format!("{name}.rs"));
+            files.push(if file.is_file() {
+                file
+            } else {
+                dir.join(&name).join("main.rs")
+            });
+        }
+    }
+    for file in files {
+        let lines = std::fs::read_to_string(&file).unwrap().lines().count();
+        assert!(
+            lines < MAX_LINES,
+            "{} has {lines} lines; keep examples under {MAX_LINES}",
+            file.display()
+        );
+    }
+}
