@@ -1,11 +1,10 @@
 //! The SDK as a client of the peer benchmark in `../shared/bench/peers/`
-//! (its README has the contract). Build it, then hand the binary to run.sh:
+//! (its README has the contract); without its `BENCH_*` variables it only
+//! says what it is. Build it, then hand the binary to run.sh:
 //!
 //!     cargo build --release --example peer_bench
 //!     SDK_CMD="$PWD/target/release/examples/peer_bench" SDK_NAME=spotify-blocking \
 //!         bash ../shared/bench/peers/run.sh
-//!
-//! Without the harness's `BENCH_*` variables it only says what it is.
 
 use spotify_blocking::Spotify;
 use std::time::Instant;
@@ -20,15 +19,11 @@ fn cpu() -> Option<f64> {
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let Ok(api) = std::env::var("BENCH_API_BASE") else {
-        println!(
-            "peer_bench is a client of the peer benchmark (../shared/bench/peers/run.sh); set BENCH_* to run it."
-        );
+        println!("peer_bench: a benchmark client (../shared/bench/peers); set BENCH_* to run it.");
         return Ok(());
     };
     let env = |k: &str| std::env::var(k).map_err(|_| format!("{k} is not set"));
-    let workload = std::env::args()
-        .nth(1)
-        .ok_or("usage: peer_bench album|playlist")?;
+    let workload = std::env::args().nth(1).unwrap_or_default();
     // The harness's bases end with `/`; the SDK's have no trailing slash.
     let spotify = Spotify::builder()
         .api_base(api.trim_end_matches('/'))
@@ -37,50 +32,45 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     let (cpu0, t0) = (cpu(), Instant::now());
     let (mut calls, mut items, mut check) = (0u64, 0u64, 0u64);
-    match workload.as_str() {
-        "album" => {
-            let ids: Vec<String> = env("BENCH_ALBUM_IDS")?
-                .split(',')
-                .map(str::to_owned)
-                .collect();
-            for i in 0..env("BENCH_ALBUM_CALLS")?.parse::<usize>()? {
-                let album = spotify.album(&ids[i % ids.len()]).send()?;
-                check += album
-                    .tracks
-                    .items
-                    .iter()
-                    .map(|t| t.duration_ms)
-                    .sum::<u64>();
-                (calls, items) = (calls + 1, items + 1);
-            }
+    if workload == "album" {
+        let ids = env("BENCH_ALBUM_IDS")?;
+        let ids: Vec<&str> = ids.split(',').collect();
+        for i in 0..env("BENCH_ALBUM_CALLS")?.parse::<usize>()? {
+            let album = spotify.album(ids[i % ids.len()]).send()?;
+            check += album
+                .tracks
+                .items
+                .iter()
+                .map(|t| t.duration_ms)
+                .sum::<u64>();
+            (calls, items) = (calls + 1, items + 1);
         }
-        "playlist" => {
-            let (pid, limit) = (
-                env("BENCH_PLAYLIST_ID")?,
-                env("BENCH_PAGE_LIMIT")?.parse::<u32>()?,
-            );
-            // `/items` takes at most 50 per page; the harness's default is
-            // 100, which only the deprecated `/tracks` form (also served) takes.
-            #[allow(deprecated)]
-            let entries = match limit {
-                ..=50 => spotify.playlist_items(&pid).limit(limit).items(),
-                _ => spotify.playlist_tracks(&pid).limit(limit).items(),
-            };
-            for entry in entries {
-                let track = entry?
-                    .item
-                    .and_then(|i| i.as_track().map(|t| t.duration_ms));
-                (items, check) = (items + 1, check + track.unwrap_or(0));
-            }
-            calls = items.div_ceil(u64::from(limit)).max(1);
+    } else if workload == "playlist" {
+        let pid = env("BENCH_PLAYLIST_ID")?;
+        let limit: u32 = env("BENCH_PAGE_LIMIT")?.parse()?;
+        // `/items` takes at most 50 per page; the harness's default is 100,
+        // which only the deprecated `/tracks` form (also served) accepts.
+        #[allow(deprecated)]
+        let entries = match limit {
+            ..=50 => spotify.playlist_items(&pid).limit(limit).items(),
+            _ => spotify.playlist_tracks(&pid).limit(limit).items(),
+        };
+        for entry in entries {
+            let item = entry?.item;
+            check += item
+                .as_ref()
+                .and_then(|i| i.as_track())
+                .map_or(0, |t| t.duration_ms);
+            items += 1;
         }
-        other => return Err(format!("unknown workload {other:?} (album or playlist)").into()),
+        calls = items.div_ceil(u64::from(limit)).max(1);
+    } else {
+        return Err(format!("workload {workload:?}: use album or playlist").into());
     }
     let wall = t0.elapsed().as_secs_f64();
-    let cpu_s = match (cpu0, cpu()) {
-        (Some(a), Some(b)) => format!("{:.2}", b - a),
-        _ => "NA".to_owned(),
-    };
+    let cpu_s = cpu0
+        .zip(cpu())
+        .map_or("NA".into(), |(a, b)| format!("{:.2}", b - a));
     println!(
         "RESULT client=spotify-blocking workload={workload} calls={calls} items={items} \
          wall_s={wall:.6} cpu_s={cpu_s} check={check}"
