@@ -11,6 +11,12 @@ use serde::{Deserialize, Deserializer, Serialize};
 /// another `type`, or one that lacks what a track or episode needs (a
 /// `fields` filter left it out), becomes [`PlayableItem::Unknown`] instead
 /// of failing the whole response.
+///
+/// The client decodes it in one pass for speed and falls back to a
+/// buffered, more forgiving pass only when that fails; deserializing it
+/// yourself with `serde_json` uses the one-pass form, so a malformed
+/// nested track (say `"name": null`) is an error there rather than
+/// `Unknown`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "type")]
 #[non_exhaustive]
