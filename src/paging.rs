@@ -11,25 +11,25 @@ use serde::{Deserialize, Deserializer, Serialize};
 #[serde(bound(deserialize = "T: Deserialize<'de>", serialize = "T: Serialize"))]
 pub struct Page<T> {
     /// The API link to this page.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub href: String,
     /// The items (`null` entries are skipped).
     #[serde(default = "Vec::new", deserialize_with = "skip_nulls")]
     pub items: Vec<T>,
     /// The page size asked for.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub limit: u32,
     /// The next page, if any.
     #[serde(default)]
     pub next: Option<String>,
     /// Index of the first item.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub offset: u32,
     /// The previous page, if any.
     #[serde(default)]
     pub previous: Option<String>,
     /// How many items there are in all.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub total: u32,
 }
 
@@ -38,13 +38,13 @@ pub struct Page<T> {
 #[serde(bound(deserialize = "T: Deserialize<'de>", serialize = "T: Serialize"))]
 pub struct CursorPage<T> {
     /// The API link to this page.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub href: String,
     /// The items (`null` entries are skipped).
     #[serde(default = "Vec::new", deserialize_with = "skip_nulls")]
     pub items: Vec<T>,
     /// The page size asked for.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub limit: u32,
     /// The next page, if any.
     #[serde(default)]

@@ -45,33 +45,33 @@ pub struct FullAlbum {
     /// Album, single or compilation.
     pub album_type: AlbumType,
     /// How many tracks it has.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub total_tracks: u32,
     /// The artists, in credit order.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub artists: Vec<SimpleArtist>,
     /// The first page of tracks (see [`Spotify::all_items`](crate::Spotify::all_items)).
     pub tracks: Page<SimpleTrack>,
     /// Markets it can be played in (deprecated for development-mode apps).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub available_markets: Vec<Market>,
     /// Copyright statements.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub copyrights: Vec<Copyright>,
     /// UPC/EAN codes.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub external_ids: ExternalIds,
     /// Links outside the API.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub external_urls: ExternalUrls,
     /// Genres (deprecated: always empty today).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub genres: Vec<String>,
     /// The API link.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub href: String,
     /// Cover art, widest first.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub images: Vec<Image>,
     /// The label (deprecated for development-mode apps).
     #[serde(default)]
@@ -80,7 +80,7 @@ pub struct FullAlbum {
     #[serde(default)]
     pub popularity: Option<u32>,
     /// `1981`, `1981-12` or `1981-12-15`.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub release_date: String,
     /// Which of those forms `release_date` has.
     #[serde(default)]
@@ -89,7 +89,7 @@ pub struct FullAlbum {
     #[serde(default)]
     pub restrictions: Option<Restrictions>,
     /// The Spotify URI.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub uri: String,
 }
 
@@ -108,7 +108,7 @@ pub struct SimpleAlbum {
     #[serde(default)]
     pub id: Option<String>,
     /// The album's name.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub name: String,
     /// Album, single or compilation.
     #[serde(default)]
@@ -117,22 +117,22 @@ pub struct SimpleAlbum {
     #[serde(default)]
     pub album_group: Option<AlbumGroup>,
     /// How many tracks it has.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub total_tracks: u32,
     /// The artists.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub artists: Vec<SimpleArtist>,
     /// Markets it can be played in.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub available_markets: Vec<Market>,
     /// Links outside the API.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub external_urls: ExternalUrls,
     /// The API link.
     #[serde(default)]
     pub href: Option<String>,
     /// Cover art.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub images: Vec<Image>,
     /// Whether it can be played in the given market.
     #[serde(default)]
@@ -162,7 +162,7 @@ display!(SimpleAlbum, |a, f| write!(
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SavedAlbum {
     /// When it was saved (ISO 8601).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub added_at: String,
     /// The album.
     pub album: FullAlbum,

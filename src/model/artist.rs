@@ -11,10 +11,10 @@ pub struct SimpleArtist {
     #[serde(default)]
     pub id: Option<String>,
     /// The artist's name.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub name: String,
     /// Links outside the API.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub external_urls: ExternalUrls,
     /// The API link.
     #[serde(default)]
@@ -34,25 +34,25 @@ pub struct FullArtist {
     /// The artist's name.
     pub name: String,
     /// Links outside the API.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub external_urls: ExternalUrls,
     /// Followers (deprecated for development-mode apps).
     #[serde(default)]
     pub followers: Option<Followers>,
     /// Genres (deprecated for development-mode apps).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub genres: Vec<String>,
     /// The API link.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub href: String,
     /// Pictures, widest first.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub images: Vec<Image>,
     /// Popularity, 0 to 100 (deprecated for development-mode apps).
     #[serde(default)]
     pub popularity: Option<u32>,
     /// The Spotify URI.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub uri: String,
 }
 

@@ -9,52 +9,52 @@ pub struct AudioFeatures {
     /// The track's Spotify ID.
     pub id: String,
     /// Confidence that the track is acoustic, 0 to 1.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub acousticness: f64,
     /// The API link to the audio analysis.
     #[serde(default)]
     pub analysis_url: Option<String>,
     /// How suitable it is for dancing, 0 to 1.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub danceability: f64,
     /// Length in milliseconds.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub duration_ms: u64,
     /// Intensity and activity, 0 to 1.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub energy: f64,
     /// Likelihood of no vocals, 0 to 1.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub instrumentalness: f64,
     /// Pitch class (0 = C, 1 = C♯/D♭, ...); -1 when none was detected.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub key: i32,
     /// Likelihood of a live audience, 0 to 1.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub liveness: f64,
     /// Average loudness in dB (usually -60 to 0).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub loudness: f64,
     /// 1 for major, 0 for minor.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub mode: i32,
     /// Presence of spoken words, 0 to 1.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub speechiness: f64,
     /// Estimated tempo in beats per minute.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub tempo: f64,
     /// Beats per bar (3 to 7).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub time_signature: u32,
     /// The API link to the track.
     #[serde(default)]
     pub track_href: Option<String>,
     /// The track's Spotify URI.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub uri: String,
     /// Musical positiveness, 0 to 1.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub valence: f64,
 }
 
@@ -99,58 +99,58 @@ pub struct AnalysisMeta {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct AnalysisTrack {
     /// Audio samples analysed.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub num_samples: u64,
     /// Length in seconds.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub duration: f64,
     /// Always empty.
     #[serde(default)]
     pub sample_md5: Option<String>,
     /// Start of the analysed region, in seconds (0).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub offset_seconds: f64,
     /// Length of the analysed region, in seconds (0 = all).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub window_seconds: f64,
     /// Sample rate used for the analysis.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub analysis_sample_rate: u32,
     /// Channels used (1 = summed to mono).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub analysis_channels: u32,
     /// Where the fade-in ends, in seconds.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub end_of_fade_in: f64,
     /// Where the fade-out starts, in seconds.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub start_of_fade_out: f64,
     /// Average loudness in dB.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub loudness: f64,
     /// Estimated tempo in BPM.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub tempo: f64,
     /// Confidence in `tempo`, 0 to 1.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub tempo_confidence: f64,
     /// Beats per bar.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub time_signature: u32,
     /// Confidence in `time_signature`, 0 to 1.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub time_signature_confidence: f64,
     /// Pitch class; -1 when none was detected.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub key: i32,
     /// Confidence in `key`, 0 to 1.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub key_confidence: f64,
     /// 1 for major, 0 for minor.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub mode: i32,
     /// Confidence in `mode`, 0 to 1.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub mode_confidence: f64,
     /// Echo Nest Musical Fingerprint code string.
     #[serde(default)]
@@ -182,13 +182,13 @@ pub struct AnalysisTrack {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct TimeInterval {
     /// Start, in seconds.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub start: f64,
     /// Length, in seconds.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub duration: f64,
     /// Confidence, 0 to 1.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub confidence: f64,
 }
 
@@ -196,40 +196,40 @@ pub struct TimeInterval {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Section {
     /// Start, in seconds.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub start: f64,
     /// Length, in seconds.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub duration: f64,
     /// Confidence in the section, 0 to 1.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub confidence: f64,
     /// Loudness in dB.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub loudness: f64,
     /// Tempo in BPM.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub tempo: f64,
     /// Confidence in `tempo`.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub tempo_confidence: f64,
     /// Pitch class; -1 when none was detected.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub key: i32,
     /// Confidence in `key`.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub key_confidence: f64,
     /// 1 major, 0 minor, -1 no result (Spotify sends it as a number).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub mode: f64,
     /// Confidence in `mode`.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub mode_confidence: f64,
     /// Beats per bar.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub time_signature: u32,
     /// Confidence in `time_signature`.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub time_signature_confidence: f64,
 }
 
@@ -237,31 +237,31 @@ pub struct Section {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Segment {
     /// Start, in seconds.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub start: f64,
     /// Length, in seconds.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub duration: f64,
     /// Confidence in the segmentation, 0 to 1.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub confidence: f64,
     /// Loudness at the start, in dB.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub loudness_start: f64,
     /// Peak loudness, in dB.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub loudness_max: f64,
     /// Offset of the peak within the segment, in seconds.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub loudness_max_time: f64,
     /// Loudness at the end, in dB.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub loudness_end: f64,
     /// The 12 pitch classes' relative strength, 0 to 1.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub pitches: Vec<f64>,
     /// 12 timbre coefficients.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub timbre: Vec<f64>,
 }
 
@@ -269,25 +269,25 @@ pub struct Segment {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct AudioAnalysis {
     /// How the analysis was made.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub meta: AnalysisMeta,
     /// Track-wide results.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub track: AnalysisTrack,
     /// Bars (measures).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub bars: Vec<TimeInterval>,
     /// Beats.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub beats: Vec<TimeInterval>,
     /// Sections (verse, chorus, ...).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub sections: Vec<Section>,
     /// Segments.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub segments: Vec<Segment>,
     /// Tatums (the lowest regular pulse).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub tatums: Vec<TimeInterval>,
 }
 

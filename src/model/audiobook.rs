@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Author {
     /// The author's name.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub name: String,
 }
 
@@ -17,7 +17,7 @@ pub struct Author {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Narrator {
     /// The narrator's name.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub name: String,
 }
 
@@ -45,22 +45,22 @@ model_pair! {
         /// The Spotify ID.
         pub id: String,
         /// The audiobook's title.
-        #[serde(default)]
+        #[serde(default, deserialize_with = "crate::model::null_default")]
         pub name: String,
         /// The authors.
-        #[serde(default)]
+        #[serde(default, deserialize_with = "crate::model::null_default")]
         pub authors: Vec<Author>,
         /// The narrators.
-        #[serde(default)]
+        #[serde(default, deserialize_with = "crate::model::null_default")]
         pub narrators: Vec<Narrator>,
         /// Markets it can be played in (deprecated for development-mode apps).
-        #[serde(default)]
+        #[serde(default, deserialize_with = "crate::model::null_default")]
         pub available_markets: Vec<Market>,
         /// Copyright statements.
-        #[serde(default)]
+        #[serde(default, deserialize_with = "crate::model::null_default")]
         pub copyrights: Vec<Copyright>,
         /// Description, plain text.
-        #[serde(default)]
+        #[serde(default, deserialize_with = "crate::model::null_default")]
         pub description: String,
         /// Description, with HTML tags.
         #[serde(default)]
@@ -72,16 +72,16 @@ model_pair! {
         #[serde(default)]
         pub explicit: Option<bool>,
         /// Links outside the API.
-        #[serde(default)]
+        #[serde(default, deserialize_with = "crate::model::null_default")]
         pub external_urls: ExternalUrls,
         /// The API link.
-        #[serde(default)]
+        #[serde(default, deserialize_with = "crate::model::null_default")]
         pub href: String,
         /// Cover art, widest first.
-        #[serde(default)]
+        #[serde(default, deserialize_with = "crate::model::null_default")]
         pub images: Vec<Image>,
         /// Languages (ISO 639-1 codes).
-        #[serde(default)]
+        #[serde(default, deserialize_with = "crate::model::null_default")]
         pub languages: Vec<String>,
         /// Audio, video or both.
         #[serde(default)]
@@ -90,10 +90,10 @@ model_pair! {
         #[serde(default)]
         pub publisher: Option<String>,
         /// How many chapters it has.
-        #[serde(default)]
+        #[serde(default, deserialize_with = "crate::model::null_default")]
         pub total_chapters: u32,
         /// The Spotify URI.
-        #[serde(default)]
+        #[serde(default, deserialize_with = "crate::model::null_default")]
         pub uri: String,
         full {
             /// The first page of chapters (see [`Spotify::all_items`](crate::Spotify::all_items)).
@@ -124,7 +124,7 @@ display!(FullAudiobook, |a, f| write!(
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SavedAudiobook {
     /// When it was saved (ISO 8601).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub added_at: String,
     /// The audiobook.
     pub audiobook: SimpleAudiobook,

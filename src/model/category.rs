@@ -11,13 +11,13 @@ pub struct Category {
     /// Spotify ID.
     pub id: String,
     /// The category's name.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub name: String,
     /// The API link.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub href: String,
     /// Icons, in several sizes.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub icons: Vec<Image>,
 }
 

@@ -20,43 +20,43 @@ model_pair! {
         /// The Spotify ID.
         pub id: String,
         /// The chapter's title.
-        #[serde(default)]
+        #[serde(default, deserialize_with = "crate::model::null_default")]
         pub name: String,
         /// Its number in the audiobook.
-        #[serde(default)]
+        #[serde(default, deserialize_with = "crate::model::null_default")]
         pub chapter_number: u32,
         /// A 30-second preview (deprecated; often `None`).
         #[serde(default)]
         pub audio_preview_url: Option<String>,
         /// Markets it can be played in (deprecated for development-mode apps).
-        #[serde(default)]
+        #[serde(default, deserialize_with = "crate::model::null_default")]
         pub available_markets: Vec<Market>,
         /// Description, plain text.
-        #[serde(default)]
+        #[serde(default, deserialize_with = "crate::model::null_default")]
         pub description: String,
         /// Description, with HTML tags.
         #[serde(default)]
         pub html_description: Option<String>,
         /// Length in milliseconds.
-        #[serde(default)]
+        #[serde(default, deserialize_with = "crate::model::null_default")]
         pub duration_ms: u64,
         /// Whether it has explicit content.
-        #[serde(default)]
+        #[serde(default, deserialize_with = "crate::model::null_default")]
         pub explicit: bool,
         /// Links outside the API.
-        #[serde(default)]
+        #[serde(default, deserialize_with = "crate::model::null_default")]
         pub external_urls: ExternalUrls,
         /// The API link.
-        #[serde(default)]
+        #[serde(default, deserialize_with = "crate::model::null_default")]
         pub href: String,
         /// Cover art, widest first.
-        #[serde(default)]
+        #[serde(default, deserialize_with = "crate::model::null_default")]
         pub images: Vec<Image>,
         /// Whether it can be played in the given market.
         #[serde(default)]
         pub is_playable: Option<bool>,
         /// Languages (ISO 639-1 codes).
-        #[serde(default)]
+        #[serde(default, deserialize_with = "crate::model::null_default")]
         pub languages: Vec<String>,
         /// `1981`, `1981-12` or `1981-12-15`.
         #[serde(default)]
@@ -71,7 +71,7 @@ model_pair! {
         #[serde(default)]
         pub restrictions: Option<Restrictions>,
         /// The Spotify URI.
-        #[serde(default)]
+        #[serde(default, deserialize_with = "crate::model::null_default")]
         pub uri: String,
         full {
             /// The audiobook it belongs to.

@@ -44,7 +44,7 @@ pub struct Followers {
     #[serde(default)]
     pub href: Option<String>,
     /// How many followers.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub total: u64,
 }
 
@@ -52,7 +52,7 @@ pub struct Followers {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Copyright {
     /// The statement.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub text: String,
     /// `C` (copyright) or `P` (sound recording).
     #[serde(default, rename = "type")]

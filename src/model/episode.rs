@@ -9,10 +9,10 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ResumePoint {
     /// Whether it was played to the end.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub fully_played: bool,
     /// The position to resume from, in milliseconds.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub resume_position_ms: u64,
 }
 
@@ -35,31 +35,31 @@ model_pair! {
         /// The Spotify ID.
         pub id: String,
         /// The episode's name.
-        #[serde(default)]
+        #[serde(default, deserialize_with = "crate::model::null_default")]
         pub name: String,
         /// A 30-second preview (deprecated; often `None`).
         #[serde(default)]
         pub audio_preview_url: Option<String>,
         /// Description, plain text.
-        #[serde(default)]
+        #[serde(default, deserialize_with = "crate::model::null_default")]
         pub description: String,
         /// Description, with HTML tags.
         #[serde(default)]
         pub html_description: Option<String>,
         /// Length in milliseconds.
-        #[serde(default)]
+        #[serde(default, deserialize_with = "crate::model::null_default")]
         pub duration_ms: u64,
         /// Whether it has explicit content.
-        #[serde(default)]
+        #[serde(default, deserialize_with = "crate::model::null_default")]
         pub explicit: bool,
         /// Links outside the API.
-        #[serde(default)]
+        #[serde(default, deserialize_with = "crate::model::null_default")]
         pub external_urls: ExternalUrls,
         /// The API link.
-        #[serde(default)]
+        #[serde(default, deserialize_with = "crate::model::null_default")]
         pub href: String,
         /// Cover art, widest first.
-        #[serde(default)]
+        #[serde(default, deserialize_with = "crate::model::null_default")]
         pub images: Vec<Image>,
         /// Whether it is hosted outside Spotify.
         #[serde(default)]
@@ -71,7 +71,7 @@ model_pair! {
         #[serde(default)]
         pub language: Option<String>,
         /// Languages (ISO 639-1 codes).
-        #[serde(default)]
+        #[serde(default, deserialize_with = "crate::model::null_default")]
         pub languages: Vec<String>,
         /// `1981`, `1981-12` or `1981-12-15`.
         #[serde(default)]
@@ -86,7 +86,7 @@ model_pair! {
         #[serde(default)]
         pub restrictions: Option<Restrictions>,
         /// The Spotify URI.
-        #[serde(default)]
+        #[serde(default, deserialize_with = "crate::model::null_default")]
         pub uri: String,
         full {
             /// The show it belongs to.
@@ -116,7 +116,7 @@ display!(FullEpisode, |e, f| write!(
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SavedEpisode {
     /// When it was saved (ISO 8601).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub added_at: String,
     /// The episode.
     pub episode: FullEpisode,

@@ -15,7 +15,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 /// The client decodes it in one pass for speed and falls back to a
 /// buffered, more forgiving pass only when that fails; deserializing it
 /// yourself with `serde_json` uses the one-pass form, so a malformed
-/// nested track (say `"name": null`) is an error there rather than
+/// nested track (say `"name": 5`) is an error there rather than
 /// `Unknown`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "type")]
@@ -100,13 +100,13 @@ display!(PlayableItem, |i, f| match i {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PlayableEpisode {
     /// The Spotify ID.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub id: String,
     /// The episode's name.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub name: String,
     /// The Spotify URI.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub uri: String,
     /// The API link.
     #[serde(default)]
@@ -115,13 +115,13 @@ pub struct PlayableEpisode {
     #[serde(default)]
     pub description: Option<String>,
     /// Length in milliseconds.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub duration_ms: u64,
     /// Whether it has explicit content.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub explicit: bool,
     /// Links outside the API.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub external_urls: ExternalUrls,
     /// Cover art.
     #[serde(default, deserialize_with = "super::null_default")]
@@ -153,16 +153,16 @@ display!(PlayableEpisode, |e, f| write!(
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EpisodeShow {
     /// The Spotify ID.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub id: String,
     /// The show's name.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub name: String,
     /// The publisher (deprecated for development-mode apps).
     #[serde(default)]
     pub publisher: Option<String>,
     /// The Spotify URI.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub uri: String,
 }
 
@@ -444,7 +444,7 @@ mod tests {
     #[test]
     fn a_nested_misfit_makes_one_entry_unknown_through_the_client_decoder() {
         let body = r#"{"items":[
-            {"item":{"type":"track","name":"Bad","album":{"name":null}}},
+            {"item":{"type":"track","name":"Bad","album":{"name":5}}},
             {"item":{"type":"track","name":"Good","album":{"name":"X"},"duration_ms":3}}]}"#;
         assert!(serde_json::from_str::<Page<PlaylistItem>>(body).is_err());
         let page: Page<PlaylistItem> = decode(body, "GET /x").unwrap();

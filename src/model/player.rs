@@ -113,25 +113,25 @@ pub struct Device {
     #[serde(default)]
     pub id: Option<String>,
     /// The device's name (`"Kitchen speaker"`).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub name: String,
     /// Computer, smartphone, speaker, ...
     #[serde(rename = "type", deserialize_with = "device_type")]
     pub kind: DeviceType,
     /// Whether it is the active device.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub is_active: bool,
     /// Whether it is in a private session.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub is_private_session: bool,
     /// Whether it refuses Web API commands.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub is_restricted: bool,
     /// Volume in percent, when known.
     #[serde(default)]
     pub volume_percent: Option<u32>,
     /// Whether its volume can be set.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub supports_volume: bool,
 }
 
@@ -150,13 +150,13 @@ pub struct Context {
     #[serde(rename = "type", default = "unknown_context")]
     pub kind: ContextType,
     /// The Spotify URI of the context.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub uri: String,
     /// The API link.
     #[serde(default)]
     pub href: Option<String>,
     /// Links outside the API.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub external_urls: ExternalUrls,
 }
 
@@ -170,34 +170,34 @@ display!(Context, |c, f| write!(f, "Context {} {}", c.kind, c.uri));
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Disallows {
     /// Interrupting playback.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub interrupting_playback: bool,
     /// Pausing.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub pausing: bool,
     /// Resuming.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub resuming: bool,
     /// Seeking.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub seeking: bool,
     /// Skipping to the next item.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub skipping_next: bool,
     /// Skipping to the previous item.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub skipping_prev: bool,
     /// Toggling repeat of the context.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub toggling_repeat_context: bool,
     /// Toggling shuffle.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub toggling_shuffle: bool,
     /// Toggling repeat of the track.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub toggling_repeat_track: bool,
     /// Transferring playback to another device.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub transferring_playback: bool,
 }
 
@@ -234,13 +234,13 @@ pub struct CurrentlyPlaying {
     #[serde(default)]
     pub context: Option<Context>,
     /// When the data was fetched (Unix milliseconds).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub timestamp: u64,
     /// Position in the item, in milliseconds.
     #[serde(default)]
     pub progress_ms: Option<u64>,
     /// Whether it is playing (not paused).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub is_playing: bool,
     /// The track or episode; `None` for ads and unknown items.
     #[serde(default)]
@@ -249,7 +249,7 @@ pub struct CurrentlyPlaying {
     #[serde(default = "unknown_type")]
     pub currently_playing_type: CurrentlyPlayingType,
     /// What the user may do now.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub actions: Actions,
 }
 
@@ -289,19 +289,19 @@ pub struct CurrentPlayback {
     #[serde(default = "repeat_off")]
     pub repeat_state: RepeatState,
     /// Whether shuffle is on.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub shuffle_state: bool,
     /// Where it plays from, if anywhere.
     #[serde(default)]
     pub context: Option<Context>,
     /// When the state last changed (Unix milliseconds).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub timestamp: u64,
     /// Position in the item, in milliseconds.
     #[serde(default)]
     pub progress_ms: Option<u64>,
     /// Whether it is playing (not paused).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub is_playing: bool,
     /// The track or episode; `None` for ads and unknown items.
     #[serde(default)]
@@ -310,7 +310,7 @@ pub struct CurrentPlayback {
     #[serde(default = "unknown_type")]
     pub currently_playing_type: CurrentlyPlayingType,
     /// What the user may do now.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub actions: Actions,
 }
 
@@ -351,7 +351,7 @@ pub struct PlayHistory {
     /// The track.
     pub track: FullTrack,
     /// When it was played (ISO 8601).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub played_at: String,
     /// Where it was played from, if anywhere.
     #[serde(default)]

@@ -96,7 +96,7 @@ pub struct PlaylistItemsRef {
     #[serde(default)]
     pub href: Option<String>,
     /// How many entries the playlist has.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub total: u32,
 }
 
@@ -148,7 +148,7 @@ mod wire {
 
         fields {
             id: String,
-            #[serde(default)]
+            #[serde(default, deserialize_with = "crate::model::null_default")]
             name: String,
             #[serde(default, deserialize_with = "null_default")]
             collaborative: bool,

@@ -68,7 +68,7 @@ impl<'de> Deserialize<'de> for SeedKind {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RecommendationSeed {
     /// The seed's ID (artist or track ID, or the genre name).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub id: String,
     /// Artist, track or genre.
     #[serde(default, rename = "type")]
@@ -100,10 +100,10 @@ display!(RecommendationSeed, |s, f| write!(
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Recommendations {
     /// The seeds, with pool sizes (useful when few tracks came back).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub seeds: Vec<RecommendationSeed>,
     /// The recommended tracks.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub tracks: Vec<FullTrack>,
 }
 

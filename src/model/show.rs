@@ -32,16 +32,16 @@ model_pair! {
         /// The Spotify ID.
         pub id: String,
         /// The show's name.
-        #[serde(default)]
+        #[serde(default, deserialize_with = "crate::model::null_default")]
         pub name: String,
         /// Markets it can be played in (deprecated for development-mode apps).
-        #[serde(default)]
+        #[serde(default, deserialize_with = "crate::model::null_default")]
         pub available_markets: Vec<Market>,
         /// Copyright statements.
-        #[serde(default)]
+        #[serde(default, deserialize_with = "crate::model::null_default")]
         pub copyrights: Vec<Copyright>,
         /// Description, plain text.
-        #[serde(default)]
+        #[serde(default, deserialize_with = "crate::model::null_default")]
         pub description: String,
         /// Description, with HTML tags.
         #[serde(default)]
@@ -50,19 +50,19 @@ model_pair! {
         #[serde(default)]
         pub explicit: Option<bool>,
         /// Links outside the API.
-        #[serde(default)]
+        #[serde(default, deserialize_with = "crate::model::null_default")]
         pub external_urls: ExternalUrls,
         /// The API link.
-        #[serde(default)]
+        #[serde(default, deserialize_with = "crate::model::null_default")]
         pub href: String,
         /// Cover art, widest first.
-        #[serde(default)]
+        #[serde(default, deserialize_with = "crate::model::null_default")]
         pub images: Vec<Image>,
         /// Whether it is hosted outside Spotify.
         #[serde(default)]
         pub is_externally_hosted: Option<bool>,
         /// Languages (ISO 639-1 codes).
-        #[serde(default)]
+        #[serde(default, deserialize_with = "crate::model::null_default")]
         pub languages: Vec<String>,
         /// Audio, video or both.
         #[serde(default)]
@@ -71,10 +71,10 @@ model_pair! {
         #[serde(default)]
         pub publisher: Option<String>,
         /// How many episodes it has.
-        #[serde(default)]
+        #[serde(default, deserialize_with = "crate::model::null_default")]
         pub total_episodes: u32,
         /// The Spotify URI.
-        #[serde(default)]
+        #[serde(default, deserialize_with = "crate::model::null_default")]
         pub uri: String,
         full {
             /// The first page of episodes (see [`Spotify::all_items`](crate::Spotify::all_items)).
@@ -109,7 +109,7 @@ fn by_publisher(publisher: Option<&str>) -> String {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SavedShow {
     /// When it was saved (ISO 8601).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub added_at: String,
     /// The show.
     pub show: SimpleShow,

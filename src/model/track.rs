@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LinkedTrack {
     /// Links outside the API.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub external_urls: ExternalUrls,
     /// The API link.
     #[serde(default)]
@@ -36,50 +36,50 @@ model_pair! {
         #[serde(default)]
         pub id: Option<String>,
         /// The track's name.
-        #[serde(default)]
+        #[serde(default, deserialize_with = "crate::model::null_default")]
         pub name: String,
         full {
             /// The album it is on.
             pub album: SimpleAlbum,
         }
         /// The artists.
-        #[serde(default)]
+        #[serde(default, deserialize_with = "crate::model::null_default")]
         pub artists: Vec<SimpleArtist>,
         simple {
             /// Markets it can be played in.
-            #[serde(default)]
+            #[serde(default, deserialize_with = "crate::model::null_default")]
             pub available_markets: Vec<Market>,
             /// Disc number (1 unless the album has several discs).
-            #[serde(default)]
+            #[serde(default, deserialize_with = "crate::model::null_default")]
             pub disc_number: u32,
         }
         full {
             /// Markets it can be played in (deprecated for development-mode apps).
-            #[serde(default)]
+            #[serde(default, deserialize_with = "crate::model::null_default")]
             pub available_markets: Vec<Market>,
             /// Disc number.
-            #[serde(default)]
+            #[serde(default, deserialize_with = "crate::model::null_default")]
             pub disc_number: u32,
         }
         /// Length in milliseconds.
-        #[serde(default)]
+        #[serde(default, deserialize_with = "crate::model::null_default")]
         pub duration_ms: u64,
         /// Whether it has explicit lyrics.
-        #[serde(default)]
+        #[serde(default, deserialize_with = "crate::model::null_default")]
         pub explicit: bool,
         full {
             /// ISRC and other codes.
-            #[serde(default)]
+            #[serde(default, deserialize_with = "crate::model::null_default")]
             pub external_ids: ExternalIds,
         }
         /// Links outside the API.
-        #[serde(default)]
+        #[serde(default, deserialize_with = "crate::model::null_default")]
         pub external_urls: ExternalUrls,
         /// The API link.
         #[serde(default)]
         pub href: Option<String>,
         /// Whether it is a local file.
-        #[serde(default)]
+        #[serde(default, deserialize_with = "crate::model::null_default")]
         pub is_local: bool,
         /// Whether it can be played in the given market.
         #[serde(default)]
@@ -99,7 +99,7 @@ model_pair! {
         #[serde(default)]
         pub restrictions: Option<Restrictions>,
         /// Position on its disc.
-        #[serde(default)]
+        #[serde(default, deserialize_with = "crate::model::null_default")]
         pub track_number: u32,
         /// The Spotify URI.
         #[serde(default)]
@@ -126,7 +126,7 @@ display!(FullTrack, |t, f| write!(
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SavedTrack {
     /// When it was saved (ISO 8601).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub added_at: String,
     /// The track.
     pub track: FullTrack,

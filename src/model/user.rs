@@ -20,10 +20,10 @@ string_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ExplicitContent {
     /// Explicit content is not played.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub filter_enabled: bool,
     /// The user cannot change the setting.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub filter_locked: bool,
 }
 
@@ -52,13 +52,13 @@ pub struct PrivateUser {
     #[serde(default)]
     pub explicit_content: Option<ExplicitContent>,
     /// Links outside the API.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub external_urls: ExternalUrls,
     /// Followers (deprecated).
     #[serde(default)]
     pub followers: Option<Followers>,
     /// The API link.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub href: String,
     /// Profile pictures.
     #[serde(default, deserialize_with = "super::null_default")]
@@ -67,7 +67,7 @@ pub struct PrivateUser {
     #[serde(default)]
     pub product: Option<Product>,
     /// The Spotify URI (`spotify:user:...`).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub uri: String,
 }
 
@@ -83,13 +83,13 @@ display!(PrivateUser, |u, f| write!(
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PublicUser {
     /// The user ID.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub id: String,
     /// The name shown on the profile.
     #[serde(default)]
     pub display_name: Option<String>,
     /// Links outside the API.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub external_urls: ExternalUrls,
     /// Followers (deprecated).
     #[serde(default)]
