@@ -1,8 +1,8 @@
 //! Searches Spotify's catalogue for tracks and albums at once and prints
 //! what it finds, one line each.
 //!
-//!     cargo run --example search                      # searches "in the end"
-//!     cargo run --example search -- hybrid theory
+//!     cargo run --example search                      # searches "linkin park"
+//!     cargo run --example search -- in the end
 //!
 //! Offline (no SPOTIFY_CLIENT_ID / SPOTIFY_CLIENT_SECRET set) it runs on
 //! the embedded mock; with them it asks Spotify. An app token is enough:
@@ -16,7 +16,7 @@ fn main() -> Result<(), sb::Error> {
     // The words after `--` are the query.
     let words: Vec<String> = std::env::args().skip(1).collect();
     let query = if words.is_empty() {
-        "in the end".to_owned()
+        "linkin park".to_owned()
     } else {
         words.join(" ")
     };

@@ -708,6 +708,21 @@ fn matches(q: &str, name: &str) -> bool {
         .all(|t| name.contains(&t))
 }
 
+/// The text a search looks in: the object's name, its artists' names and
+/// its album's name, as Spotify matches a query against all of them.
+fn searchable(item: &Value) -> String {
+    let mut text = item["name"].as_str().unwrap_or("").to_owned();
+    let artists = item["artists"].as_array().into_iter().flatten();
+    for name in artists
+        .chain([&item["album"]])
+        .filter_map(|a| a["name"].as_str())
+    {
+        text.push(' ');
+        text.push_str(name);
+    }
+    text
+}
+
 fn search(ctx: &Ctx, api: &str, req: &MockRequest) -> Result<RawResponse, RawResponse> {
     let q = req.query("q").or_else(|| req.query("query")).unwrap_or("");
     if q.is_empty() {
@@ -745,7 +760,7 @@ fn search(ctx: &Ctx, api: &str, req: &MockRequest) -> Result<RawResponse, RawRes
         };
         let hits: Vec<Value> = items
             .into_iter()
-            .filter(|i| matches(q, i["name"].as_str().unwrap_or("")))
+            .filter(|i| matches(q, &searchable(i)))
             .collect();
         let base = format!(
             "{api}/search?query={}&type={t}",
