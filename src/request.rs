@@ -293,7 +293,7 @@ impl<O: Operation + params::Cursor> Request<'_, O> {
 /// ```text
 /// operation! {
 ///     /// docs
-///     GetAlbum = "get-an-album", GET "/albums/{id}" -> FullAlbum {
+///     GetAlbum = "get-an-album", Get "/albums/{id}" -> FullAlbum {
 ///         query: [market],
 ///         options: [Market],
 ///         scopes: [],
