@@ -1,38 +1,39 @@
 //! The `{:#}` tree printer shared by every model.
 
+use super::tree::{Node, to_node};
 use serde::Serialize;
-use serde_json::Value;
 use std::fmt;
 
-/// Writes `value` as an indented tree of `field: value` lines, the way
-/// tekore prints a model. Long lists of plain values (markets) are shortened.
+/// Writes `value` as an indented tree of `field: value` lines in
+/// declaration order, the way tekore prints a model. Long lists of plain
+/// values (markets) are shortened.
 pub(crate) fn tree<T: Serialize + ?Sized>(
     title: &str,
     value: &T,
     f: &mut fmt::Formatter<'_>,
 ) -> fmt::Result {
     writeln!(f, "{title}")?;
-    match serde_json::to_value(value) {
-        Ok(v) => write_value(&v, 1, f),
+    match to_node(value) {
+        Ok(node) => write_node(&node, 1, f),
         Err(_) => Ok(()),
     }
 }
 
-fn write_value(v: &Value, depth: usize, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+fn write_node(node: &Node, depth: usize, f: &mut fmt::Formatter<'_>) -> fmt::Result {
     let pad = "  ".repeat(depth);
-    match v {
-        Value::Object(map) => {
-            for (k, v) in map {
+    match node {
+        Node::Map(fields) => {
+            for (k, v) in fields {
                 match v {
-                    Value::Object(m) if !m.is_empty() => {
+                    Node::Map(m) if !m.is_empty() => {
                         writeln!(f, "{pad}{k}:")?;
-                        write_value(v, depth + 1, f)?;
+                        write_node(v, depth + 1, f)?;
                     }
-                    Value::Array(items) if items.iter().any(is_compound) => {
+                    Node::Seq(items) if items.iter().any(is_compound) => {
                         writeln!(f, "{pad}{k}: [{}]", items.len())?;
                         for (i, item) in items.iter().enumerate() {
                             writeln!(f, "{pad}  [{i}]")?;
-                            write_value(item, depth + 2, f)?;
+                            write_node(item, depth + 2, f)?;
                         }
                     }
                     _ => writeln!(f, "{pad}{k}: {}", scalar(v))?,
@@ -44,24 +45,26 @@ fn write_value(v: &Value, depth: usize, f: &mut fmt::Formatter<'_>) -> fmt::Resu
     }
 }
 
-fn is_compound(v: &Value) -> bool {
-    matches!(v, Value::Object(_) | Value::Array(_))
+fn is_compound(node: &Node) -> bool {
+    matches!(node, Node::Map(_) | Node::Seq(_))
 }
 
-fn scalar(v: &Value) -> String {
-    match v {
-        Value::Null => "None".into(),
-        Value::String(s) => format!("{s:?}"),
-        Value::Array(items) if items.len() > 8 => {
+fn scalar(node: &Node) -> String {
+    match node {
+        Node::Null => "None".into(),
+        Node::Bool(b) => b.to_string(),
+        Node::Number(n) => n.clone(),
+        Node::Str(s) => format!("{s:?}"),
+        Node::Seq(items) if items.len() > 8 => {
             let head: Vec<String> = items.iter().take(5).map(scalar).collect();
             format!("[{}, ... {} in all]", head.join(", "), items.len())
         }
-        Value::Array(items) => {
+        Node::Seq(items) => {
             let all: Vec<String> = items.iter().map(scalar).collect();
             format!("[{}]", all.join(", "))
         }
-        Value::Object(m) if m.is_empty() => "{}".into(),
-        other => other.to_string(),
+        Node::Map(m) if m.is_empty() => "{}".into(),
+        Node::Map(_) => "{...}".into(),
     }
 }
 

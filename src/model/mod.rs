@@ -7,6 +7,7 @@
 //! every field.
 
 pub(crate) mod display;
+mod tree;
 
 mod common;
 mod market;
