@@ -85,7 +85,7 @@ impl Spotify {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        Batch::new(self, parse_ids(ids, IdKind::Album), "ids", ALBUMS_CAP)
+        Batch::lookup(self, parse_ids(ids, IdKind::Album), ALBUMS_CAP)
     }
 
     /// A page of an album's tracks.

@@ -102,7 +102,7 @@ impl Spotify {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        Batch::new(self, parse_ids(ids, IdKind::Artist), "ids", ARTISTS_CAP)
+        Batch::lookup(self, parse_ids(ids, IdKind::Artist), ARTISTS_CAP)
     }
 
     /// A page of an artist's albums, singles, compilations and appearances.

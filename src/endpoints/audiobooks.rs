@@ -79,12 +79,7 @@ impl Spotify {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        Batch::new(
-            self,
-            parse_ids(ids, IdKind::Audiobook),
-            "ids",
-            AUDIOBOOKS_CAP,
-        )
+        Batch::lookup(self, parse_ids(ids, IdKind::Audiobook), AUDIOBOOKS_CAP)
     }
 
     /// A page of an audiobook's chapters.

@@ -54,6 +54,6 @@ impl Spotify {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        Batch::new(self, parse_ids(ids, IdKind::Chapter), "ids", CHAPTERS_CAP)
+        Batch::lookup(self, parse_ids(ids, IdKind::Chapter), CHAPTERS_CAP)
     }
 }

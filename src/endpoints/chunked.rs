@@ -2,7 +2,7 @@
 
 use crate::error::{Error, Result};
 use crate::model::PlaylistSnapshot;
-use crate::request::{Operation, Payload, Request};
+use crate::request::{Operation, Payload, Request, params};
 
 /// How the answers of several calls of a split list combine into one.
 pub trait Merge {
@@ -96,15 +96,23 @@ where
             return Err(e);
         }
         let items = items?;
+        let (one, many) = if param == "ids" {
+            ("ID", "IDs")
+        } else {
+            ("item", "items")
+        };
         if items.is_empty() {
-            return Err(Error::invalid_input(param, "give at least one item"));
+            return Err(Error::invalid_input(
+                param,
+                format!("give at least one {one}"),
+            ));
         }
         let client = template.client;
         if items.len() > cap && !client.chunked {
             return Err(Error::invalid_input(
                 param,
                 format!(
-                    "{} items given, at most {cap} per call; build the client with .chunked(true) to split the list",
+                    "{} {many} given, at most {cap} per call; build the client with .chunked(true) to split the list",
                     items.len()
                 ),
             ));
@@ -122,6 +130,15 @@ where
             }
         }
         Ok(out.expect("at least one chunk"))
+    }
+}
+
+impl<O: Operation + params::Market> Chunked<'_, O> {
+    /// Only content playable in this market (see [`Request::market`]); sent
+    /// with every call of the split list.
+    pub fn market(mut self, market: &str) -> Self {
+        self.template = self.template.market(market);
+        self
     }
 }
 

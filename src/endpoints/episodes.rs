@@ -63,6 +63,6 @@ impl Spotify {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        Batch::new(self, parse_ids(ids, IdKind::Episode), "ids", EPISODES_CAP)
+        Batch::lookup(self, parse_ids(ids, IdKind::Episode), EPISODES_CAP)
     }
 }

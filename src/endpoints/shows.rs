@@ -81,7 +81,7 @@ impl Spotify {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        Batch::new(self, parse_ids(ids, IdKind::Show), "ids", SHOWS_CAP)
+        Batch::lookup(self, parse_ids(ids, IdKind::Show), SHOWS_CAP)
     }
 
     /// A page of a show's episodes.

@@ -145,7 +145,7 @@ impl Spotify {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        Batch::new(self, parse_ids(ids, IdKind::Track), "ids", TRACKS_CAP)
+        Batch::lookup(self, parse_ids(ids, IdKind::Track), TRACKS_CAP)
     }
 
     /// Audio features (tempo, key, energy, ...) of one track.
@@ -172,12 +172,7 @@ impl Spotify {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        Batch::new(
-            self,
-            parse_ids(ids, IdKind::Track),
-            "ids",
-            AUDIO_FEATURES_CAP,
-        )
+        Batch::lookup(self, parse_ids(ids, IdKind::Track), AUDIO_FEATURES_CAP)
     }
 
     /// The low-level audio analysis of a track (bars, beats, sections,
