@@ -202,7 +202,7 @@ impl Spotify {
                 method: endpoint.method,
                 url,
                 auth: Auth::Bearer(&bearer),
-                body: body.clone(),
+                body: &body,
                 endpoint: label,
                 idempotent: endpoint.method.is_idempotent(),
                 cache_key: Some(&bearer),

@@ -206,7 +206,7 @@ pub(crate) struct HttpRequest<'a> {
     pub method: Method,
     pub url: &'a str,
     pub auth: Auth<'a>,
-    pub body: Body,
+    pub body: &'a Body,
     /// `METHOD /path`, for errors.
     pub endpoint: &'a str,
     /// Whether 5xx and connection failures may be retried.
@@ -394,13 +394,13 @@ impl Http {
                 b
             }};
         }
-        let (content_type, data): (&str, &[u8]) = match &req.body {
+        let (content_type, data): (&str, &[u8]) = match req.body {
             Body::Empty => ("", &[]),
             Body::Json(d) => ("application/json", d),
             Body::Form(s) => ("application/x-www-form-urlencoded", s.as_bytes()),
             Body::Raw { content_type, data } => (content_type, data),
         };
-        let has_body = !matches!(req.body, Body::Empty);
+        let has_body = !matches!(*req.body, Body::Empty);
         match req.method {
             Method::Get => with_headers!(self.agent.get(req.url)).call(),
             Method::Delete if !has_body => with_headers!(self.agent.delete(req.url)).call(),

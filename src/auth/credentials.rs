@@ -116,11 +116,12 @@ impl Credentials {
             }
         };
         let url = format!("{}/api/token", self.accounts_base);
+        let body = Body::Form(crate::encode::form(&fields));
         let req = HttpRequest {
             method: Method::Post,
             url: &url,
             auth,
-            body: Body::Form(crate::encode::form(&fields)),
+            body: &body,
             endpoint: "POST /api/token",
             idempotent: false,
             cache_key: None,

@@ -56,7 +56,7 @@ mod against_the_mock {
             method,
             url: &url,
             auth: Auth::Bearer("t"),
-            body,
+            body: &body,
             endpoint: "X /no-such-route",
             idempotent: method.is_idempotent(),
             cache_key: None,
