@@ -82,13 +82,18 @@ impl fmt::Display for IdKind {
     }
 }
 
-fn invalid(input: &str, expected: IdKind, reason: impl Into<String>) -> Error {
+/// An input as an error shows it: at most 120 characters, `…` when cut.
+pub(crate) fn shown(input: &str) -> String {
     let mut shown: String = input.chars().take(120).collect();
     if shown.len() < input.len() {
         shown.push('…');
     }
+    shown
+}
+
+fn invalid(input: &str, expected: IdKind, reason: impl Into<String>) -> Error {
     Error::InvalidId {
-        input: shown,
+        input: shown(input),
         expected: expected.as_str(),
         reason: reason.into(),
     }
@@ -123,7 +128,7 @@ pub fn parse_id(input: &str, kind: IdKind) -> Result<String> {
 pub fn parse_uri(input: &str) -> Result<(IdKind, String)> {
     let trimmed = input.trim();
     let bad = |r: String| Error::InvalidId {
-        input: trimmed.chars().take(120).collect(),
+        input: shown(trimmed),
         expected: "URI",
         reason: r,
     };

@@ -190,7 +190,7 @@ pub(crate) fn playable_uri(input: &str) -> Result<String> {
     match kind {
         IdKind::Track | IdKind::Episode => Ok(uri),
         other => Err(Error::InvalidId {
-            input: trimmed.chars().take(120).collect(),
+            input: crate::id::shown(trimmed),
             expected: "track or episode",
             reason: format!(
                 "this is a {other}; only tracks and episodes can be played or listed here"

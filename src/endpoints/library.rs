@@ -293,7 +293,7 @@ where
                 Ok(uri)
             } else {
                 Err(Error::InvalidId {
-                    input: s.as_ref().trim().chars().take(120).collect(),
+                    input: crate::id::shown(s.as_ref().trim()),
                     expected: "library item URI",
                     reason: format!("a {kind} cannot be saved to the library"),
                 })

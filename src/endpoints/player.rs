@@ -303,7 +303,7 @@ impl Spotify {
             Ok((kind, _)) => Request::failed(
                 self,
                 Error::InvalidId {
-                    input: context_uri.trim().chars().take(120).collect(),
+                    input: crate::id::shown(context_uri.trim()),
                     expected: "context URI",
                     reason: format!(
                         "a {kind} is not a context; use an album, artist, playlist or show (playback_start_tracks plays tracks)"
