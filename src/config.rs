@@ -335,7 +335,7 @@ fn write_atomically(path: &Path, data: &[u8]) -> Result<()> {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let suffix = crate::auth::random_u64();
+    let suffix = crate::random::random_u64();
     let tmp = dir.join(format!(".{}.{suffix:016x}.tmp", name.to_string_lossy()));
     let mut options = OpenOptions::new();
     options.write(true).create_new(true);

@@ -55,6 +55,7 @@ pub(crate) fn decode<T: DeserializeOwned>(body: &str, endpoint: &str) -> Result<
                 path,
                 message,
                 body: excerpt(body),
+                source: Some(Box::new(first)),
             })
         }
     }
@@ -68,12 +69,13 @@ pub(crate) fn decode_secret<T: DeserializeOwned>(body: &str, endpoint: &str) -> 
             endpoint,
             path,
             message,
-            body: _,
+            ..
         } => Error::Decode {
             endpoint,
             path,
             message,
             body: "(not shown: it may hold a token)".to_owned(),
+            source: None,
         },
         other => other,
     })

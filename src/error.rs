@@ -4,6 +4,10 @@ use std::fmt;
 use std::path::PathBuf;
 use std::time::Duration;
 
+/// The cause behind an [`Error`], reachable through
+/// [`std::error::Error::source`] (a `ureq` or `serde_json` error).
+pub(crate) type Cause = Box<dyn std::error::Error + Send + Sync + 'static>;
+
 /// What can go wrong when talking to Spotify.
 ///
 /// Every variant carries what a caller needs to act on it: the HTTP status
@@ -24,6 +28,7 @@ use std::time::Duration;
 pub enum Error {
     /// An ID, URI or URL argument could not be used. Nothing was sent.
     #[error("invalid {expected} ID {input:?}: {reason}")]
+    #[non_exhaustive]
     InvalidId {
         /// What the caller passed (IDs are not secret).
         input: String,
@@ -35,6 +40,7 @@ pub enum Error {
 
     /// An argument is out of range or otherwise unusable. Nothing was sent.
     #[error("invalid argument `{param}`: {message}")]
+    #[non_exhaustive]
     InvalidInput {
         /// The parameter's name as Spotify spells it (`limit`, `ids`, ...).
         param: &'static str,
@@ -44,6 +50,7 @@ pub enum Error {
 
     /// Spotify answered with an error status (4xx/5xx, or an unexpected 3xx).
     #[error("{}", fmt_api(*.status, message, reason.as_ref(), *.attempts, endpoint))]
+    #[non_exhaustive]
     Api {
         /// The HTTP status code.
         status: u16,
@@ -61,6 +68,7 @@ pub enum Error {
 
     /// The accounts service refused a token request (OAuth error body).
     #[error("token request failed ({status}): {error}{}", description.as_deref().map(|d| format!(": {d}")).unwrap_or_default())]
+    #[non_exhaustive]
     Auth {
         /// The HTTP status code.
         status: u16,
@@ -73,6 +81,7 @@ pub enum Error {
     /// The refresh token was revoked or expired (`invalid_grant`): the user
     /// must log in again.
     #[error("the refresh token was rejected ({description}): log in again to get a new one")]
+    #[non_exhaustive]
     RefreshRevoked {
         /// Spotify's `error_description`.
         description: String,
@@ -84,6 +93,7 @@ pub enum Error {
 
     /// A response body could not be decoded into the expected model.
     #[error("could not decode the response of {endpoint} at `{path}`: {message} (body: {body})")]
+    #[non_exhaustive]
     Decode {
         /// `METHOD /path` of the request.
         endpoint: String,
@@ -93,10 +103,14 @@ pub enum Error {
         message: String,
         /// The start of the body, truncated.
         body: String,
+        /// serde_json's error (not kept for answers that may hold a token).
+        #[source]
+        source: Option<Cause>,
     },
 
     /// The response body was larger than the configured limit.
     #[error("the response of {endpoint} exceeded the body limit of {limit} bytes")]
+    #[non_exhaustive]
     BodyTooLarge {
         /// `METHOD /path` of the request.
         endpoint: String,
@@ -106,9 +120,10 @@ pub enum Error {
 
     /// A configured timeout expired.
     #[error("timed out ({phase}) during {endpoint} after {attempts} attempt(s)")]
+    #[non_exhaustive]
     Timeout {
-        /// Which phase timed out (`connect`, `receive response`, ...).
-        phase: String,
+        /// Which phase timed out.
+        phase: TimeoutPhase,
         /// `METHOD /path` of the request.
         endpoint: String,
         /// How many attempts were made.
@@ -117,6 +132,7 @@ pub enum Error {
 
     /// The connection failed (refused, reset, TLS, ...).
     #[error("transport error during {endpoint} after {attempts} attempt(s): {message}")]
+    #[non_exhaustive]
     Transport {
         /// What went wrong.
         message: String,
@@ -124,10 +140,14 @@ pub enum Error {
         endpoint: String,
         /// How many attempts were made.
         attempts: u32,
+        /// The transport's own error.
+        #[source]
+        source: Option<Cause>,
     },
 
     /// A config file or the environment is missing a value or holds a bad one.
     #[error("config {}: {message}", fmt_config(file.as_ref(), section, key.as_deref()))]
+    #[non_exhaustive]
     Config {
         /// The file, when reading or writing one.
         file: Option<PathBuf>,
@@ -141,6 +161,7 @@ pub enum Error {
 
     /// Reading or writing a local file failed.
     #[error("{context}: {source}")]
+    #[non_exhaustive]
     Io {
         /// What was being done, naming the file.
         context: String,
@@ -149,6 +170,51 @@ pub enum Error {
         source: std::io::Error,
     },
 }
+
+/// Which phase of a request a timeout ended (see the timeouts of
+/// [`SpotifyBuilder`](crate::SpotifyBuilder)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TimeoutPhase {
+    /// Opening the connection.
+    Connect,
+    /// Sending the request line and headers.
+    SendRequest,
+    /// Sending the request body.
+    SendBody,
+    /// Waiting for the response headers.
+    ReceiveResponse,
+    /// Reading the response body.
+    ReceiveBody,
+    /// Another phase of the request.
+    Other,
+}
+
+impl TimeoutPhase {
+    /// A short name of the phase (`"receive response"`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TimeoutPhase::Connect => "connect",
+            TimeoutPhase::SendRequest => "send request",
+            TimeoutPhase::SendBody => "send body",
+            TimeoutPhase::ReceiveResponse => "receive response",
+            TimeoutPhase::ReceiveBody => "receive body",
+            TimeoutPhase::Other => "request",
+        }
+    }
+}
+
+impl fmt::Display for TimeoutPhase {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+// Errors cross threads and live in `Box<dyn Error>`: keep it that way.
+const _: () = {
+    const fn assert_send_sync_static<T: Send + Sync + 'static>() {}
+    assert_send_sync_static::<Error>();
+};
 
 fn fmt_api(
     status: u16,
@@ -245,6 +311,31 @@ impl Error {
         match self {
             Error::Api { reason, .. } => reason.as_ref(),
             _ => None,
+        }
+    }
+
+    /// A copy for a cloned request value: the same variant and fields,
+    /// with a cause kept as text (causes are not `Clone`).
+    pub(crate) fn duplicate(&self) -> Error {
+        match self {
+            Error::InvalidId {
+                input,
+                expected,
+                reason,
+            } => Error::InvalidId {
+                input: input.clone(),
+                expected,
+                reason: reason.clone(),
+            },
+            Error::InvalidInput { param, message } => Error::InvalidInput {
+                param,
+                message: message.clone(),
+            },
+            Error::Redirect(r) => Error::Redirect(r.clone()),
+            other => Error::InvalidInput {
+                param: "request",
+                message: other.to_string(),
+            },
         }
     }
 

@@ -5,13 +5,14 @@
 //! body, and hands back a status and a body.
 
 use crate::cache::Cache;
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, TimeoutPhase};
 use std::fmt;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 /// An HTTP method (the four Spotify uses).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Method {
     /// `GET`
     Get,
@@ -150,7 +151,7 @@ impl RetryPolicy {
 
     fn backoff(&self, retry: u32) -> Duration {
         let base = self.base_backoff.saturating_mul(1u32 << retry.min(10));
-        let jitter = crate::auth::random_u64() % (base.as_millis() as u64 + 1);
+        let jitter = crate::random::random_u64() % (base.as_millis() as u64 + 1);
         base + Duration::from_millis(jitter)
     }
 }
@@ -183,11 +184,12 @@ impl Default for HttpConfig {
     }
 }
 
-/// A request body.
+/// A request body: the one type from the endpoint method to the wire.
+/// JSON bodies are built key by key and encoded once, when sent.
 #[derive(Debug, Clone)]
 pub(crate) enum Body {
     Empty,
-    Json(Vec<u8>),
+    Json(serde_json::Map<String, serde_json::Value>),
     Form(String),
     Raw {
         content_type: &'static str,
@@ -196,23 +198,27 @@ pub(crate) enum Body {
 }
 
 /// Authorization header value (kept out of `Debug`).
-pub(crate) enum Auth<'a> {
+pub(crate) enum Auth {
     None,
-    Bearer(&'a str),
+    /// An access token; also the cache key of its GET answers.
+    Bearer(String),
     Basic(String),
 }
 
-pub(crate) struct HttpRequest<'a> {
+/// After a 401, the bearer token to repeat the call with (`None`: nothing
+/// to renew with, the 401 is the answer). Gets the rejected token.
+pub(crate) type Renew<'a> = &'a dyn Fn(&str) -> Result<Option<String>>;
+
+/// The one request type: what a request value becomes, what the token
+/// endpoint sends, and what a `next` link is followed with.
+#[derive(Debug, Clone)]
+pub(crate) struct HttpRequest {
     pub method: Method,
-    pub url: &'a str,
-    pub auth: Auth<'a>,
-    pub body: &'a Body,
+    /// The absolute URL, query included.
+    pub url: String,
+    pub body: Body,
     /// `METHOD /path`, for errors.
-    pub endpoint: &'a str,
-    /// Whether 5xx and connection failures may be retried.
-    pub idempotent: bool,
-    /// Cache key suffix (the token), when the response may be cached.
-    pub cache_key: Option<&'a str>,
+    pub endpoint: &'static str,
 }
 
 #[derive(Debug)]
@@ -263,22 +269,52 @@ impl Http {
     }
 
     /// Sends the request, retrying as the policy allows.
-    pub fn send(&self, req: &HttpRequest<'_>) -> Result<HttpResponse> {
+    ///
+    /// One budget covers every repetition: retries after 429, 5xx and
+    /// connection failures, and the one repetition with a renewed token
+    /// after a 401 (when `renew` gives one). `attempts` counts them all.
+    pub fn send(
+        &self,
+        req: &HttpRequest,
+        mut auth: Auth,
+        renew: Option<Renew<'_>>,
+    ) -> Result<HttpResponse> {
         let policy = &self.config.retry;
-        let cached = self.cache_lookup(req);
+        let idempotent = req.method.is_idempotent();
+        let json;
+        let (content_type, data): (&str, &[u8]) = match &req.body {
+            Body::Empty => ("", &[]),
+            Body::Json(map) => {
+                json = serde_json::to_vec(map).unwrap_or_default();
+                ("application/json", &json)
+            }
+            Body::Form(s) => ("application/x-www-form-urlencoded", s.as_bytes()),
+            Body::Raw { content_type, data } => (content_type, data),
+        };
+        let body = (!matches!(req.body, Body::Empty)).then_some((content_type, data));
+        let mut renewed = false;
         let mut attempts = 0;
         loop {
             attempts += 1;
             let retries_left = attempts <= policy.max_retries;
+            let cached = self.cache_lookup(req, &auth);
             let etag = cached.as_ref().map(|(etag, _)| etag.as_str());
-            match self.attempt(req, etag, attempts) {
+            match self.attempt(req, &auth, body, etag, attempts) {
                 Attempt::Done(mut resp, new_etag) => {
-                    resp.attempts = attempts;
                     if resp.status == 304 {
                         if let Some((_, body)) = cached {
                             resp.status = 200;
                             resp.body = body;
                             return Ok(resp);
+                        }
+                    }
+                    if resp.status == 401 && !renewed && retries_left {
+                        if let (Some(renew), Auth::Bearer(rejected)) = (renew, &auth) {
+                            if let Some(fresh) = renew(rejected)? {
+                                renewed = true;
+                                auth = Auth::Bearer(fresh);
+                                continue;
+                            }
                         }
                     }
                     if resp.status == 429 && retries_left {
@@ -290,10 +326,7 @@ impl Http {
                         (policy.sleep)(wait);
                         continue;
                     }
-                    if matches!(resp.status, 500 | 502 | 503 | 504)
-                        && req.idempotent
-                        && retries_left
-                    {
+                    if matches!(resp.status, 500 | 502 | 503 | 504) && idempotent && retries_left {
                         let wait = match resp.retry_after {
                             Some(d) if d <= policy.max_retry_after => d,
                             _ => policy.backoff(attempts - 1),
@@ -302,12 +335,12 @@ impl Http {
                         continue;
                     }
                     if resp.status == 200 {
-                        self.cache_store(req, new_etag, &resp.body);
+                        self.cache_store(req, &auth, new_etag, &resp.body);
                     }
                     return Ok(resp);
                 }
                 Attempt::Failed { error, retryable } => {
-                    if retryable && req.idempotent && retries_left {
+                    if retryable && idempotent && retries_left {
                         (policy.sleep)(policy.backoff(attempts - 1));
                         continue;
                     }
@@ -317,13 +350,20 @@ impl Http {
         }
     }
 
-    fn attempt(&self, req: &HttpRequest<'_>, etag: Option<&str>, attempts: u32) -> Attempt {
-        let auth = match &req.auth {
+    fn attempt(
+        &self,
+        req: &HttpRequest,
+        auth: &Auth,
+        body: Option<(&str, &[u8])>,
+        etag: Option<&str>,
+        attempts: u32,
+    ) -> Attempt {
+        let auth = match auth {
             Auth::None => None,
             Auth::Bearer(t) => Some(format!("Bearer {t}")),
             Auth::Basic(b) => Some(format!("Basic {b}")),
         };
-        let result = self.run(req, auth.as_deref(), etag);
+        let result = self.run(req, auth.as_deref(), body, etag);
         let mut response = match result {
             Ok(r) => r,
             Err(e) => {
@@ -374,8 +414,9 @@ impl Http {
 
     fn run(
         &self,
-        req: &HttpRequest<'_>,
+        req: &HttpRequest,
         auth: Option<&str>,
+        body: Option<(&str, &[u8])>,
         etag: Option<&str>,
     ) -> std::result::Result<ureq::http::Response<ureq::Body>, ureq::Error> {
         let mut headers: Vec<(&str, &str)> = Vec::with_capacity(3);
@@ -394,49 +435,44 @@ impl Http {
                 b
             }};
         }
-        let (content_type, data): (&str, &[u8]) = match req.body {
-            Body::Empty => ("", &[]),
-            Body::Json(d) => ("application/json", d),
-            Body::Form(s) => ("application/x-www-form-urlencoded", s.as_bytes()),
-            Body::Raw { content_type, data } => (content_type, data),
-        };
-        let has_body = !matches!(*req.body, Body::Empty);
-        match req.method {
-            Method::Get => with_headers!(self.agent.get(req.url)).call(),
-            Method::Delete if !has_body => with_headers!(self.agent.delete(req.url)).call(),
-            Method::Delete => with_headers!(self.agent.delete(req.url).force_send_body())
-                .header("Content-Type", content_type)
-                .send(data),
-            Method::Post | Method::Put => {
+        let url = req.url.as_str();
+        match (req.method, body) {
+            (Method::Get, _) => with_headers!(self.agent.get(url)).call(),
+            (Method::Delete, None) => with_headers!(self.agent.delete(url)).call(),
+            (Method::Delete, Some((content_type, data))) => {
+                with_headers!(self.agent.delete(url).force_send_body())
+                    .header("Content-Type", content_type)
+                    .send(data)
+            }
+            (Method::Post | Method::Put, body) => {
                 let b = if req.method == Method::Post {
-                    self.agent.post(req.url)
+                    self.agent.post(url)
                 } else {
-                    self.agent.put(req.url)
+                    self.agent.put(url)
                 };
                 let b = with_headers!(b);
-                if has_body {
-                    b.header("Content-Type", content_type).send(data)
-                } else {
-                    b.send_empty()
+                match body {
+                    Some((content_type, data)) => b.header("Content-Type", content_type).send(data),
+                    None => b.send_empty(),
                 }
             }
         }
     }
 
-    fn cache_lookup(&self, req: &HttpRequest<'_>) -> Option<(String, String)> {
+    fn cache_lookup(&self, req: &HttpRequest, auth: &Auth) -> Option<(String, String)> {
         let cache = self.cache.as_ref()?;
-        let key = req.cache_key?;
+        let Auth::Bearer(key) = auth else { return None };
         if req.method != Method::Get {
             return None;
         }
         let cache = cache.lock().unwrap_or_else(|p| p.into_inner());
-        cache.get(req.url, key)
+        cache.get(&req.url, key)
     }
 
     /// Stores a 200 answer; one without an `ETag` drops any older entry,
     /// whose `ETag` no longer describes the resource.
-    fn cache_store(&self, req: &HttpRequest<'_>, etag: Option<String>, body: &str) {
-        let (Some(cache), Some(key)) = (self.cache.as_ref(), req.cache_key) else {
+    fn cache_store(&self, req: &HttpRequest, auth: &Auth, etag: Option<String>, body: &str) {
+        let (Some(cache), Auth::Bearer(key)) = (self.cache.as_ref(), auth) else {
             return;
         };
         if req.method != Method::Get {
@@ -444,8 +480,8 @@ impl Http {
         }
         let mut cache = cache.lock().unwrap_or_else(|p| p.into_inner());
         match etag {
-            Some(etag) => cache.put(req.url, key, etag, body.to_owned()),
-            None => cache.remove(req.url, key),
+            Some(etag) => cache.put(&req.url, key, etag, body.to_owned()),
+            None => cache.remove(&req.url, key),
         }
     }
 }
@@ -467,7 +503,7 @@ fn transport_error(e: ureq::Error, endpoint: &str, attempts: u32) -> Error {
     let endpoint = endpoint.to_owned();
     match e {
         ureq::Error::Timeout(t) => Error::Timeout {
-            phase: timeout_phase(t).to_owned(),
+            phase: timeout_phase(t),
             endpoint,
             attempts,
         },
@@ -476,20 +512,19 @@ fn transport_error(e: ureq::Error, endpoint: &str, attempts: u32) -> Error {
             message: other.to_string(),
             endpoint,
             attempts,
+            source: Some(Box::new(other)),
         },
     }
 }
 
-fn timeout_phase(t: ureq::Timeout) -> &'static str {
+fn timeout_phase(t: ureq::Timeout) -> TimeoutPhase {
     match t {
-        ureq::Timeout::Connect => "connect",
-        ureq::Timeout::SendRequest => "send request",
-        ureq::Timeout::SendBody => "send body",
-        ureq::Timeout::RecvResponse => "receive response",
-        ureq::Timeout::RecvBody => "receive body",
-        ureq::Timeout::PerRead => "read",
-        ureq::Timeout::PerWrite => "write",
-        _ => "request",
+        ureq::Timeout::Connect => TimeoutPhase::Connect,
+        ureq::Timeout::SendRequest => TimeoutPhase::SendRequest,
+        ureq::Timeout::SendBody => TimeoutPhase::SendBody,
+        ureq::Timeout::RecvResponse => TimeoutPhase::ReceiveResponse,
+        ureq::Timeout::RecvBody => TimeoutPhase::ReceiveBody,
+        _ => TimeoutPhase::Other,
     }
 }
 

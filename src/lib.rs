@@ -6,7 +6,6 @@
 #![deny(missing_docs)]
 
 mod auth;
-mod batch;
 mod cache;
 mod client;
 mod config;
@@ -20,6 +19,7 @@ pub mod id;
 pub mod mock;
 pub mod model;
 mod paging;
+mod random;
 mod request;
 
 /// Every endpoint: method, Spotify operation, path, scopes, parameters and
@@ -36,17 +36,34 @@ pub use auth::{
     UserAuth, open_browser, pkce_challenge, prompt_for_pkce_token, prompt_for_user_token,
     prompt_with, prompt_with_loopback, refresh_pkce_token, refresh_user_token,
 };
-pub use batch::Batch;
 pub use client::{API_BASE, Spotify, SpotifyBuilder};
 pub use config::{
     Config, config_from_environment, config_from_file, config_from_file_section, config_to_file,
     config_to_file_section,
 };
-pub use endpoints::chunked::{Chunked, Merge};
-pub use error::{Error, PlayerReason, RedirectError, Result};
-pub use http::{Method, RetryPolicy};
-pub use paging::{Items, Paged, Pages};
-pub use request::{Endpoint, Operation, Param, Request, params};
+#[allow(deprecated)]
+pub use endpoints::Batch;
+pub use endpoints::{Chunked, Operation};
+pub use error::{Error, PlayerReason, RedirectError, Result, TimeoutPhase};
+pub use http::RetryPolicy;
+pub use paging::{Items, Pages};
+pub use request::Request;
+
+/// The crate's internal facts about each endpoint, for its own conformance
+/// and reference tests.
+///
+/// **Not a stable API**: anything here may change or go away in any
+/// release, without a deprecation. Do not use it.
+#[doc(hidden)]
+pub mod __unstable {
+    pub use crate::http::Method;
+    pub use crate::request::{Endpoint, Param};
+
+    /// Every operation the crate implements.
+    pub fn endpoints() -> Vec<&'static Endpoint> {
+        crate::endpoints::all()
+    }
+}
 
 /// The guides under `docs/`, compiled as doc tests so their code stays true.
 #[cfg(doctest)]

@@ -1,82 +1,16 @@
-//! Pages of results and the iterators that follow them.
+//! Following `next` links: the lazy [`Pages`] and [`Items`] iterators, and
+//! the one place a `next` or `previous` link is checked before it is sent.
 
 use crate::client::Spotify;
 use crate::error::{Error, Result};
-use crate::request::{Operation, Request};
+use crate::http::{Body, HttpRequest, Method};
+use crate::model::{CursorPage, FeaturedPlaylists, Page, SimplePlaylist};
+use crate::request::{Operation, Request, sealed::Sealed};
 use serde::de::DeserializeOwned;
-use serde::{Deserialize, Deserializer, Serialize};
 
-/// One page of an offset-paged list.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(bound(deserialize = "T: Deserialize<'de>", serialize = "T: Serialize"))]
-pub struct Page<T> {
-    /// The API link to this page.
-    #[serde(default, deserialize_with = "crate::model::null_default")]
-    pub href: String,
-    /// The items (`null` entries are skipped).
-    #[serde(default = "Vec::new", deserialize_with = "skip_nulls")]
-    pub items: Vec<T>,
-    /// The page size asked for.
-    #[serde(default, deserialize_with = "crate::model::null_default")]
-    pub limit: u32,
-    /// The next page, if any.
-    #[serde(default)]
-    pub next: Option<String>,
-    /// Index of the first item.
-    #[serde(default, deserialize_with = "crate::model::null_default")]
-    pub offset: u32,
-    /// The previous page, if any.
-    #[serde(default)]
-    pub previous: Option<String>,
-    /// How many items there are in all.
-    #[serde(default, deserialize_with = "crate::model::null_default")]
-    pub total: u32,
-}
-
-/// One page of a cursor-paged list (followed artists, recently played).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(bound(deserialize = "T: Deserialize<'de>", serialize = "T: Serialize"))]
-pub struct CursorPage<T> {
-    /// The API link to this page.
-    #[serde(default, deserialize_with = "crate::model::null_default")]
-    pub href: String,
-    /// The items (`null` entries are skipped).
-    #[serde(default = "Vec::new", deserialize_with = "skip_nulls")]
-    pub items: Vec<T>,
-    /// The page size asked for.
-    #[serde(default, deserialize_with = "crate::model::null_default")]
-    pub limit: u32,
-    /// The next page, if any.
-    #[serde(default)]
-    pub next: Option<String>,
-    /// Where this page starts and ends.
-    #[serde(default)]
-    pub cursors: Option<Cursors>,
-    /// How many items there are in all, when Spotify says.
-    #[serde(default)]
-    pub total: Option<u32>,
-}
-
-/// The cursors of a [`CursorPage`].
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct Cursors {
-    /// The cursor to pass as `after` for the next page.
-    #[serde(default)]
-    pub after: Option<String>,
-    /// The cursor to pass as `before` for the previous page.
-    #[serde(default)]
-    pub before: Option<String>,
-}
-
-fn skip_nulls<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
-    d: D,
-) -> std::result::Result<Vec<T>, D::Error> {
-    let items: Option<Vec<Option<T>>> = Deserialize::deserialize(d)?;
-    Ok(items.unwrap_or_default().into_iter().flatten().collect())
-}
-
-/// Something with items and a link to the next page.
-pub trait Paged: DeserializeOwned {
+/// Something with items and a link to the next page: [`Page`] and
+/// [`CursorPage`]. Sealed.
+pub trait Paged: Sealed + DeserializeOwned {
     /// The item type.
     type Item;
     /// The next page's URL.
@@ -84,6 +18,9 @@ pub trait Paged: DeserializeOwned {
     /// The items.
     fn into_items(self) -> Vec<Self::Item>;
 }
+
+impl<T> Sealed for Page<T> {}
+impl<T> Sealed for CursorPage<T> {}
 
 impl<T: DeserializeOwned> Paged for Page<T> {
     type Item = T;
@@ -105,6 +42,43 @@ impl<T: DeserializeOwned> Paged for CursorPage<T> {
     }
 }
 
+impl Sealed for FeaturedPlaylists {}
+
+/// Featured playlists page through their `playlists`.
+impl Paged for FeaturedPlaylists {
+    type Item = SimplePlaylist;
+    fn next_url(&self) -> Option<&str> {
+        self.playlists.next.as_deref()
+    }
+    fn into_items(self) -> Vec<SimplePlaylist> {
+        self.playlists.items
+    }
+}
+
+/// How errors name a followed link of an embedded page (no operation).
+const LINKED_PAGE: &str = "GET (linked page)";
+
+/// The request for a `next` or `previous` link: refused unless it lies
+/// under the client's API base, so a forged link never carries the token
+/// elsewhere. Every followed link goes through here.
+fn follow(client: &Spotify, url: &str, endpoint: &'static str) -> Result<HttpRequest> {
+    let base = client.api_base();
+    let under_base =
+        url.starts_with(base) && matches!(url.as_bytes().get(base.len()), Some(b'/') | Some(b'?'));
+    if !under_base {
+        return Err(Error::InvalidInput {
+            param: "next",
+            message: format!("refusing to follow a next link outside {base}: {url:?}"),
+        });
+    }
+    Ok(HttpRequest {
+        method: Method::Get,
+        url: url.to_owned(),
+        body: Body::Empty,
+        endpoint,
+    })
+}
+
 /// Lazily fetches one page after another, following `next`.
 ///
 /// Yields `Result`s; after the first error it ends. It refuses a `next`
@@ -112,42 +86,45 @@ impl<T: DeserializeOwned> Paged for CursorPage<T> {
 #[must_use = "iterators are lazy"]
 pub struct Pages<'a, P> {
     client: &'a Spotify,
-    first: Option<Box<dyn FnOnce() -> Result<P> + 'a>>,
+    first: Option<Result<HttpRequest>>,
     next: Option<String>,
     seen: Vec<String>,
-    fetch: fn(&Spotify, &str) -> Result<P>,
+    endpoint: &'static str,
+    fetch: fn(&Spotify, &HttpRequest) -> Result<P>,
     done: bool,
 }
 
-impl<'a, P: Paged> Pages<'a, P> {
-    pub(crate) fn new(
-        client: &'a Spotify,
-        first: Box<dyn FnOnce() -> Result<P> + 'a>,
-        fetch: fn(&Spotify, &str) -> Result<P>,
-    ) -> Self {
-        Pages {
-            client,
-            first: Some(first),
-            next: None,
-            seen: Vec::new(),
-            fetch,
-            done: false,
-        }
+impl<P> std::fmt::Debug for Pages<'_, P> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Pages")
+            .field("endpoint", &self.endpoint)
+            .field("next", &self.next)
+            .field("done", &self.done)
+            .finish_non_exhaustive()
     }
+}
 
-    /// Continues from a page already in hand (its items are not repeated).
-    pub(crate) fn after(
-        client: &'a Spotify,
-        next: Option<String>,
-        fetch: fn(&Spotify, &str) -> Result<P>,
-    ) -> Self {
+/// Sends a page request of operation `O`.
+fn fetch_op<O: Operation>(client: &Spotify, req: &HttpRequest) -> Result<O::Output> {
+    client.send_http::<O::Raw>(req).map(O::output)
+}
+
+/// Sends a page request that decodes as the page itself.
+fn fetch_page<P: DeserializeOwned>(client: &Spotify, req: &HttpRequest) -> Result<P> {
+    client.send_http::<P>(req)
+}
+
+impl<'a, P: Paged> Pages<'a, P> {
+    /// Continues after a page already in hand (its items are not repeated).
+    fn after(client: &'a Spotify, next: Option<String>) -> Self {
         Pages {
             client,
             first: None,
             done: next.is_none(),
             next,
             seen: Vec::new(),
-            fetch,
+            endpoint: LINKED_PAGE,
+            fetch: fetch_page::<P>,
         }
     }
 
@@ -167,22 +144,20 @@ impl<P: Paged> Iterator for Pages<'_, P> {
         if self.done {
             return None;
         }
-        let result = if let Some(first) = self.first.take() {
-            first()
-        } else {
-            let url = self.next.take()?;
-            if let Err(e) = self.client.check_next_url(&url) {
-                self.done = true;
-                return Some(Err(e));
+        let request = match self.first.take() {
+            Some(first) => first,
+            None => {
+                let url = self.next.take()?;
+                if self.seen.contains(&url) {
+                    self.done = true;
+                    return None;
+                }
+                let request = follow(self.client, &url, self.endpoint);
+                self.seen.push(url);
+                request
             }
-            if self.seen.contains(&url) {
-                self.done = true;
-                return None;
-            }
-            self.seen.push(url.clone());
-            (self.fetch)(self.client, &url)
         };
-        match result {
+        match request.and_then(|r| (self.fetch)(self.client, &r)) {
             Ok(page) => {
                 self.next = page.next_url().map(str::to_owned);
                 self.done = self.next.is_none();
@@ -203,6 +178,15 @@ pub struct Items<'a, P: Paged> {
     current: std::vec::IntoIter<P::Item>,
 }
 
+impl<P: Paged> std::fmt::Debug for Items<'_, P> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Items")
+            .field("pages", &self.pages)
+            .field("buffered", &self.current.len())
+            .finish()
+    }
+}
+
 impl<P: Paged> Iterator for Items<'_, P> {
     type Item = Result<P::Item>;
 
@@ -217,14 +201,6 @@ impl<P: Paged> Iterator for Items<'_, P> {
             }
         }
     }
-}
-
-fn fetch_raw<O>(client: &Spotify, url: &str) -> Result<O::Output>
-where
-    O: Operation,
-{
-    let raw = client.get_url::<O::Raw>(url, O::ENDPOINT)?;
-    Ok(O::output(raw))
 }
 
 impl<'a, O> Request<'a, O>
@@ -243,8 +219,15 @@ where
     /// # Ok::<(), spotify_blocking::Error>(())
     /// ```
     pub fn pages(self) -> Pages<'a, O::Output> {
-        let client = self.client;
-        Pages::new(client, Box::new(move || self.send()), fetch_raw::<O>)
+        Pages {
+            client: self.client,
+            first: Some(self.into_http()),
+            next: None,
+            seen: Vec::new(),
+            endpoint: O::ENDPOINT.label,
+            fetch: fetch_op::<O>,
+            done: false,
+        }
     }
 
     /// All items of all pages, fetched lazily.
@@ -254,46 +237,83 @@ where
 }
 
 impl Spotify {
-    /// Every item of a list that arrived embedded in another object (an
-    /// album's first page of tracks), fetching the remaining pages.
+    /// Every item of a page that arrived embedded in another object (an
+    /// album's first page of tracks): its own items, then those of the
+    /// pages after it, fetched lazily.
     ///
     /// ```no_run
     /// # let spotify = spotify_blocking::Spotify::new(spotify_blocking::Token::from_access_token("t"));
     /// let album = spotify.album("3RBULTZJ97bvVzZLpxcB0j").send()?;
-    /// let tracks = spotify.all_items(&album.tracks)?;
-    /// assert_eq!(tracks.len() as u32, album.tracks.total);
+    /// let total = album.tracks.total;
+    /// let tracks = spotify.all_items(album.tracks).collect::<Result<Vec<_>, _>>()?;
+    /// assert_eq!(tracks.len() as u32, total);
     /// # Ok::<(), spotify_blocking::Error>(())
     /// ```
-    pub fn all_items<T>(&self, page: &Page<T>) -> Result<Vec<T>>
-    where
-        T: DeserializeOwned + Clone,
-    {
-        let mut all = page.items.clone();
-        let pages: Pages<'_, Page<T>> = Pages::after(self, page.next.clone(), |c, url| {
-            c.get_url::<Page<T>>(url, &NEXT_PAGE)
-        });
-        for p in pages {
-            all.extend(p?.items);
+    pub fn all_items<P: Paged>(&self, page: P) -> Items<'_, P> {
+        let next = page.next_url().map(str::to_owned);
+        Items {
+            pages: Pages::after(self, next),
+            current: page.into_items().into_iter(),
         }
-        Ok(all)
+    }
+
+    /// The pages after one already in hand, fetched lazily.
+    pub fn all_pages<P: Paged>(&self, page: &P) -> Pages<'_, P> {
+        Pages::after(self, page.next_url().map(str::to_owned))
     }
 }
 
-static NEXT_PAGE: crate::request::Endpoint = crate::request::Endpoint {
-    operation_id: "next-page",
-    method: crate::http::Method::Get,
-    path: "(next page)",
-    query: &[],
-    body: &[],
-    scopes: &[],
-    deprecated: None,
-    returns: "Page<T>",
-};
+impl<T: DeserializeOwned> Page<T> {
+    /// The page after this one, or `None` on the last page.
+    ///
+    /// ```no_run
+    /// # let spotify = spotify_blocking::Spotify::new(spotify_blocking::Token::from_access_token("t"));
+    /// let first = spotify.album_tracks("3RBULTZJ97bvVzZLpxcB0j").limit(10).send()?;
+    /// if let Some(second) = first.next_page(&spotify)? {
+    ///     assert_eq!(second.previous_page(&spotify)?.map(|p| p.offset), Some(0));
+    /// }
+    /// # Ok::<(), spotify_blocking::Error>(())
+    /// ```
+    pub fn next_page(&self, spotify: &Spotify) -> Result<Option<Page<T>>> {
+        linked(spotify, self.next.as_deref())
+    }
 
-/// Used by paging: the error for a `next` link outside the API base.
-pub(crate) fn foreign_next(url: &str, base: &str) -> Error {
-    Error::InvalidInput {
-        param: "next",
-        message: format!("refusing to follow a next link outside {base}: {url:?}"),
+    /// The page before this one, or `None` on the first page.
+    pub fn previous_page(&self, spotify: &Spotify) -> Result<Option<Page<T>>> {
+        linked(spotify, self.previous.as_deref())
+    }
+}
+
+impl<T: DeserializeOwned> CursorPage<T> {
+    /// The page after this one, or `None` on the last page.
+    pub fn next_page(&self, spotify: &Spotify) -> Result<Option<CursorPage<T>>> {
+        linked(spotify, self.next.as_deref())
+    }
+}
+
+fn linked<P: DeserializeOwned>(spotify: &Spotify, url: Option<&str>) -> Result<Option<P>> {
+    match url {
+        None => Ok(None),
+        Some(url) => spotify
+            .send_http(&follow(spotify, url, LINKED_PAGE)?)
+            .map(Some),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Token;
+
+    #[test]
+    fn next_links_must_stay_under_the_api_base() {
+        let s = Spotify::builder()
+            .api_base("http://127.0.0.1:9/v1")
+            .build(Token::from_access_token("t"));
+        let ok = follow(&s, "http://127.0.0.1:9/v1/albums?offset=2", LINKED_PAGE).unwrap();
+        assert_eq!(ok.url, "http://127.0.0.1:9/v1/albums?offset=2");
+        assert!(follow(&s, "http://127.0.0.1:9/v1x/albums", LINKED_PAGE).is_err());
+        assert!(follow(&s, "http://evil.example/v1/albums", LINKED_PAGE).is_err());
+        assert!(!format!("{s:?}").contains("\"t\""));
     }
 }

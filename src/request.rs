@@ -5,16 +5,25 @@
 //! [`send`](Request::send) performs the one HTTP call. A bad argument is
 //! kept in the request and returned by `send` before anything goes over the
 //! wire.
+//!
+//! The path of one call: the endpoint method builds a `Request`;
+//! [`Request::into_http`] turns it into the transport's one request type
+//! (base, path, query, default market, body); [`Spotify::send_http`] sends
+//! it through the transport and decodes the answer into the model.
 
 use crate::client::Spotify;
 use crate::error::{Error, Result};
-use crate::http::Method;
+use crate::http::{Body, HttpRequest, Method};
 use serde::de::DeserializeOwned;
 use std::marker::PhantomData;
 
 /// The facts of one Spotify operation, as the OpenAPI description states
 /// them. The conformance test compares these with the description.
+///
+/// Not a stable API: reachable only through the hidden
+/// `spotify_blocking::__unstable` module, for the crate's own tests.
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct Endpoint {
     /// Spotify's `operationId` (`get-an-album`).
     pub operation_id: &'static str,
@@ -22,6 +31,8 @@ pub struct Endpoint {
     pub method: Method,
     /// The path template (`/albums/{id}`).
     pub path: &'static str,
+    /// `METHOD /path`, as errors name the endpoint.
+    pub label: &'static str,
     /// Query parameters, required and optional.
     pub query: &'static [Param],
     /// Top-level keys of the JSON body, if it takes one.
@@ -36,6 +47,7 @@ pub struct Endpoint {
 
 /// One query parameter and its allowed range.
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct Param {
     /// The name Spotify uses.
     pub name: &'static str,
@@ -55,14 +67,26 @@ impl Endpoint {
     }
 }
 
-/// One Spotify operation: its facts and what it returns.
-pub trait Operation {
+/// Keeps [`Operation`] and the [`params`] markers to this crate's types.
+pub(crate) mod sealed {
+    /// Implemented only by the operation types `operation!` declares.
+    pub trait Sealed {}
+}
+
+/// One Spotify operation: what its request's [`send`](Request::send)
+/// returns.
+///
+/// Implemented by the zero-sized operation types in
+/// [`endpoints`](crate::endpoints) (`GetAlbum`, ...); sealed, so it cannot
+/// be implemented outside this crate.
+pub trait Operation: sealed::Sealed {
     /// What `send` returns.
     type Output;
     /// What the body decodes into (the output, or a wrapper object).
     #[doc(hidden)]
     type Raw: DeserializeOwned;
     /// The operation's facts.
+    #[doc(hidden)]
     const ENDPOINT: &'static Endpoint;
     /// Unwraps the decoded body.
     #[doc(hidden)]
@@ -71,45 +95,35 @@ pub trait Operation {
 
 /// Marker traits: which optional parameters an operation takes. They gate
 /// the setters of [`Request`], so `.limit(..)` exists only where Spotify
-/// accepts a `limit`.
+/// accepts a `limit`. Sealed: only this crate's operation types have them.
 pub mod params {
-    /// The operation takes `market`.
-    pub trait Market {}
-    /// The operation takes `limit`.
-    pub trait Limit {}
-    /// The operation takes `offset`.
-    pub trait Offset {}
-    /// The operation takes `fields`.
-    pub trait Fields {}
-    /// The operation takes `locale`.
-    pub trait Locale {}
-    /// The operation takes `additional_types`.
-    pub trait AdditionalTypes {}
-    /// The operation takes `device_id`.
-    pub trait DeviceId {}
-    /// The operation takes `after` and `before` (cursors).
-    pub trait Cursor {}
-}
+    use super::sealed::Sealed;
 
-/// The body of a request, before encoding.
-#[derive(Debug, Clone)]
-#[allow(dead_code)] // bodies arrive with the playlist and player endpoints
-pub(crate) enum Payload {
-    None,
-    Json(serde_json::Map<String, serde_json::Value>),
-    Raw {
-        content_type: &'static str,
-        data: Vec<u8>,
-    },
+    /// The operation takes `market`.
+    pub trait Market: Sealed {}
+    /// The operation takes `limit`.
+    pub trait Limit: Sealed {}
+    /// The operation takes `offset`.
+    pub trait Offset: Sealed {}
+    /// The operation takes `fields`.
+    pub trait Fields: Sealed {}
+    /// The operation takes `locale`.
+    pub trait Locale: Sealed {}
+    /// The operation takes `additional_types`.
+    pub trait AdditionalTypes: Sealed {}
+    /// The operation takes `device_id`.
+    pub trait DeviceId: Sealed {}
+    /// The operation takes `after` and `before` (cursors).
+    pub trait Cursor: Sealed {}
 }
 
 /// A request to one endpoint, ready to [`send`](Request::send).
 #[must_use = "a request does nothing until `.send()` is called"]
 pub struct Request<'a, O> {
     pub(crate) client: &'a Spotify,
-    pub(crate) path: String,
-    pub(crate) query: Vec<(&'static str, String)>,
-    pub(crate) payload: Payload,
+    path: String,
+    query: Vec<(&'static str, String)>,
+    pub(crate) body: Body,
     pub(crate) error: Option<Error>,
     op: PhantomData<fn() -> O>,
 }
@@ -124,12 +138,28 @@ impl<O> std::fmt::Debug for Request<'_, O> {
     }
 }
 
+/// A copy of a request that failed validation carries the same message
+/// (errors keep their sources as text only when copied).
+impl<O> Clone for Request<'_, O> {
+    fn clone(&self) -> Self {
+        Request {
+            client: self.client,
+            path: self.path.clone(),
+            query: self.query.clone(),
+            body: self.body.clone(),
+            error: self.error.as_ref().map(Error::duplicate),
+            op: PhantomData,
+        }
+    }
+}
+
 impl<'a, O: Operation> Request<'a, O> {
     /// A request to `O`'s path, with `{...}` placeholders filled in order.
     pub(crate) fn new(client: &'a Spotify, path_args: &[&str]) -> Self {
-        let mut path = String::with_capacity(O::ENDPOINT.path.len() + 24);
+        let template = O::ENDPOINT.path;
+        let mut path = String::with_capacity(template.len() + 24);
         let mut args = path_args.iter();
-        let mut rest = O::ENDPOINT.path;
+        let mut rest = template;
         while let Some(start) = rest.find('{') {
             path.push_str(&rest[..start]);
             let end = rest[start..]
@@ -145,7 +175,7 @@ impl<'a, O: Operation> Request<'a, O> {
             client,
             path,
             query: Vec::new(),
-            payload: Payload::None,
+            body: Body::Empty,
             error: None,
             op: PhantomData,
         }
@@ -190,27 +220,61 @@ impl<'a, O: Operation> Request<'a, O> {
     }
 
     /// Sets a key of the JSON body.
-    #[allow(dead_code)]
     pub(crate) fn body(mut self, key: &str, value: serde_json::Value) -> Self {
-        if !matches!(self.payload, Payload::Json(_)) {
-            self.payload = Payload::Json(serde_json::Map::new());
+        if !matches!(self.body, Body::Json(_)) {
+            self.body = Body::Json(serde_json::Map::new());
         }
-        if let Payload::Json(map) = &mut self.payload {
+        if let Body::Json(map) = &mut self.body {
             map.insert(key.to_owned(), value);
         }
         self
     }
 
+    /// A number already set in the JSON body.
+    pub(crate) fn body_number(&self, key: &str) -> Option<u64> {
+        match &self.body {
+            Body::Json(map) => map.get(key).and_then(serde_json::Value::as_u64),
+            _ => None,
+        }
+    }
+
+    /// The one HTTP request this value stands for: the client's API base,
+    /// the path, the query and the client's default market (for endpoints
+    /// that take one and calls that set none), and the body. A request that
+    /// failed validation returns its error here, before any I/O.
+    pub(crate) fn into_http(self) -> Result<HttpRequest> {
+        if let Some(e) = self.error {
+            return Err(e);
+        }
+        let endpoint = O::ENDPOINT;
+        let base = self.client.api_base();
+        let mut url = String::with_capacity(base.len() + self.path.len() + 64);
+        url.push_str(base);
+        url.push_str(&self.path);
+        let default_market = self.client.default_market().filter(|_| {
+            endpoint.takes("market") && !self.query.iter().any(|(k, _)| *k == "market")
+        });
+        let market = default_market.as_ref().map(|m| ("market", m.as_str()));
+        let pairs = self.query.iter().map(|(k, v)| (*k, v.as_str()));
+        for (i, (k, v)) in pairs.chain(market).enumerate() {
+            url.push(if i == 0 { '?' } else { '&' });
+            url.push_str(k);
+            url.push('=');
+            url.push_str(&crate::encode::component(v));
+        }
+        Ok(HttpRequest {
+            method: endpoint.method,
+            url,
+            body: self.body,
+            endpoint: endpoint.label,
+        })
+    }
+
     /// Sends the request and decodes the answer.
     pub fn send(self) -> Result<O::Output> {
-        let raw = self.client.execute::<O::Raw>(
-            O::ENDPOINT,
-            &self.path,
-            &self.query,
-            self.payload,
-            self.error,
-        )?;
-        Ok(O::output(raw))
+        let client = self.client;
+        let request = self.into_http()?;
+        client.send_http::<O::Raw>(&request).map(O::output)
     }
 }
 
@@ -317,6 +381,8 @@ macro_rules! operation {
         #[derive(Debug, Clone, Copy)]
         pub struct $name;
 
+        impl $crate::request::sealed::Sealed for $name {}
+
         impl $crate::request::Operation for $name {
             type Output = $out;
             $crate::request::operation!(@raw $out $(, $raw, |$r| $conv)?);
@@ -324,6 +390,7 @@ macro_rules! operation {
                 operation_id: $op_id,
                 method: $crate::http::Method::$method,
                 path: $path,
+                label: $crate::request::operation!(@label $method $path),
                 query: &[$($crate::request::Param {
                     name: stringify!($q),
                     range: $crate::request::operation!(@range $(($lo, $hi))?),
@@ -345,6 +412,10 @@ macro_rules! operation {
         type Raw = $raw;
         fn output($r: $raw) -> $out { $conv }
     };
+    (@label Get $path:literal) => { concat!("GET ", $path) };
+    (@label Post $path:literal) => { concat!("POST ", $path) };
+    (@label Put $path:literal) => { concat!("PUT ", $path) };
+    (@label Delete $path:literal) => { concat!("DELETE ", $path) };
     (@range) => { None };
     (@range ($lo:literal, $hi:literal)) => { Some(($lo, $hi)) };
     (@dep) => { None };

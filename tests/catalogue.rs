@@ -43,7 +43,7 @@ fn fails_unsent<T: std::fmt::Debug>(
 
 fn assert_invalid_input(err: &Error, name: &str, needle: &str) {
     match err {
-        Error::InvalidInput { param, message } => {
+        Error::InvalidInput { param, message, .. } => {
             assert_eq!(*param, name, "{err}");
             assert!(message.contains(needle), "{message:?} lacks {needle:?}");
         }
@@ -541,7 +541,7 @@ fn show_with_and_without_resume_points() {
         "FullShow \"Build Notes\" by Mock Media, 25 episodes"
     );
     // The embedded page continues through its next link.
-    let all = app.all_items(&show.episodes).unwrap();
+    let all: Vec<_> = app.all_items(show.episodes).map(Result::unwrap).collect();
     assert_eq!(all.len(), 25);
     assert_eq!(last(&mock).query_value("offset"), Some("20"));
 

@@ -6,7 +6,9 @@ use spotify_blocking::mock::RecordedRequest;
 use spotify_blocking::mock::{
     CLIENT_ID, CLIENT_SECRET, Fault, HYBRID_THEORY, LONG_ALBUM, MockServer,
 };
-use spotify_blocking::{Error, RefreshingToken, RetryPolicy, Spotify, SpotifyBuilder, Token};
+use spotify_blocking::{
+    Error, RefreshingToken, RetryPolicy, Spotify, SpotifyBuilder, TimeoutPhase, Token,
+};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime};
 
@@ -335,7 +337,7 @@ fn a_silent_server_times_out_quickly_and_is_not_retried() {
         Error::Timeout {
             phase, attempts, ..
         } => {
-            assert_eq!(phase, "receive response");
+            assert_eq!(*phase, TimeoutPhase::ReceiveResponse);
             assert_eq!(*attempts, 1);
         }
         other => panic!("{other:?}"),
@@ -361,7 +363,7 @@ fn a_trickled_body_hits_the_body_timeout_and_is_not_retried() {
     let err = spotify.album(HYBRID_THEORY).send().unwrap_err();
     let took = start.elapsed();
     assert!(
-        matches!(&err, Error::Timeout { phase, attempts: 1, .. } if phase == "receive body"),
+        matches!(&err, Error::Timeout { phase, attempts: 1, .. } if *phase == TimeoutPhase::ReceiveBody),
         "{err:?}"
     );
     assert!(took < ms(1500), "{took:?}");
@@ -474,7 +476,7 @@ fn body_limit_is_enforced_and_not_retried() {
     let spotify = client_with(&mock, mock.builder().retry(policy).body_limit(1000));
     let err = spotify.album(HYBRID_THEORY).send().unwrap_err();
     assert!(
-        matches!(err, Error::BodyTooLarge { limit: 1000, ref endpoint } if endpoint == "GET /albums/{id}"),
+        matches!(err, Error::BodyTooLarge { limit: 1000, ref endpoint , .. } if endpoint == "GET /albums/{id}"),
         "{err:?}"
     );
     assert_eq!(api_requests(&mock).len(), 1);
@@ -532,7 +534,10 @@ fn all_items_refuses_a_foreign_next_link_too() {
     let spotify = client_with(&mock, mock.builder());
     let mut album = spotify.album(LONG_ALBUM).send().unwrap();
     album.tracks.next = Some(format!("{}/albums/{LONG_ALBUM}/tracks", other.api_base()));
-    let err = spotify.all_items(&album.tracks).unwrap_err();
+    let err = spotify
+        .all_items(album.tracks)
+        .collect::<Result<Vec<_>, _>>()
+        .unwrap_err();
     assert!(matches!(err, Error::InvalidInput { param: "next", .. }));
     assert_eq!(other.request_count(), 0);
 }
@@ -746,6 +751,56 @@ fn a_401_with_a_refreshing_token_renews_once_and_repeats() {
 }
 
 #[test]
+fn renewal_after_401_and_retries_after_5xx_share_one_budget() {
+    let mock = MockServer::start();
+    let (policy, sleeps) = recording(RetryPolicy::default().max_retries(2));
+    let spotify = client_with(&mock, mock.builder().retry(policy));
+    // 401 (renew: attempt 2), then 503 twice: the budget of 3 attempts ends
+    // with the second 503, and `attempts` counts the renewal too.
+    mock.fault_on("/v1/", Fault::Status(401));
+    mock.fault_on("/v1/", Fault::Status(503));
+    mock.fault_on("/v1/", Fault::Status(503));
+    mock.fault_on("/v1/", Fault::Status(503));
+    let err = spotify.album(HYBRID_THEORY).send().unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::Api {
+                status: 503,
+                attempts: 3,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert_eq!(api_requests(&mock).len(), 3);
+    assert_eq!(token_posts(&mock), 1);
+    assert_eq!(
+        sleeps_of(&sleeps).len(),
+        1,
+        "one backoff: after the first 503"
+    );
+
+    // With no retries at all, a 401 is the answer: nothing is renewed.
+    let mock = MockServer::start();
+    let spotify = client_with(&mock, mock.builder().retry(RetryPolicy::none()));
+    mock.expire_tokens();
+    let err = spotify.album(HYBRID_THEORY).send().unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::Api {
+                status: 401,
+                attempts: 1,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert_eq!(token_posts(&mock), 0);
+}
+
+#[test]
 fn a_user_token_renews_with_its_refresh_token() {
     let mock = MockServer::start();
     let spotify = mock.user_client(spotify_blocking::scope::Scopes::new());
@@ -802,7 +857,9 @@ fn invalid_grant_during_refresh_is_refresh_revoked() {
     );
     let err = spotify.album(HYBRID_THEORY).send().unwrap_err();
     match &err {
-        Error::RefreshRevoked { description } => assert_eq!(description, "Refresh token revoked"),
+        Error::RefreshRevoked { description, .. } => {
+            assert_eq!(description, "Refresh token revoked")
+        }
         other => panic!("{other:?}"),
     }
     assert!(err.to_string().contains("log in again"));
@@ -931,8 +988,8 @@ fn slow_headers_within_and_beyond_the_receive_timeout() {
     let err = spotify.album(HYBRID_THEORY).send().unwrap_err();
     let took = start.elapsed();
     assert!(
-        matches!(&err, Error::Timeout { phase, attempts: 1, endpoint }
-            if phase == "receive response" && endpoint == "GET /albums/{id}"),
+        matches!(&err, Error::Timeout { phase, attempts: 1, endpoint , .. }
+            if *phase == TimeoutPhase::ReceiveResponse && endpoint == "GET /albums/{id}"),
         "{err:?}"
     );
     assert!(took >= ms(350) && took < ms(2500), "{took:?}");

@@ -116,8 +116,9 @@ fn generate(root: &Path) -> String {
     let methods = methods_by_operation(root);
     let types = operation_type_names(root);
 
-    let mut by_tag: BTreeMap<String, Vec<&'static spotify_blocking::Endpoint>> = BTreeMap::new();
-    for ep in spotify_blocking::endpoints::all() {
+    let mut by_tag: BTreeMap<String, Vec<&'static spotify_blocking::__unstable::Endpoint>> =
+        BTreeMap::new();
+    for ep in spotify_blocking::__unstable::endpoints() {
         let tag = spec
             .get(ep.operation_id)
             .and_then(|o| o.tags.first().cloned())
@@ -252,7 +253,7 @@ fn every_operation_has_a_method() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let methods = methods_by_operation(root);
     let types = operation_type_names(root);
-    let missing: Vec<_> = spotify_blocking::endpoints::all()
+    let missing: Vec<_> = spotify_blocking::__unstable::endpoints()
         .into_iter()
         .filter(|ep| {
             types

@@ -207,7 +207,10 @@ fn no_error_shows_a_secret() {
     album.tracks.next = Some("http://127.0.0.1:1/v1/albums".into());
     errors.push((
         "foreign next",
-        spotify.all_items(&album.tracks).unwrap_err(),
+        spotify
+            .all_items(album.tracks)
+            .collect::<Result<Vec<_>, _>>()
+            .unwrap_err(),
     ));
 
     // Nothing listening at all.

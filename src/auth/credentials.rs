@@ -119,12 +119,9 @@ impl Credentials {
         let body = Body::Form(crate::encode::form(&fields));
         let req = HttpRequest {
             method: Method::Post,
-            url: &url,
-            auth,
-            body: &body,
+            url,
+            body,
             endpoint: "POST /api/token",
-            idempotent: false,
-            cache_key: None,
         };
         // What the server may echo back: the grant and the client secret.
         let mut secrets: Vec<&str> = form
@@ -134,7 +131,7 @@ impl Credentials {
             .collect();
         secrets.extend(self.client_secret.as_deref());
         let redact = |e: Error| e.redact(&secrets);
-        let resp = self.http.send(&req).map_err(redact)?;
+        let resp = self.http.send(&req, auth, None).map_err(redact)?;
         if (200..300).contains(&resp.status) {
             let parsed: TokenResponse =
                 crate::decode::decode_secret(&resp.body, "POST /api/token").map_err(redact)?;

@@ -17,11 +17,3 @@ pub use prompt::{open_browser, prompt_for_pkce_token, prompt_for_user_token, pro
 pub use refreshing::{AnyToken, RefreshingToken};
 pub use token::Token;
 pub use user::{UserAuth, refresh_pkce_token, refresh_user_token};
-
-/// A random `u64` from the OS (for backoff jitter).
-pub(crate) fn random_u64() -> u64 {
-    let mut b = [0u8; 8];
-    // Jitter only: a failing RNG means no jitter, not an error.
-    let _ = getrandom::fill(&mut b);
-    u64::from_le_bytes(b)
-}

@@ -1,7 +1,7 @@
 //! Albums: one, several, their tracks, new releases, the saved ones.
 
-use crate::batch::Batch;
 use crate::client::Spotify;
+use crate::endpoints::chunked::Chunked;
 use crate::id::{IdKind, parse_id, parse_ids};
 use crate::model::{FullAlbum, Page, SimpleAlbum, SimpleTrack, raw};
 use crate::request::{Endpoint, Operation, Request, operation};
@@ -80,12 +80,12 @@ impl Spotify {
     #[deprecated(
         note = "Spotify removed GET /albums for development-mode apps; call `album` for each ID"
     )]
-    pub fn albums<I, S>(&self, ids: I) -> Batch<'_, GetAlbums>
+    pub fn albums<I, S>(&self, ids: I) -> Chunked<'_, GetAlbums>
     where
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        Batch::lookup(self, parse_ids(ids, IdKind::Album), ALBUMS_CAP)
+        Chunked::lookup(self, parse_ids(ids, IdKind::Album), ALBUMS_CAP)
     }
 
     /// A page of an album's tracks.

@@ -1,7 +1,7 @@
 //! Artists: one, several, their albums, top tracks and related artists.
 
-use crate::batch::Batch;
 use crate::client::Spotify;
+use crate::endpoints::chunked::Chunked;
 use crate::error::Error;
 use crate::id::{IdKind, parse_id, parse_ids};
 use crate::model::{AlbumGroup, FullArtist, FullTrack, Page, SimpleAlbum, raw};
@@ -97,12 +97,12 @@ impl Spotify {
     #[deprecated(
         note = "Spotify removed GET /artists for development-mode apps; call `artist` for each ID"
     )]
-    pub fn artists<I, S>(&self, ids: I) -> Batch<'_, GetArtists>
+    pub fn artists<I, S>(&self, ids: I) -> Chunked<'_, GetArtists>
     where
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        Batch::lookup(self, parse_ids(ids, IdKind::Artist), ARTISTS_CAP)
+        Chunked::lookup(self, parse_ids(ids, IdKind::Artist), ARTISTS_CAP)
     }
 
     /// A page of an artist's albums, singles, compilations and appearances.

@@ -1,7 +1,7 @@
 //! Audiobooks: one, several, their chapters.
 
-use crate::batch::Batch;
 use crate::client::Spotify;
+use crate::endpoints::chunked::Chunked;
 use crate::id::{IdKind, parse_id, parse_ids};
 use crate::model::{FullAudiobook, Page, SimpleChapter, raw};
 use crate::request::{Endpoint, Operation, Request, operation};
@@ -74,12 +74,12 @@ impl Spotify {
     #[deprecated(
         note = "Spotify removed GET /audiobooks for development-mode apps; call `audiobook` for each ID"
     )]
-    pub fn audiobooks<I, S>(&self, ids: I) -> Batch<'_, GetAudiobooks>
+    pub fn audiobooks<I, S>(&self, ids: I) -> Chunked<'_, GetAudiobooks>
     where
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        Batch::lookup(self, parse_ids(ids, IdKind::Audiobook), AUDIOBOOKS_CAP)
+        Chunked::lookup(self, parse_ids(ids, IdKind::Audiobook), AUDIOBOOKS_CAP)
     }
 
     /// A page of an audiobook's chapters.

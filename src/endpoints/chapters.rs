@@ -1,7 +1,7 @@
 //! Audiobook chapters: one or several.
 
-use crate::batch::Batch;
 use crate::client::Spotify;
+use crate::endpoints::chunked::Chunked;
 use crate::id::{IdKind, parse_id, parse_ids};
 use crate::model::{FullChapter, raw};
 use crate::request::{Endpoint, Operation, Request, operation};
@@ -49,11 +49,11 @@ impl Spotify {
     #[deprecated(
         note = "Spotify removed GET /chapters for development-mode apps; call `chapter` for each ID"
     )]
-    pub fn chapters<I, S>(&self, ids: I) -> Batch<'_, GetChapters>
+    pub fn chapters<I, S>(&self, ids: I) -> Chunked<'_, GetChapters>
     where
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        Batch::lookup(self, parse_ids(ids, IdKind::Chapter), CHAPTERS_CAP)
+        Chunked::lookup(self, parse_ids(ids, IdKind::Chapter), CHAPTERS_CAP)
     }
 }

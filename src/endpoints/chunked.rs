@@ -1,14 +1,20 @@
 //! Calls that take a list of URIs or IDs and may be split into several.
 
+use crate::client::Spotify;
 use crate::error::{Error, Result};
 use crate::model::PlaylistSnapshot;
-use crate::request::{Operation, Payload, Request, params};
+use crate::request::{Operation, Request, params, sealed::Sealed};
 
 /// How the answers of several calls of a split list combine into one.
-pub trait Merge {
+/// Sealed: implemented for the outputs of this crate's list calls.
+pub trait Merge: Sealed {
     /// Adds the answer of the next call.
     fn merge(&mut self, next: Self);
 }
+
+impl Sealed for () {}
+impl<T> Sealed for Vec<T> {}
+impl Sealed for PlaylistSnapshot {}
 
 impl Merge for () {
     fn merge(&mut self, _next: ()) {}
@@ -86,13 +92,13 @@ where
     /// the first error (earlier chunks stay applied).
     pub fn send(self) -> Result<O::Output> {
         let Chunked {
-            mut template,
+            template,
             items,
             param,
             cap,
             place,
         } = self;
-        if let Some(e) = template.error.take() {
+        if let Some(e) = template.error {
             return Err(e);
         }
         let items = items?;
@@ -119,11 +125,7 @@ where
         }
         let mut out: Option<O::Output> = None;
         for (i, chunk) in items.chunks(cap).enumerate() {
-            let mut req = Request::<O>::new(client, &[]);
-            req.path = template.path.clone();
-            req.query = template.query.clone();
-            req.payload = template.payload.clone();
-            let answer = place(req, chunk, i * cap).send()?;
+            let answer = place(template.clone(), chunk, i * cap).send()?;
             match &mut out {
                 None => out = Some(answer),
                 Some(acc) => acc.merge(answer),
@@ -169,11 +171,19 @@ pub(crate) fn body_ids<'a, O: Operation>(
     r.body("ids", serde_json::json!(c))
 }
 
-/// A number already set in the JSON body.
-pub(crate) fn body_number<O>(r: &Request<'_, O>, key: &str) -> Option<u64> {
-    match &r.payload {
-        Payload::Json(map) => map.get(key).and_then(serde_json::Value::as_u64),
-        _ => None,
+/// Deprecated name of [`Chunked`].
+#[deprecated(since = "0.2.0", note = "renamed to `Chunked`")]
+pub type Batch<'a, O> = Chunked<'a, O>;
+
+impl<'a, O: Operation> Chunked<'a, O>
+where
+    O::Output: Merge,
+{
+    /// A lookup of several objects by `ids` (already parsed), with the IDs
+    /// in the `ids` query parameter, at most `cap` per call. Unknown IDs
+    /// come back as `None`.
+    pub(crate) fn lookup(client: &'a Spotify, ids: Result<Vec<String>>, cap: usize) -> Self {
+        Chunked::new(Request::new(client, &[]), ids, "ids", cap, query_ids)
     }
 }
 

@@ -1,7 +1,7 @@
 //! Podcast episodes: one or several.
 
-use crate::batch::Batch;
 use crate::client::Spotify;
+use crate::endpoints::chunked::Chunked;
 use crate::id::{IdKind, parse_id, parse_ids};
 use crate::model::{FullEpisode, raw};
 use crate::request::{Endpoint, Operation, Request, operation};
@@ -58,11 +58,11 @@ impl Spotify {
     #[deprecated(
         note = "Spotify removed GET /episodes for development-mode apps; call `episode` for each ID"
     )]
-    pub fn episodes<I, S>(&self, ids: I) -> Batch<'_, GetEpisodes>
+    pub fn episodes<I, S>(&self, ids: I) -> Chunked<'_, GetEpisodes>
     where
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        Batch::lookup(self, parse_ids(ids, IdKind::Episode), EPISODES_CAP)
+        Chunked::lookup(self, parse_ids(ids, IdKind::Episode), EPISODES_CAP)
     }
 }

@@ -1,7 +1,19 @@
 //! One file per API area, each an `impl Spotify` block of endpoint methods,
-//! and the operation types behind them (see [`Operation`](crate::Operation)).
+//! and the operation types behind them (see [`Operation`]).
+//!
+//! The traits here describe what a request value can do; all are sealed
+//! (only this crate implements them): [`Operation`] (what `send` returns),
+//! [`Paged`] (answers with a `next` link), [`Merge`] (answers of a split
+//! list) and the [`params`] markers (which optional parameters a request
+//! takes).
 
 use crate::request::Endpoint;
+
+pub use crate::paging::Paged;
+pub use crate::request::{Operation, params};
+#[allow(deprecated)]
+pub use chunked::Batch;
+pub use chunked::{Chunked, Merge};
 
 pub mod albums;
 pub mod artists;
@@ -20,8 +32,8 @@ pub mod tracks;
 pub mod users;
 
 /// Every operation the crate implements, for the conformance test and the
-/// generated reference.
-pub fn all() -> Vec<&'static Endpoint> {
+/// generated reference (through `__unstable`).
+pub(crate) fn all() -> Vec<&'static Endpoint> {
     let mut v = Vec::new();
     v.extend_from_slice(albums::ENDPOINTS);
     v.extend_from_slice(artists::ENDPOINTS);

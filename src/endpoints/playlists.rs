@@ -4,12 +4,13 @@
 //! `/playlists/{id}/items` in February 2026; the `playlist_tracks*` methods
 //! call the old paths and are deprecated.
 
-use super::chunked::{Chunked, Merge, body_number, playable_uris};
+use super::chunked::{Chunked, Merge, playable_uris};
 use crate::client::Spotify;
 use crate::error::{Error, Result};
+use crate::http::Body;
 use crate::id::{IdKind, parse_id};
 use crate::model::{FullPlaylist, Image, Page, PlaylistItem, PlaylistSnapshot, SimplePlaylist};
-use crate::request::{Endpoint, Operation, Payload, Request, operation};
+use crate::request::{Endpoint, Operation, Request, operation};
 use serde_json::{Value, json};
 
 operation! {
@@ -316,7 +317,7 @@ fn place_add<'a, O: Operation>(
     chunk: &[String],
     start: usize,
 ) -> Request<'a, O> {
-    let position = body_number(&r, "position");
+    let position = r.body_number("position");
     let r = r.body("uris", json!(chunk));
     match position {
         Some(p) => r.body("position", json!(p + start as u64)),
@@ -669,7 +670,7 @@ impl Spotify {
         let mut r = playlist_request::<UploadPlaylistCover>(self, playlist_id);
         match cover_payload(jpeg) {
             Ok(data) => {
-                r.payload = Payload::Raw {
+                r.body = Body::Raw {
                     content_type: "image/jpeg",
                     data,
                 }

@@ -21,22 +21,10 @@ pub(crate) const ENDPOINTS: &[&Endpoint] = &[Search::ENDPOINT];
 
 /// The search operations: [`Search`] and the one-type searches
 /// ([`SearchTracks`], ...). It gates
-/// [`include_external_audio`](Request::include_external_audio).
+/// [`include_external_audio`](Request::include_external_audio). Sealed.
 pub trait SearchOperation: Operation {}
 
 impl SearchOperation for Search {}
-
-fn empty_page<T>() -> Page<T> {
-    Page {
-        href: String::new(),
-        items: Vec::new(),
-        limit: 0,
-        next: None,
-        offset: 0,
-        previous: None,
-        total: 0,
-    }
-}
 
 /// Declares a one-type search: `GET /search?type=...` whose output is that
 /// type's page, so `.pages()` and `.items()` follow the page's `next`.
@@ -46,12 +34,14 @@ macro_rules! search_one {
         #[derive(Debug, Clone, Copy)]
         pub struct $op;
 
+        impl crate::request::sealed::Sealed for $op {}
+
         impl Operation for $op {
             type Output = Page<$item>;
             type Raw = SearchResults;
             const ENDPOINT: &'static Endpoint = Search::ENDPOINT;
             fn output(raw: SearchResults) -> Page<$item> {
-                raw.$field.unwrap_or_else(empty_page)
+                raw.$field.unwrap_or_default()
             }
         }
 

@@ -1,7 +1,7 @@
 //! Podcast shows: one, several, their episodes.
 
-use crate::batch::Batch;
 use crate::client::Spotify;
+use crate::endpoints::chunked::Chunked;
 use crate::id::{IdKind, parse_id, parse_ids};
 use crate::model::{FullShow, Page, SimpleEpisode, SimpleShow, raw};
 use crate::request::{Endpoint, Operation, Request, operation};
@@ -59,8 +59,8 @@ impl Spotify {
     /// ```no_run
     /// # let spotify = spotify_blocking::Spotify::new(spotify_blocking::Token::from_access_token("t"));
     /// let show = spotify.show("38bS44xjbVVZ3No3ByF1dJ").market("SE").send()?;
-    /// for episode in spotify.all_items(&show.episodes)? {
-    ///     println!("{episode}");
+    /// for episode in spotify.all_items(show.episodes) {
+    ///     println!("{}", episode?);
     /// }
     /// # Ok::<(), spotify_blocking::Error>(())
     /// ```
@@ -76,12 +76,12 @@ impl Spotify {
     #[deprecated(
         note = "Spotify removed GET /shows for development-mode apps; call `show` for each ID"
     )]
-    pub fn shows<I, S>(&self, ids: I) -> Batch<'_, GetShows>
+    pub fn shows<I, S>(&self, ids: I) -> Chunked<'_, GetShows>
     where
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        Batch::lookup(self, parse_ids(ids, IdKind::Show), SHOWS_CAP)
+        Chunked::lookup(self, parse_ids(ids, IdKind::Show), SHOWS_CAP)
     }
 
     /// A page of a show's episodes.

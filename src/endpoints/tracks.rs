@@ -1,7 +1,7 @@
 //! Tracks: one, several, audio features and analysis, recommendations.
 
-use crate::batch::Batch;
 use crate::client::Spotify;
+use crate::endpoints::chunked::Chunked;
 use crate::error::{Error, Result};
 use crate::id::{IdKind, parse_id, parse_ids};
 use crate::model::{AudioAnalysis, AudioFeatures, FullTrack, Recommendations, raw};
@@ -140,12 +140,12 @@ impl Spotify {
     #[deprecated(
         note = "Spotify removed GET /tracks for development-mode apps; call `track` for each ID"
     )]
-    pub fn tracks<I, S>(&self, ids: I) -> Batch<'_, GetTracks>
+    pub fn tracks<I, S>(&self, ids: I) -> Chunked<'_, GetTracks>
     where
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        Batch::lookup(self, parse_ids(ids, IdKind::Track), TRACKS_CAP)
+        Chunked::lookup(self, parse_ids(ids, IdKind::Track), TRACKS_CAP)
     }
 
     /// Audio features (tempo, key, energy, ...) of one track.
@@ -167,12 +167,12 @@ impl Spotify {
     #[deprecated(
         note = "Spotify removed GET /audio-features for new apps; there is no replacement"
     )]
-    pub fn tracks_audio_features<I, S>(&self, ids: I) -> Batch<'_, GetTracksAudioFeatures>
+    pub fn tracks_audio_features<I, S>(&self, ids: I) -> Chunked<'_, GetTracksAudioFeatures>
     where
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        Batch::lookup(self, parse_ids(ids, IdKind::Track), AUDIO_FEATURES_CAP)
+        Chunked::lookup(self, parse_ids(ids, IdKind::Track), AUDIO_FEATURES_CAP)
     }
 
     /// The low-level audio analysis of a track (bars, beats, sections,

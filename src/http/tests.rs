@@ -50,17 +50,19 @@ mod against_the_mock {
         let url = format!("{}/no-such-route?uris=x", mock.api_base());
         let body = match method {
             Method::Get => Body::Empty,
-            _ => Body::Json(b"{\"ids\":[\"x\"]}".to_vec()),
+            _ => {
+                let mut map = serde_json::Map::new();
+                map.insert("ids".into(), serde_json::json!(["x"]));
+                Body::Json(map)
+            }
         };
-        http.send(&HttpRequest {
+        let req = HttpRequest {
             method,
-            url: &url,
-            auth: Auth::Bearer("t"),
-            body: &body,
+            url,
+            body,
             endpoint: "X /no-such-route",
-            idempotent: method.is_idempotent(),
-            cache_key: None,
-        })
+        };
+        http.send(&req, Auth::Bearer("t".into()), None)
     }
 
     #[test]

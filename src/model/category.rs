@@ -48,13 +48,3 @@ display!(FeaturedPlaylists, |p, f| write!(
     p.playlists.items.len(),
     p.playlists.total
 ));
-
-impl crate::Paged for FeaturedPlaylists {
-    type Item = SimplePlaylist;
-    fn next_url(&self) -> Option<&str> {
-        self.playlists.next.as_deref()
-    }
-    fn into_items(self) -> Vec<SimplePlaylist> {
-        self.playlists.items
-    }
-}

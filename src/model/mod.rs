@@ -12,9 +12,10 @@ mod tree;
 mod common;
 mod market;
 
-pub use crate::paging::{CursorPage, Cursors, Page};
+mod page;
 pub use common::*;
 pub use market::Market;
+pub use page::{CursorPage, Cursors, Page};
 
 mod album;
 mod artist;
