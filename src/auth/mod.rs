@@ -2,7 +2,7 @@
 
 mod credentials;
 mod loopback;
-mod pkce;
+pub(crate) mod pkce;
 mod prompt;
 mod redirect;
 mod refreshing;

@@ -2,7 +2,7 @@
 //! (without one), and refreshing their tokens.
 
 use super::credentials::Credentials;
-use super::pkce::{new_state, new_verifier, pkce_challenge};
+use super::pkce::{new_state, new_verifier, s256_challenge};
 use super::redirect::{extract_code, split_url};
 use super::scope::Scopes;
 use super::token::Token;
@@ -234,7 +234,7 @@ impl UserAuth {
 
     /// The address of Spotify's login page to open in a browser.
     pub fn url(&self) -> String {
-        let challenge = self.verifier.as_deref().map(pkce_challenge);
+        let challenge = self.code_challenge();
         self.credentials
             .authorize_url(
                 &self.scopes,
@@ -268,6 +268,23 @@ impl UserAuth {
     /// The PKCE code verifier (a secret: keep it out of logs).
     pub fn code_verifier(&self) -> Option<&str> {
         self.verifier.as_deref()
+    }
+
+    /// The PKCE code challenge sent in [`url`](Self::url): the `S256`
+    /// challenge of the [`code_verifier`](Self::code_verifier)
+    /// (`base64url(sha256(verifier))`, 43 characters). `None` without PKCE.
+    ///
+    /// ```
+    /// use spotify_blocking::{Credentials, UserAuth, scope};
+    ///
+    /// let creds = Credentials::public("id").redirect_uri("https://example.com/callback");
+    /// let auth = UserAuth::pkce(creds, scope::read())?;
+    /// let challenge = auth.code_challenge().unwrap();
+    /// assert!(auth.url().contains(&format!("code_challenge={challenge}")));
+    /// # Ok::<(), spotify_blocking::Error>(())
+    /// ```
+    pub fn code_challenge(&self) -> Option<String> {
+        self.verifier.as_deref().map(s256_challenge)
     }
 
     /// The credentials this login uses.
