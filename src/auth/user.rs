@@ -181,7 +181,7 @@ pub fn refresh_pkce_token(client_id: &str, refresh_token: &str) -> Result<Token>
 /// let auth = UserAuth::new(creds, scope::read())?;
 /// println!("Log in at {}", auth.url());
 /// let pasted = "https://example.com/callback?code=...&state=..."; // what the browser shows
-/// let token = auth.request_user_token(pasted)?;
+/// let token = auth.token_from_redirect(pasted)?;
 /// # Ok::<(), spotify_blocking::Error>(())
 /// ```
 #[derive(Clone)]
@@ -302,11 +302,36 @@ impl UserAuth {
         extract_code(pasted, self.redirect_uri(), &self.state)
     }
 
-    /// Exchanges the redirected address (or a bare code) for a user token.
-    /// See [`parse_redirect`](Self::parse_redirect) for the checks.
-    pub fn request_user_token(&self, pasted: &str) -> Result<Token> {
-        let code = self.parse_redirect(pasted)?;
+    /// Exchanges the address the browser was redirected to (or a bare
+    /// code) for a user token: [`parse_redirect`](Self::parse_redirect)
+    /// (see there for the checks), then the code exchange, with the client
+    /// secret or, for PKCE, the code verifier.
+    ///
+    /// This is the step after the login page for a program that gets the
+    /// redirected address itself (a web server's callback, a GUI text
+    /// field); [`prompt`](Self::prompt) asks for it in the terminal.
+    ///
+    /// ```
+    /// use spotify_blocking::mock::MockServer;
+    /// use spotify_blocking::{UserAuth, scope};
+    ///
+    /// let mock = MockServer::start();
+    /// let creds = mock.credentials().redirect_uri("https://example.com/callback");
+    /// let auth = UserAuth::new(creds, scope::read())?;
+    /// let redirected = mock.approve(&auth.url()); // where the browser was sent
+    /// let token = auth.token_from_redirect(&redirected)?;
+    /// assert!(token.refresh_token().is_some());
+    /// # Ok::<(), spotify_blocking::Error>(())
+    /// ```
+    pub fn token_from_redirect(&self, redirected: &str) -> Result<Token> {
+        let code = self.parse_redirect(redirected)?;
         self.exchange(&code)
+    }
+
+    /// The old name of [`token_from_redirect`](Self::token_from_redirect).
+    #[deprecated(since = "0.2.0", note = "use UserAuth::token_from_redirect")]
+    pub fn request_user_token(&self, pasted: &str) -> Result<Token> {
+        self.token_from_redirect(pasted)
     }
 
     pub(crate) fn exchange(&self, code: &str) -> Result<Token> {
