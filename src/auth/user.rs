@@ -150,6 +150,11 @@ impl Credentials {
 
 /// Renews a user token (authorization-code flow) from its refresh token.
 ///
+/// tekore's name; a shortcut for
+/// `Credentials::new(client_id, client_secret).refresh_user_token(refresh_token)`
+/// (see [`Credentials::refresh_user_token`]). For a long-running program
+/// a [`RefreshingToken`](crate::RefreshingToken) renews the token by itself.
+///
 /// ```no_run
 /// use spotify_blocking as sb;
 /// let conf = sb::config_from_file("tekore.cfg")?;
@@ -165,13 +170,40 @@ pub fn refresh_user_token(
 }
 
 /// Renews a user token from the PKCE flow (no client secret).
+///
+/// tekore's name; a shortcut for
+/// `Credentials::public(client_id).refresh_pkce_token(refresh_token)`
+/// (see [`Credentials::refresh_pkce_token`]).
+///
+/// ```no_run
+/// let token = spotify_blocking::refresh_pkce_token("client-id", "saved-refresh-token")?;
+/// # Ok::<(), spotify_blocking::Error>(())
+/// ```
 pub fn refresh_pkce_token(client_id: &str, refresh_token: &str) -> Result<Token> {
     Credentials::public(client_id).refresh_pkce_token(refresh_token)
 }
 
-/// One user login: the authorisation URL with a fresh random `state` (and,
-/// for PKCE, a fresh code verifier), and the exchange of the redirect the
-/// browser comes back with.
+/// One user login, and the one way in to every user flow: the
+/// authorisation URL with a fresh random `state` (and, for PKCE, a fresh
+/// code verifier), and the exchange of the redirect the browser comes
+/// back with.
+///
+/// Make one with [`new`](Self::new) (with a client secret) or
+/// [`pkce`](Self::pkce) (without), then finish the login in one of these
+/// ways:
+///
+/// | method | the redirected address comes from |
+/// |---|---|
+/// | [`prompt`](Self::prompt) | the user, pasting it into the terminal |
+/// | [`prompt_with`](Self::prompt_with) | any reader (the paste prompt with your own I/O and browser opener) |
+/// | [`catch_loopback`](Self::catch_loopback) | the browser itself, caught on a `http://127.0.0.1:PORT` redirect URI |
+/// | [`catch_loopback_with`](Self::catch_loopback_with) | the same, with your own output and browser opener |
+/// | [`token_from_redirect`](Self::token_from_redirect) | your program, which got it some other way |
+///
+/// [`prompt_for_user_token`](crate::prompt_for_user_token) and
+/// [`prompt_for_pkce_token`](crate::prompt_for_pkce_token) are tekore's
+/// shortcuts for `UserAuth::new(..)?.prompt()` and
+/// `UserAuth::pkce(..)?.prompt()`.
 ///
 /// ```no_run
 /// use spotify_blocking::{Credentials, UserAuth, scope};
