@@ -210,23 +210,18 @@ impl Config {
                 .or_else(|| default.and_then(|p| p.get(key)))
                 .filter(|v| !v.is_empty())
         };
-        let required = |key: &str| {
-            get(key).map(str::to_owned).ok_or_else(|| {
+        Config::from_lookup(
+            (Some(path.to_path_buf()), section.to_owned()),
+            |key| Ok(get(key).map(str::to_owned)),
+            |key| {
                 config_error(
                     Some(path),
                     section,
                     Some(key),
                     "the key is missing or empty".into(),
                 )
-            })
-        };
-        Ok(Config {
-            client_id: required(Config::CLIENT_ID_KEY)?,
-            client_secret: required(Config::CLIENT_SECRET_KEY)?,
-            redirect_uri: required(Config::REDIRECT_URI_KEY)?,
-            user_refresh: get(Config::USER_REFRESH_KEY).map(str::to_owned),
-            origin: (Some(path.to_path_buf()), section.to_owned()),
-        })
+            },
+        )
     }
 
     /// Reads `SPOTIFY_CLIENT_ID`, `SPOTIFY_CLIENT_SECRET`,
@@ -253,22 +248,30 @@ impl Config {
                 )),
             }
         };
-        let required = |key: &str| {
-            get(key)?.ok_or_else(|| {
-                config_error(
-                    None,
-                    ENVIRONMENT,
-                    Some(key),
-                    "the variable is not set".into(),
-                )
-            })
-        };
+        Config::from_lookup((None, ENVIRONMENT.to_owned()), get, |key| {
+            config_error(
+                None,
+                ENVIRONMENT,
+                Some(key),
+                "the variable is not set".into(),
+            )
+        })
+    }
+
+    /// The four values from `get` (`None`: absent or empty); a missing
+    /// required one is `missing(key)`.
+    fn from_lookup(
+        origin: (Option<PathBuf>, String),
+        get: impl Fn(&str) -> Result<Option<String>>,
+        missing: impl Fn(&str) -> Error,
+    ) -> Result<Config> {
+        let required = |key: &str| get(key)?.ok_or_else(|| missing(key));
         Ok(Config {
             client_id: required(Config::CLIENT_ID_KEY)?,
             client_secret: required(Config::CLIENT_SECRET_KEY)?,
             redirect_uri: required(Config::REDIRECT_URI_KEY)?,
             user_refresh: get(Config::USER_REFRESH_KEY)?,
-            origin: (None, ENVIRONMENT.to_owned()),
+            origin,
         })
     }
 
