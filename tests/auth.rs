@@ -628,19 +628,34 @@ fn loopback_times_out_with_a_typed_error() {
 fn loopback_needs_a_loopback_redirect_uri() {
     let mock = MockServer::start();
     let auth = secret_auth(&mock, Scope::UserReadEmail);
-    let err = auth
-        .catch_loopback_with(&mut Vec::new(), |_| true, Duration::from_secs(1))
-        .unwrap_err();
-    assert!(
-        matches!(
-            err,
-            Error::InvalidInput {
-                param: "redirect_uri",
-                ..
-            }
-        ),
-        "{err:?}"
+    let mut opened = false;
+    let caught = auth.catch_loopback_with(
+        &mut Vec::new(),
+        |_| {
+            opened = true;
+            true
+        },
+        Duration::from_secs(1),
     );
+    // catch_loopback (stderr, the real browser) checks the redirect URI
+    // first too, so no browser opens here.
+    for err in [
+        caught.unwrap_err(),
+        auth.catch_loopback(Duration::from_secs(1)).unwrap_err(),
+    ] {
+        assert!(
+            matches!(
+                err,
+                Error::InvalidInput {
+                    param: "redirect_uri",
+                    ..
+                }
+            ),
+            "{err:?}"
+        );
+    }
+    assert!(!opened);
+    assert_eq!(mock.request_count(), 0);
 }
 
 #[test]
@@ -753,24 +768,4 @@ fn deprecated_prompt_with_loopback_is_catch_loopback_with() {
         matches!(err, Error::Redirect(RedirectError::Timeout(_))),
         "{err:?}"
     );
-}
-
-#[test]
-fn catch_loopback_refuses_a_non_loopback_redirect_before_opening_anything() {
-    // catch_loopback (stderr, real browser) checks the redirect URI first,
-    // so with an HTTPS one no browser is opened and nothing is sent.
-    let mock = MockServer::start();
-    let auth = secret_auth(&mock, Scope::UserReadEmail);
-    let err = auth.catch_loopback(Duration::from_secs(1)).unwrap_err();
-    assert!(
-        matches!(
-            err,
-            Error::InvalidInput {
-                param: "redirect_uri",
-                ..
-            }
-        ),
-        "{err:?}"
-    );
-    assert_eq!(mock.request_count(), 0);
 }
