@@ -43,7 +43,7 @@ fn main() -> Result<(), sb::Error> {
         Some(m) => {
             let auth = UserAuth::new(creds.clone().redirect_uri(&redirect_uri), scope::every())?;
             println!("Offline: the mock approved the login; its redirect URL is parsed as pasted.");
-            auth.request_user_token(&m.approve(&auth.url()))?
+            auth.token_from_redirect(&m.approve(&auth.url()))?
         }
     };
     spotify.set_token(user_token.clone());

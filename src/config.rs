@@ -29,15 +29,23 @@ const ENVIRONMENT: &str = "environment";
 /// The app's client ID, secret and redirect URI, and optionally a user's
 /// refresh token. `Debug` hides the secret and the refresh token.
 ///
+/// Read it with [`Config::from_file`], [`Config::from_file_section`] or
+/// [`Config::from_env`], write it with [`Config::write_to_file`] or
+/// [`Config::write_to_file_section`]. tekore's free functions
+/// ([`config_from_file`](crate::config_from_file),
+/// [`config_from_environment`](crate::config_from_environment),
+/// [`config_to_file`](crate::config_to_file)) are shortcuts for them.
+///
 /// ```no_run
-/// use spotify_blocking::{self as sb, Config};
+/// use spotify_blocking::Config;
 ///
 /// let conf = Config::new("id", "secret", "https://example.com/callback")
 ///     .with_refresh(Some("refresh-token"));
-/// sb::config_to_file("tekore.cfg", &conf)?;
-/// let conf = sb::config_from_file("tekore.cfg")?;
-/// let token = sb::refresh_user_token(&conf.client_id, &conf.client_secret, conf.user_refresh()?)?;
-/// # Ok::<(), sb::Error>(())
+/// conf.write_to_file("tekore.cfg")?;
+/// // A later run:
+/// let conf = Config::from_file("tekore.cfg")?;
+/// let token = conf.credentials().refresh_user_token(conf.user_refresh()?)?;
+/// # Ok::<(), spotify_blocking::Error>(())
 /// ```
 #[derive(Clone)]
 pub struct Config {
@@ -92,8 +100,9 @@ impl Config {
             section: self.origin.1.clone(),
             key: Some(Config::USER_REFRESH_KEY.into()),
             message: "no user refresh token is saved; log in once (e.g. with \
-                      `prompt_for_user_token`) and save the token's refresh token \
-                      with `Config::with_refresh` and `config_to_file`"
+                      `UserAuth::prompt` or `prompt_for_user_token`) and save the \
+                      token's refresh token with `Config::with_refresh` and \
+                      `Config::write_to_file`"
                 .into(),
         })
     }
@@ -151,79 +160,95 @@ fn config_error(file: Option<&Path>, section: &str, key: Option<&str>, message: 
     }
 }
 
-/// Reads the `DEFAULT` section of an INI file (tekore's format).
-///
-/// A missing file, section or key is an [`Error::Config`] naming the
-/// file, the section and the key. `SPOTIFY_USER_REFRESH` is optional.
-pub fn config_from_file(path: impl AsRef<Path>) -> Result<Config> {
-    config_from_file_section(path, DEFAULT_SECTION)
-}
-
-/// Reads one section of an INI file; keys missing from it are taken from
-/// `DEFAULT`, as Python's `configparser` does.
-pub fn config_from_file_section(path: impl AsRef<Path>, section: &str) -> Result<Config> {
-    let path = path.as_ref();
-    let ini = load(path, section)?.ok_or_else(|| {
-        config_error(
-            Some(path),
-            section,
-            None,
-            "the file does not exist; write it with `config_to_file`".into(),
-        )
-    })?;
-    let own = ini.section(Some(section));
-    let default = ini.section(Some(DEFAULT_SECTION));
-    if own.is_none() {
-        return Err(config_error(
-            Some(path),
-            section,
-            None,
-            format!("the file has no section [{section}]"),
-        ));
+impl Config {
+    /// Reads the `DEFAULT` section of an INI file in tekore's format.
+    ///
+    /// A missing file, section or key is an [`Error::Config`] naming the
+    /// file, the section and the key. `SPOTIFY_USER_REFRESH` is optional.
+    ///
+    /// ```no_run
+    /// use spotify_blocking::Config;
+    /// let conf = Config::from_file("tekore.cfg")?;
+    /// let creds = conf.credentials();
+    /// # Ok::<(), spotify_blocking::Error>(())
+    /// ```
+    pub fn from_file(path: impl AsRef<Path>) -> Result<Config> {
+        Config::from_file_section(path, DEFAULT_SECTION)
     }
-    let get = |key: &str| {
-        own.and_then(|p| p.get(key))
-            .or_else(|| default.and_then(|p| p.get(key)))
-            .filter(|v| !v.is_empty())
-    };
-    let required = |key: &str| {
-        get(key).map(str::to_owned).ok_or_else(|| {
+
+    /// Reads one section of an INI file; keys missing from it are taken
+    /// from `DEFAULT`, as Python's `configparser` does. A missing section
+    /// is an [`Error::Config`] naming it.
+    ///
+    /// ```no_run
+    /// use spotify_blocking::Config;
+    /// let conf = Config::from_file_section("tekore.cfg", "MY_APP")?;
+    /// # Ok::<(), spotify_blocking::Error>(())
+    /// ```
+    pub fn from_file_section(path: impl AsRef<Path>, section: &str) -> Result<Config> {
+        let path = path.as_ref();
+        let ini = load(path, section)?.ok_or_else(|| {
             config_error(
                 Some(path),
                 section,
-                Some(key),
-                "the key is missing or empty".into(),
-            )
-        })
-    };
-    Ok(Config {
-        client_id: required(Config::CLIENT_ID_KEY)?,
-        client_secret: required(Config::CLIENT_SECRET_KEY)?,
-        redirect_uri: required(Config::REDIRECT_URI_KEY)?,
-        user_refresh: get(Config::USER_REFRESH_KEY).map(str::to_owned),
-        origin: (Some(path.to_path_buf()), section.to_owned()),
-    })
-}
-
-/// Reads `SPOTIFY_CLIENT_ID`, `SPOTIFY_CLIENT_SECRET`,
-/// `SPOTIFY_REDIRECT_URI` and (optionally) `SPOTIFY_USER_REFRESH` from the
-/// environment. A missing variable is an [`Error::Config`] naming it.
-pub fn config_from_environment() -> Result<Config> {
-    let get = |key: &str| -> Result<Option<String>> {
-        match std::env::var(key) {
-            Ok(v) if v.is_empty() => Ok(None),
-            Ok(v) => Ok(Some(v)),
-            Err(std::env::VarError::NotPresent) => Ok(None),
-            Err(std::env::VarError::NotUnicode(_)) => Err(config_error(
                 None,
-                ENVIRONMENT,
-                Some(key),
-                "the variable is not valid Unicode".into(),
-            )),
+                "the file does not exist; write it with `Config::write_to_file`".into(),
+            )
+        })?;
+        let own = ini.section(Some(section));
+        let default = ini.section(Some(DEFAULT_SECTION));
+        if own.is_none() {
+            return Err(config_error(
+                Some(path),
+                section,
+                None,
+                format!("the file has no section [{section}]"),
+            ));
         }
-    };
-    let required = |key: &str| {
-        get(key)?.ok_or_else(|| {
+        let get = |key: &str| {
+            own.and_then(|p| p.get(key))
+                .or_else(|| default.and_then(|p| p.get(key)))
+                .filter(|v| !v.is_empty())
+        };
+        Config::from_lookup(
+            (Some(path.to_path_buf()), section.to_owned()),
+            |key| Ok(get(key).map(str::to_owned)),
+            |key| {
+                config_error(
+                    Some(path),
+                    section,
+                    Some(key),
+                    "the key is missing or empty".into(),
+                )
+            },
+        )
+    }
+
+    /// Reads `SPOTIFY_CLIENT_ID`, `SPOTIFY_CLIENT_SECRET`,
+    /// `SPOTIFY_REDIRECT_URI` and (optionally) `SPOTIFY_USER_REFRESH` from
+    /// the environment. A missing or empty variable is an
+    /// [`Error::Config`] naming it.
+    ///
+    /// ```no_run
+    /// use spotify_blocking::Config;
+    /// let conf = Config::from_env()?;
+    /// # Ok::<(), spotify_blocking::Error>(())
+    /// ```
+    pub fn from_env() -> Result<Config> {
+        let get = |key: &str| -> Result<Option<String>> {
+            match std::env::var(key) {
+                Ok(v) if v.is_empty() => Ok(None),
+                Ok(v) => Ok(Some(v)),
+                Err(std::env::VarError::NotPresent) => Ok(None),
+                Err(std::env::VarError::NotUnicode(_)) => Err(config_error(
+                    None,
+                    ENVIRONMENT,
+                    Some(key),
+                    "the variable is not valid Unicode".into(),
+                )),
+            }
+        };
+        Config::from_lookup((None, ENVIRONMENT.to_owned()), get, |key| {
             config_error(
                 None,
                 ENVIRONMENT,
@@ -231,50 +256,135 @@ pub fn config_from_environment() -> Result<Config> {
                 "the variable is not set".into(),
             )
         })
-    };
-    Ok(Config {
-        client_id: required(Config::CLIENT_ID_KEY)?,
-        client_secret: required(Config::CLIENT_SECRET_KEY)?,
-        redirect_uri: required(Config::REDIRECT_URI_KEY)?,
-        user_refresh: get(Config::USER_REFRESH_KEY)?,
-        origin: (None, ENVIRONMENT.to_owned()),
-    })
+    }
+
+    /// The four values from `get` (`None`: absent or empty); a missing
+    /// required one is `missing(key)`.
+    fn from_lookup(
+        origin: (Option<PathBuf>, String),
+        get: impl Fn(&str) -> Result<Option<String>>,
+        missing: impl Fn(&str) -> Error,
+    ) -> Result<Config> {
+        let required = |key: &str| get(key)?.ok_or_else(|| missing(key));
+        Ok(Config {
+            client_id: required(Config::CLIENT_ID_KEY)?,
+            client_secret: required(Config::CLIENT_SECRET_KEY)?,
+            redirect_uri: required(Config::REDIRECT_URI_KEY)?,
+            user_refresh: get(Config::USER_REFRESH_KEY)?,
+            origin,
+        })
+    }
+
+    /// Writes the configuration to the `DEFAULT` section of an INI file
+    /// in tekore's format.
+    ///
+    /// Other sections and other keys already in the file are kept
+    /// (comments are not); a refresh token already in the file is kept
+    /// when this configuration has none. The file is replaced atomically
+    /// (a temporary file in the same directory, then a rename) and, on
+    /// Unix, is readable by its owner only (mode 0600). A value an INI
+    /// file cannot hold (a line break, surrounding spaces) is an
+    /// [`Error::Config`] naming its key, and the file is left as it was.
+    ///
+    /// ```no_run
+    /// use spotify_blocking::Config;
+    /// let conf = Config::new("id", "secret", "https://example.com/callback")
+    ///     .with_refresh(Some("refresh-token"));
+    /// conf.write_to_file("tekore.cfg")?;
+    /// assert_eq!(Config::from_file("tekore.cfg")?, conf);
+    /// # Ok::<(), spotify_blocking::Error>(())
+    /// ```
+    pub fn write_to_file(&self, path: impl AsRef<Path>) -> Result<()> {
+        self.write_to_file_section(path, DEFAULT_SECTION)
+    }
+
+    /// [`write_to_file`](Self::write_to_file) into another section.
+    ///
+    /// ```no_run
+    /// use spotify_blocking::Config;
+    /// let conf = Config::new("id", "secret", "https://example.com/callback");
+    /// conf.write_to_file_section("tekore.cfg", "MY_APP")?;
+    /// # Ok::<(), spotify_blocking::Error>(())
+    /// ```
+    pub fn write_to_file_section(&self, path: impl AsRef<Path>, section: &str) -> Result<()> {
+        let path = path.as_ref();
+        for (key, value) in self.pairs() {
+            if value.chars().any(char::is_control) || value.trim() != value {
+                return Err(config_error(
+                    Some(path),
+                    section,
+                    Some(key),
+                    "the value has a line break, a control character or surrounding spaces, \
+                     which an INI file cannot hold"
+                        .into(),
+                ));
+            }
+        }
+        let mut ini = load(path, section)?.unwrap_or_default();
+        {
+            let mut setter = ini.with_section(Some(section));
+            for (key, value) in self.pairs() {
+                setter.set(key, value);
+            }
+        }
+        write_atomically(path, configparser_text(&ini).as_bytes())
+    }
 }
 
-/// Writes the configuration to the `DEFAULT` section of an INI file.
+/// Reads the `DEFAULT` section of an INI file (tekore's format).
 ///
-/// Other sections and other keys already in the file are kept (comments
-/// are not); a refresh token already in the file is kept when `conf` has
-/// none. The file is replaced atomically (a temporary file in the same
-/// directory, then a rename) and, on Unix, is readable by its owner only
-/// (mode 0600).
-pub fn config_to_file(path: impl AsRef<Path>, conf: &Config) -> Result<()> {
-    config_to_file_section(path, conf, DEFAULT_SECTION)
+/// tekore's name; a shortcut for [`Config::from_file`]`(path)`.
+///
+/// ```no_run
+/// let conf = spotify_blocking::config_from_file("tekore.cfg")?;
+/// # Ok::<(), spotify_blocking::Error>(())
+/// ```
+pub fn config_from_file(path: impl AsRef<Path>) -> Result<Config> {
+    Config::from_file(path)
 }
 
-/// [`config_to_file`] into another section.
+/// Reads one section of an INI file, falling back to `DEFAULT`.
+///
+/// tekore's `config_from_file(path, section)`; a shortcut for
+/// [`Config::from_file_section`]`(path, section)`.
+pub fn config_from_file_section(path: impl AsRef<Path>, section: &str) -> Result<Config> {
+    Config::from_file_section(path, section)
+}
+
+/// Reads the configuration from the `SPOTIFY_*` environment variables.
+///
+/// tekore's name; a shortcut for [`Config::from_env`]`()`.
+///
+/// ```no_run
+/// let conf = spotify_blocking::config_from_environment()?;
+/// # Ok::<(), spotify_blocking::Error>(())
+/// ```
+pub fn config_from_environment() -> Result<Config> {
+    Config::from_env()
+}
+
+/// Writes the configuration to the `DEFAULT` section of an INI file
+/// (atomically, mode 0600, other sections kept).
+///
+/// tekore's name (with tekore's argument order: the file, then the
+/// values); a shortcut for `conf.`[`write_to_file`](Config::write_to_file)`(path)`.
+///
+/// ```no_run
+/// use spotify_blocking::{self as sb, Config};
+/// let conf = Config::new("id", "secret", "https://example.com/callback");
+/// sb::config_to_file("tekore.cfg", &conf)?;
+/// # Ok::<(), sb::Error>(())
+/// ```
+pub fn config_to_file(path: impl AsRef<Path>, conf: &Config) -> Result<()> {
+    conf.write_to_file(path)
+}
+
+/// Writes the configuration into one section of an INI file.
+///
+/// tekore's `config_to_file(path, values, section)`; a shortcut for
+/// `conf.`[`write_to_file_section`](Config::write_to_file_section)`(path, section)`.
 pub fn config_to_file_section(path: impl AsRef<Path>, conf: &Config, section: &str) -> Result<()> {
-    let path = path.as_ref();
-    for (key, value) in conf.pairs() {
-        if value.chars().any(char::is_control) || value.trim() != value {
-            return Err(config_error(
-                Some(path),
-                section,
-                Some(key),
-                "the value has a line break, a control character or surrounding spaces, \
-                 which an INI file cannot hold"
-                    .into(),
-            ));
-        }
-    }
-    let mut ini = load(path, section)?.unwrap_or_default();
-    {
-        let mut setter = ini.with_section(Some(section));
-        for (key, value) in conf.pairs() {
-            setter.set(key, value);
-        }
-    }
-    write_atomically(path, configparser_text(&ini).as_bytes())
+    conf.write_to_file_section(path, section)
 }
 
 /// The file as Python's `configparser` (and so tekore) writes it: each
@@ -378,6 +488,6 @@ mod tests {
         let err = Config::new("a", "b", "c").user_refresh().unwrap_err();
         let msg = err.to_string();
         assert!(msg.contains("SPOTIFY_USER_REFRESH"), "{msg}");
-        assert!(msg.contains("config_to_file"), "{msg}");
+        assert!(msg.contains("Config::write_to_file"), "{msg}");
     }
 }

@@ -1,12 +1,10 @@
 //! The user flows against the mock: the prompt with injected I/O, PKCE,
-//! refresh, every redirect error, the loopback catcher.
+//! refresh, every redirect error, the loopback catcher, and the
+//! deprecated aliases of the `UserAuth` methods.
 
 use spotify_blocking::mock::{CLIENT_ID, CLIENT_SECRET, HYBRID_THEORY, MockServer};
 use spotify_blocking::scope::{Scope, Scopes};
-use spotify_blocking::{
-    Credentials, Error, RedirectError, RefreshingToken, Spotify, UserAuth, pkce_challenge,
-    prompt_with, prompt_with_loopback,
-};
+use spotify_blocking::{Credentials, Error, RedirectError, RefreshingToken, Spotify, UserAuth};
 use std::io::Cursor;
 use std::time::{Duration, Instant};
 
@@ -64,11 +62,12 @@ fn prompt_flow_with_a_secret_end_to_end() {
     let location = browse(&auth.url());
     let mut input = Cursor::new(format!("  {location}  \n"));
     let mut output = Vec::new();
-    let token = prompt_with(&auth, &mut input, &mut output, |url| {
-        opened = Some(url.to_owned());
-        false
-    })
-    .unwrap();
+    let token = auth
+        .prompt_with(&mut input, &mut output, |url| {
+            opened = Some(url.to_owned());
+            false
+        })
+        .unwrap();
     let shown = String::from_utf8(output).unwrap();
     assert_eq!(opened.as_deref(), Some(auth.url().as_str()));
     assert!(
@@ -148,7 +147,8 @@ fn prompt_says_when_the_browser_was_opened_and_show_dialog_is_sent() {
     assert!(auth.url().contains("show_dialog=true"));
     let location = browse(&auth.url());
     let mut output = Vec::new();
-    prompt_with(&auth, &mut Cursor::new(location), &mut output, |_| true).unwrap();
+    auth.prompt_with(&mut Cursor::new(location), &mut output, |_| true)
+        .unwrap();
     let shown = String::from_utf8(output).unwrap();
     assert!(shown.contains("opened in your browser"), "{shown}");
     assert_eq!(mock.requests()[0].query_value("show_dialog"), Some("true"));
@@ -158,7 +158,9 @@ fn prompt_says_when_the_browser_was_opened_and_show_dialog_is_sent() {
 fn prompt_with_no_input_is_an_io_error_and_sends_nothing() {
     let mock = MockServer::start();
     let auth = secret_auth(&mock, Scope::UserReadEmail);
-    let err = prompt_with(&auth, &mut Cursor::new(""), &mut Vec::new(), |_| false).unwrap_err();
+    let err = auth
+        .prompt_with(&mut Cursor::new(""), &mut Vec::new(), |_| false)
+        .unwrap_err();
     assert!(matches!(err, Error::Io { .. }), "{err:?}");
     assert_eq!(mock.request_count(), 0);
 }
@@ -175,10 +177,10 @@ fn a_bare_code_is_accepted() {
         .split('&')
         .next()
         .unwrap();
-    let token = auth.request_user_token(&format!("{code}\n")).unwrap();
+    let token = auth.token_from_redirect(&format!("{code}\n")).unwrap();
     assert!(token.scopes().contains(&Scope::UserLibraryRead));
     // A code is good once; reusing it is an auth error, not "revoked".
-    let err = auth.request_user_token(code).unwrap_err();
+    let err = auth.token_from_redirect(code).unwrap_err();
     match err {
         Error::Auth { status, error, .. } => {
             assert_eq!((status, error.as_str()), (400, "invalid_grant"));
@@ -203,7 +205,9 @@ fn pkce_flow_never_sends_a_secret() {
     assert_ne!(other.code_verifier().unwrap(), verifier);
 
     let location = browse(&auth.url());
-    let token = prompt_with(&auth, &mut Cursor::new(location), &mut Vec::new(), |_| true).unwrap();
+    let token = auth
+        .prompt_with(&mut Cursor::new(location), &mut Vec::new(), |_| true)
+        .unwrap();
     assert!(token.is_pkce());
     assert!(token.scopes().contains(&Scope::PlaylistReadPrivate));
 
@@ -211,7 +215,7 @@ fn pkce_flow_never_sends_a_secret() {
     assert_eq!(reqs[0].query_value("code_challenge_method"), Some("S256"));
     assert_eq!(
         reqs[0].query_value("code_challenge"),
-        Some(pkce_challenge(&verifier).as_str())
+        auth.code_challenge().as_deref()
     );
     let exchange = &reqs[1];
     assert_eq!(exchange.header("authorization"), None);
@@ -260,10 +264,35 @@ fn pkce_exchange_with_the_wrong_verifier_is_refused() {
 }
 
 #[test]
-fn rfc_7636_challenge_known_answer() {
+fn code_challenge_is_the_s256_of_the_verifier() {
+    use base64::Engine as _;
+    use sha2::Digest as _;
+    let mock = MockServer::start();
+    let auth = pkce_auth(&mock, Scope::UserReadEmail);
+    let digest = sha2::Sha256::digest(auth.code_verifier().unwrap().as_bytes());
+    let expected = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(digest);
+    assert_eq!(auth.code_challenge().as_deref(), Some(expected.as_str()));
+    assert_eq!(expected.len(), 43);
+    // Without PKCE there is none, and the login URL carries none.
+    let plain = secret_auth(&mock, Scope::UserReadEmail);
+    assert_eq!(plain.code_challenge(), None);
+    assert!(!plain.url().contains("code_challenge"));
+}
+
+#[test]
+#[allow(deprecated)]
+fn deprecated_pkce_challenge_still_answers_rfc_7636() {
     assert_eq!(
-        pkce_challenge("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"),
+        spotify_blocking::pkce_challenge("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"),
         "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"
+    );
+    let mock = MockServer::start();
+    let auth = pkce_auth(&mock, Scope::UserReadEmail);
+    assert_eq!(
+        Some(spotify_blocking::pkce_challenge(
+            auth.code_verifier().unwrap()
+        )),
+        auth.code_challenge()
     );
 }
 
@@ -271,7 +300,7 @@ fn rfc_7636_challenge_known_answer() {
 fn refresh_keeps_the_old_refresh_token_when_none_comes_back() {
     let mock = MockServer::start();
     let auth = secret_auth(&mock, Scope::UserTopRead);
-    let token = auth.request_user_token(&browse(&auth.url())).unwrap();
+    let token = auth.token_from_redirect(&browse(&auth.url())).unwrap();
     let refresh = token.refresh_token().unwrap();
     let renewed = mock.credentials().refresh_user_token(refresh).unwrap();
     assert_eq!(renewed.refresh_token(), Some(refresh));
@@ -329,7 +358,7 @@ fn a_revoked_refresh_token_says_log_in_again() {
 /// Pastes `text` and expects `expected`, with nothing sent to the token
 /// endpoint.
 fn assert_redirect_error(mock: &MockServer, auth: &UserAuth, text: &str, expected: RedirectError) {
-    let err = auth.request_user_token(text).unwrap_err();
+    let err = auth.token_from_redirect(text).unwrap_err();
     match err {
         Error::Redirect(e) => {
             assert_eq!(e, expected, "{text}");
@@ -524,16 +553,16 @@ fn loopback_catches_the_redirect_itself() {
     let auth = loopback_auth(&mock);
     let mut browser = None;
     let mut output = Vec::new();
-    let token = prompt_with_loopback(
-        &auth,
-        &mut output,
-        |url| {
-            browser = Some(browser_thread(url));
-            true
-        },
-        Duration::from_secs(20),
-    )
-    .unwrap();
+    let token = auth
+        .catch_loopback_with(
+            &mut output,
+            |url| {
+                browser = Some(browser_thread(url));
+                true
+            },
+            Duration::from_secs(20),
+        )
+        .unwrap();
     assert!(token.is_pkce());
     assert!(token.scopes().contains(&Scope::UserReadPrivate));
     let seen = browser.unwrap().join().unwrap();
@@ -555,16 +584,16 @@ fn loopback_reports_a_declined_login_to_browser_and_caller() {
     mock.deny_authorization(true);
     let auth = loopback_auth(&mock);
     let mut browser = None;
-    let err = prompt_with_loopback(
-        &auth,
-        &mut Vec::new(),
-        |url| {
-            browser = Some(browser_thread(url));
-            true
-        },
-        Duration::from_secs(20),
-    )
-    .unwrap_err();
+    let err = auth
+        .catch_loopback_with(
+            &mut Vec::new(),
+            |url| {
+                browser = Some(browser_thread(url));
+                true
+            },
+            Duration::from_secs(20),
+        )
+        .unwrap_err();
     assert!(
         matches!(err, Error::Redirect(RedirectError::Denied)),
         "{err:?}"
@@ -580,13 +609,9 @@ fn loopback_times_out_with_a_typed_error() {
     let mock = MockServer::start();
     let auth = loopback_auth(&mock);
     let started = Instant::now();
-    let err = prompt_with_loopback(
-        &auth,
-        &mut Vec::new(),
-        |_| false,
-        Duration::from_millis(300),
-    )
-    .unwrap_err();
+    let err = auth
+        .catch_loopback_with(&mut Vec::new(), |_| false, Duration::from_millis(300))
+        .unwrap_err();
     let waited = started.elapsed();
     assert!(
         matches!(err, Error::Redirect(RedirectError::Timeout(d)) if d == Duration::from_millis(300)),
@@ -603,16 +628,144 @@ fn loopback_times_out_with_a_typed_error() {
 fn loopback_needs_a_loopback_redirect_uri() {
     let mock = MockServer::start();
     let auth = secret_auth(&mock, Scope::UserReadEmail);
-    let err =
-        prompt_with_loopback(&auth, &mut Vec::new(), |_| true, Duration::from_secs(1)).unwrap_err();
+    let mut opened = false;
+    let caught = auth.catch_loopback_with(
+        &mut Vec::new(),
+        |_| {
+            opened = true;
+            true
+        },
+        Duration::from_secs(1),
+    );
+    // catch_loopback (stderr, the real browser) checks the redirect URI
+    // first too, so no browser opens here.
+    for err in [
+        caught.unwrap_err(),
+        auth.catch_loopback(Duration::from_secs(1)).unwrap_err(),
+    ] {
+        assert!(
+            matches!(
+                err,
+                Error::InvalidInput {
+                    param: "redirect_uri",
+                    ..
+                }
+            ),
+            "{err:?}"
+        );
+    }
+    assert!(!opened);
+    assert_eq!(mock.request_count(), 0);
+}
+
+#[test]
+fn token_from_redirect_exchanges_the_code_of_the_redirected_address() {
+    for pkce in [false, true] {
+        let mock = MockServer::start();
+        let auth = if pkce {
+            pkce_auth(&mock, Scope::UserTopRead)
+        } else {
+            secret_auth(&mock, Scope::UserTopRead)
+        };
+        let redirected = browse(&auth.url());
+        let code = auth.parse_redirect(&redirected).unwrap();
+        let token = auth.token_from_redirect(&redirected).unwrap();
+        assert_eq!(token.is_pkce(), pkce);
+        assert!(token.scopes().contains(&Scope::UserTopRead));
+        let exchange = token_requests(&mock).pop().unwrap();
+        let form = exchange.body_form();
+        assert_eq!(form_value(&form, "grant_type"), Some("authorization_code"));
+        assert_eq!(form_value(&form, "code"), Some(code.as_str()));
+        assert_eq!(
+            form_value(&form, "code_verifier"),
+            auth.code_verifier(),
+            "pkce: {pkce}"
+        );
+        // The token works against the API.
+        let spotify = mock.builder().build(token);
+        assert_eq!(
+            spotify.album(HYBRID_THEORY).send().unwrap().name,
+            "Hybrid Theory"
+        );
+    }
+}
+
+#[test]
+#[allow(deprecated)]
+fn deprecated_request_user_token_is_token_from_redirect() {
+    let mock = MockServer::start();
+    let auth = secret_auth(&mock, Scope::UserReadEmail);
+    let token = auth.request_user_token(&browse(&auth.url())).unwrap();
+    assert!(token.refresh_token().unwrap().starts_with("mock-refresh-"));
+    // The same checks: a stale state is refused before any exchange.
+    let before = token_requests(&mock).len();
+    let err = auth
+        .request_user_token(&format!("{REDIRECT}?code=abc&state=stale"))
+        .unwrap_err();
     assert!(
-        matches!(
-            err,
-            Error::InvalidInput {
-                param: "redirect_uri",
-                ..
-            }
-        ),
+        matches!(err, Error::Redirect(RedirectError::StateMismatch)),
+        "{err:?}"
+    );
+    assert_eq!(token_requests(&mock).len(), before);
+}
+
+#[test]
+#[allow(deprecated)]
+fn deprecated_prompt_with_is_the_method() {
+    let mock = MockServer::start();
+    let auth = secret_auth(&mock, Scope::UserReadEmail);
+    let location = browse(&auth.url());
+    let (mut alias_out, mut method_out) = (Vec::new(), Vec::new());
+    let token = spotify_blocking::prompt_with(
+        &auth,
+        &mut Cursor::new(location.clone()),
+        &mut alias_out,
+        |_| false,
+    )
+    .unwrap();
+    assert!(token.refresh_token().is_some());
+    // The method writes the same prompt; the used code is refused the same way.
+    let err = auth
+        .prompt_with(&mut Cursor::new(location), &mut method_out, |_| false)
+        .unwrap_err();
+    assert_eq!(alias_out, method_out);
+    assert!(
+        matches!(&err, Error::Auth { error, .. } if error == "invalid_grant"),
+        "{err:?}"
+    );
+    let err =
+        spotify_blocking::prompt_with(&auth, &mut Cursor::new(""), &mut Vec::new(), |_| false)
+            .unwrap_err();
+    assert!(matches!(err, Error::Io { .. }), "{err:?}");
+}
+
+#[test]
+#[allow(deprecated)]
+fn deprecated_prompt_with_loopback_is_catch_loopback_with() {
+    let mock = MockServer::start();
+    let auth = loopback_auth(&mock);
+    let mut browser = None;
+    let token = spotify_blocking::prompt_with_loopback(
+        &auth,
+        &mut Vec::new(),
+        |url| {
+            browser = Some(browser_thread(url));
+            true
+        },
+        Duration::from_secs(20),
+    )
+    .unwrap();
+    assert!(token.is_pkce());
+    assert_eq!(browser.unwrap().join().unwrap()[1].0, 200);
+    let err = spotify_blocking::prompt_with_loopback(
+        &auth,
+        &mut Vec::new(),
+        |_| false,
+        Duration::from_millis(50),
+    )
+    .unwrap_err();
+    assert!(
+        matches!(err, Error::Redirect(RedirectError::Timeout(_))),
         "{err:?}"
     );
 }

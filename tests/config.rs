@@ -1,4 +1,5 @@
-//! INI files in tekore's format and environment variables.
+//! INI files in tekore's format and environment variables, through the
+//! `Config` associated functions and tekore's free shortcuts.
 
 use spotify_blocking::{
     Config, Error, config_from_environment, config_from_file, config_from_file_section,
@@ -274,6 +275,10 @@ fn environment_variables() {
         c,
         Config::new("env-id", "env-secret", "https://example.com/env")
     );
+    // The shortcut and the associated function read the same.
+    let from_env = Config::from_env().unwrap();
+    assert_eq!(from_env, c);
+    assert_eq!(format!("{from_env:?}"), format!("{c:?}"));
     let (file, section, key, _) = config_error(c.user_refresh().unwrap_err());
     assert_eq!((file, section.as_str()), (None, "environment"));
     assert_eq!(key.as_deref(), Some("SPOTIFY_USER_REFRESH"));
@@ -285,6 +290,10 @@ fn environment_variables() {
     );
 
     unsafe { std::env::remove_var("SPOTIFY_CLIENT_SECRET") };
+    assert_eq!(
+        config_error(Config::from_env().unwrap_err()),
+        config_error(config_from_environment().unwrap_err())
+    );
     let (file, section, key, text) = config_error(config_from_environment().unwrap_err());
     assert_eq!((file, section.as_str()), (None, "environment"));
     assert_eq!(key.as_deref(), Some("SPOTIFY_CLIENT_SECRET"));
@@ -298,4 +307,98 @@ fn environment_variables() {
         }
         std::env::remove_var("SPOTIFY_USER_REFRESH");
     }
+}
+
+const TWO_SECTIONS: &str = "[DEFAULT]\n\
+    SPOTIFY_CLIENT_ID = default-id\n\
+    SPOTIFY_CLIENT_SECRET = default-secret\n\
+    SPOTIFY_REDIRECT_URI = https://example.com/callback\n\
+    SPOTIFY_USER_REFRESH = default-refresh\n\
+    \n\
+    [MY_APP]\n\
+    SPOTIFY_CLIENT_ID = app-id\n\
+    \n";
+
+#[test]
+fn config_from_file_is_a_shortcut_for_from_file() {
+    let dir = scratch("from-file-shortcut");
+    let path = dir.join("tekore.cfg");
+    fs::write(&path, TWO_SECTIONS).unwrap();
+
+    let method = Config::from_file(&path).unwrap();
+    assert_eq!(method, config_from_file(&path).unwrap());
+    assert_eq!(method.client_id, "default-id");
+    assert_eq!(method.user_refresh().unwrap(), "default-refresh");
+
+    let app = Config::from_file_section(&path, "MY_APP").unwrap();
+    assert_eq!(app, config_from_file_section(&path, "MY_APP").unwrap());
+    assert_eq!(app.client_id, "app-id");
+    assert_eq!(app.client_secret, "default-secret");
+
+    // The same errors, naming the same file, section and key.
+    let absent = dir.join("absent.cfg");
+    let (file, section, key, text) = config_error(Config::from_file(&absent).unwrap_err());
+    assert_eq!(
+        (file.clone(), section.clone(), key.clone(), text.clone()),
+        config_error(config_from_file(&absent).unwrap_err())
+    );
+    assert_eq!(
+        (file, section.as_str(), key),
+        (Some(absent), "DEFAULT", None)
+    );
+    assert!(text.contains("Config::write_to_file"), "{text}");
+    assert_eq!(
+        config_error(Config::from_file_section(&path, "OTHER").unwrap_err()),
+        config_error(config_from_file_section(&path, "OTHER").unwrap_err())
+    );
+    fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn config_to_file_is_a_shortcut_for_write_to_file() {
+    let dir = scratch("to-file-shortcut");
+    let (by_method, by_shortcut) = (dir.join("method.cfg"), dir.join("shortcut.cfg"));
+    for path in [&by_method, &by_shortcut] {
+        fs::write(path, "[other]\nname = value\n\n").unwrap();
+    }
+    let written = conf().with_refresh(Some("refresh-1"));
+    written.write_to_file(&by_method).unwrap();
+    config_to_file(&by_shortcut, &written).unwrap();
+    let app = Config::new("app-id", "app-secret", "https://example.com/app");
+    app.write_to_file_section(&by_method, "APP").unwrap();
+    config_to_file_section(&by_shortcut, &app, "APP").unwrap();
+
+    let text = fs::read_to_string(&by_method).unwrap();
+    assert_eq!(text, fs::read_to_string(&by_shortcut).unwrap());
+    assert!(text.contains("[other]\nname = value\n"), "{text}");
+    assert_eq!(Config::from_file(&by_method).unwrap(), written);
+    let back = Config::from_file_section(&by_method, "APP").unwrap();
+    assert_eq!(back.client_id, "app-id");
+    // A key missing from [APP] comes from DEFAULT.
+    assert_eq!(back.user_refresh().unwrap(), "refresh-1");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = fs::metadata(&by_method).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+
+    // A value the file cannot hold is refused the same way, naming the key.
+    let bad = Config::new("id", "line\nbreak", "https://example.com/callback");
+    assert_eq!(
+        config_error(bad.write_to_file(&by_method).unwrap_err()),
+        config_error(config_to_file(&by_method, &bad).unwrap_err())
+    );
+    assert_eq!(fs::read_to_string(&by_method).unwrap(), text);
+    fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_missing_refresh_token_says_how_to_save_one() {
+    let (_, _, key, text) = config_error(conf().user_refresh().unwrap_err());
+    assert_eq!(key.as_deref(), Some("SPOTIFY_USER_REFRESH"));
+    assert!(
+        text.contains("Config::with_refresh") && text.contains("Config::write_to_file"),
+        "{text}"
+    );
 }

@@ -256,7 +256,7 @@ fn no_error_shows_a_secret() {
 
 #[test]
 fn the_authorisation_code_and_pkce_verifier_never_show() {
-    use spotify_blocking::{RedirectError, UserAuth, prompt_with};
+    use spotify_blocking::{RedirectError, UserAuth};
     const REDIRECT: &str = "https://example.com/callback";
     let mock = MockServer::start();
     let creds = Credentials::public(CLIENT_ID)
@@ -289,7 +289,7 @@ fn the_authorisation_code_and_pkce_verifier_never_show() {
     );
     errors.push((
         "echoed grant",
-        auth.request_user_token(&pasted).unwrap_err(),
+        auth.token_from_redirect(&pasted).unwrap_err(),
     ));
 
     // ... or as a non-JSON error page quoting the form.
@@ -304,7 +304,7 @@ fn the_authorisation_code_and_pkce_verifier_never_show() {
     );
     errors.push((
         "echoing error page",
-        auth.request_user_token(&pasted).unwrap_err(),
+        auth.token_from_redirect(&pasted).unwrap_err(),
     ));
 
     // ... or a 200 that does not decode, with the code where a number goes.
@@ -316,16 +316,16 @@ fn the_authorisation_code_and_pkce_verifier_never_show() {
             &format!(r#"{{"access_token":"a","expires_in":"{code}"}}"#),
         ),
     );
-    let err = auth.request_user_token(&pasted).unwrap_err();
+    let err = auth.token_from_redirect(&pasted).unwrap_err();
     assert!(matches!(err, Error::Decode { .. }), "{err:?}");
     errors.push(("undecodable token answer", err));
 
     // The real refusals: a code used twice, a wrong verifier.
     let (pasted, code) = login(&mut secrets);
-    auth.request_user_token(&pasted).unwrap();
+    auth.token_from_redirect(&pasted).unwrap();
     errors.push((
         "code used twice",
-        auth.request_user_token(&pasted).unwrap_err(),
+        auth.token_from_redirect(&pasted).unwrap_err(),
     ));
     let (_, code2) = login(&mut secrets);
     errors.push((
@@ -339,7 +339,9 @@ fn the_authorisation_code_and_pkce_verifier_never_show() {
     let (pasted, _) = login(&mut secrets);
     mock.fault_on("/api/token", Fault::CloseBeforeResponse);
     let mut input = std::io::Cursor::new(format!("{pasted}\n"));
-    let err = prompt_with(&auth, &mut input, &mut Vec::new(), |_| true).unwrap_err();
+    let err = auth
+        .prompt_with(&mut input, &mut Vec::new(), |_| true)
+        .unwrap_err();
     assert!(matches!(err, Error::Transport { .. }), "{err:?}");
     errors.push(("dropped connection in the prompt", err));
 
@@ -359,7 +361,7 @@ fn the_authorisation_code_and_pkce_verifier_never_show() {
             format!("{REDIRECT}?code={code}&code={code}x&state={state}"),
         ),
     ] {
-        let err = auth.request_user_token(&pasted).unwrap_err();
+        let err = auth.token_from_redirect(&pasted).unwrap_err();
         assert!(matches!(err, Error::Redirect(_)), "{what}: {err:?}");
         errors.push((what, err));
     }

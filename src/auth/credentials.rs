@@ -165,6 +165,11 @@ pub(crate) fn oauth_error(status: u16, body: &str) -> Error {
 
 /// Requests an app token from Spotify (client-credentials flow).
 ///
+/// tekore's name; a shortcut for
+/// `Credentials::new(client_id, client_secret).request_client_token()`
+/// (see [`Credentials::request_client_token`]). For a token that renews
+/// itself, see [`SpotifyBuilder::build_with_credentials`](crate::SpotifyBuilder::build_with_credentials).
+///
 /// ```no_run
 /// let token = spotify_blocking::request_client_token("client-id", "client-secret")?;
 /// # Ok::<(), spotify_blocking::Error>(())

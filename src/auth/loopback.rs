@@ -6,7 +6,7 @@
 //! sleeps on the calling thread until the redirect arrives or the time is
 //! up.
 
-use super::prompt::{io_error, show_login_page};
+use super::prompt::{io_error, open_browser, show_login_page};
 use super::redirect::{from_query, split_url};
 use super::token::Token;
 use super::user::UserAuth;
@@ -22,51 +22,91 @@ const READ_LIMIT: Duration = Duration::from_secs(2);
 /// The largest request head read.
 const HEAD_LIMIT: usize = 16 * 1024;
 
+impl UserAuth {
+    /// Logs the user in by catching the browser's redirect on a loopback
+    /// redirect URI (`http://127.0.0.1:PORT/path` or
+    /// `http://[::1]:PORT/path`, registered in the app's settings):
+    /// nothing has to be pasted. Opens the login page with
+    /// [`open_browser`](crate::open_browser) and writes what it does to
+    /// standard error; see [`catch_loopback_with`](Self::catch_loopback_with).
+    ///
+    /// ```no_run
+    /// use spotify_blocking::{Credentials, UserAuth, scope};
+    /// use std::time::Duration;
+    ///
+    /// let creds = Credentials::public("id").redirect_uri("http://127.0.0.1:8888/callback");
+    /// let token = UserAuth::pkce(creds, scope::read())?.catch_loopback(Duration::from_secs(300))?;
+    /// # Ok::<(), spotify_blocking::Error>(())
+    /// ```
+    pub fn catch_loopback(&self, timeout: Duration) -> Result<Token> {
+        self.catch_loopback_with(&mut std::io::stderr(), open_browser, timeout)
+    }
+
+    /// [`catch_loopback`](Self::catch_loopback) with the given output and
+    /// browser opener.
+    ///
+    /// It listens on the redirect URI's address *before* showing the login
+    /// page (through `opener`, as in [`prompt_with`](Self::prompt_with)),
+    /// waits up to `timeout` for the browser's request to the redirect
+    /// path, answers it with a short page, and exchanges the code. Requests
+    /// to other paths (`/favicon.ico`) get a 404 and waiting goes on. A
+    /// redirect with a bad `state`, an `error` or no `code` ends the wait
+    /// with that [`RedirectError`]; no redirect in time is
+    /// [`RedirectError::Timeout`]. No thread is started: the listener is
+    /// polled on the calling thread.
+    ///
+    /// ```no_run
+    /// use spotify_blocking::{Credentials, UserAuth, scope};
+    /// use std::time::Duration;
+    ///
+    /// let creds = Credentials::public("id").redirect_uri("http://127.0.0.1:8888/callback");
+    /// let auth = UserAuth::pkce(creds, scope::read())?;
+    /// let mut log = Vec::new();
+    /// let opener = |url: &str| { println!("open {url}"); true };
+    /// let token = auth.catch_loopback_with(&mut log, opener, Duration::from_secs(300))?;
+    /// # Ok::<(), spotify_blocking::Error>(())
+    /// ```
+    pub fn catch_loopback_with(
+        &self,
+        output: &mut impl Write,
+        opener: impl FnOnce(&str) -> bool,
+        timeout: Duration,
+    ) -> Result<Token> {
+        let (addr, path) = loopback_target(self.redirect_uri())?;
+        let listener = TcpListener::bind(addr)
+            .and_then(|l| l.set_nonblocking(true).map(|()| l))
+            .map_err(|source| Error::Io {
+                context: format!("listening on {addr} for the login redirect"),
+                source,
+            })?;
+        show_login_page(output, &self.url(), opener)?;
+        writeln!(
+            output,
+            "Waiting up to {} s for the browser to come back to {} ...",
+            timeout.as_secs(),
+            self.redirect_uri()
+        )
+        .and_then(|()| output.flush())
+        .map_err(io_error("writing the login prompt"))?;
+        let code = wait(&listener, &path, self.state(), timeout)?;
+        self.exchange(&code)
+    }
+}
+
 /// Logs a user in by catching the browser's redirect on a loopback
-/// redirect URI (`http://127.0.0.1:PORT/path` or `http://[::1]:PORT/path`,
-/// registered in the app's settings).
+/// redirect URI.
 ///
-/// It listens on that address *before* showing the login page (through
-/// `opener`, as in [`prompt_with`](crate::prompt_with)), waits up to
-/// `timeout` for the browser's request to the redirect path, answers it
-/// with a short page, and exchanges the code. Requests to other paths
-/// (`/favicon.ico`) get a 404 and waiting goes on. A redirect with a bad
-/// `state`, an `error` or no `code` ends the wait with that
-/// [`RedirectError`]; no redirect in time is [`RedirectError::Timeout`].
-///
-/// ```no_run
-/// use spotify_blocking::{self as sb, Credentials, UserAuth, scope};
-/// use std::time::Duration;
-///
-/// let creds = Credentials::public("id").redirect_uri("http://127.0.0.1:8888/callback");
-/// let auth = UserAuth::pkce(creds, scope::read())?;
-/// let token = sb::prompt_with_loopback(&auth, &mut std::io::stderr(), sb::open_browser, Duration::from_secs(300))?;
-/// # Ok::<(), sb::Error>(())
-/// ```
+/// Deprecated alias of [`UserAuth::catch_loopback_with`]:
+/// `prompt_with_loopback(&auth, output, opener, timeout)` is
+/// `auth.catch_loopback_with(output, opener, timeout)`.
+#[deprecated(since = "0.2.0", note = "use UserAuth::catch_loopback_with")]
 pub fn prompt_with_loopback(
     auth: &UserAuth,
     output: &mut impl Write,
     opener: impl FnOnce(&str) -> bool,
     timeout: Duration,
 ) -> Result<Token> {
-    let (addr, path) = loopback_target(auth.redirect_uri())?;
-    let listener = TcpListener::bind(addr)
-        .and_then(|l| l.set_nonblocking(true).map(|()| l))
-        .map_err(|source| Error::Io {
-            context: format!("listening on {addr} for the login redirect"),
-            source,
-        })?;
-    show_login_page(output, &auth.url(), opener)?;
-    writeln!(
-        output,
-        "Waiting up to {} s for the browser to come back to {} ...",
-        timeout.as_secs(),
-        auth.redirect_uri()
-    )
-    .and_then(|()| output.flush())
-    .map_err(io_error("writing the login prompt"))?;
-    let code = wait(&listener, &path, auth.state(), timeout)?;
-    auth.exchange(&code)
+    auth.catch_loopback_with(output, opener, timeout)
 }
 
 /// The socket address and path of a loopback redirect URI.

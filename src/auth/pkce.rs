@@ -29,14 +29,26 @@ pub(crate) fn new_verifier() -> Result<String> {
 
 /// The `S256` code challenge of a verifier:
 /// `base64url(sha256(verifier))` without padding.
+pub(crate) fn s256_challenge(verifier: &str) -> String {
+    URL_SAFE_NO_PAD.encode(Sha256::digest(verifier.as_bytes()))
+}
+
+/// The `S256` code challenge of a PKCE code verifier:
+/// `base64url(sha256(verifier))` without padding.
+///
+/// Deprecated: [`UserAuth`](crate::UserAuth) makes the verifier and puts
+/// its challenge in the login URL; [`UserAuth::code_challenge`](crate::UserAuth::code_challenge)
+/// shows it.
 ///
 /// ```
+/// # #![allow(deprecated)]
 /// // The example of RFC 7636, appendix B.
 /// let challenge = spotify_blocking::pkce_challenge("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk");
 /// assert_eq!(challenge, "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM");
 /// ```
+#[deprecated(since = "0.2.0", note = "use UserAuth::code_challenge")]
 pub fn pkce_challenge(verifier: &str) -> String {
-    URL_SAFE_NO_PAD.encode(Sha256::digest(verifier.as_bytes()))
+    s256_challenge(verifier)
 }
 
 /// Compares two strings in time independent of where they differ.
@@ -73,7 +85,13 @@ mod tests {
         let v = new_verifier().unwrap();
         assert!((43..=128).contains(&v.len()), "{}", v.len());
         assert!(unreserved(&v));
-        assert_eq!(pkce_challenge(&v).len(), 43);
+        assert_eq!(s256_challenge(&v).len(), 43);
+    }
+
+    #[test]
+    fn rfc_7636_appendix_b() {
+        let challenge = s256_challenge("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk");
+        assert_eq!(challenge, "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM");
     }
 
     #[test]

@@ -78,7 +78,20 @@ impl fmt::Debug for RefreshingToken {
 }
 
 /// Either kind of token; what [`Spotify`](crate::Spotify) holds.
+///
+/// Usually made by `.into()` from a [`Token`] or a [`RefreshingToken`]
+/// (which [`Spotify::new`](crate::Spotify::new) does itself). Other kinds
+/// may be added, so a `match` on it needs a `_` arm.
+///
+/// ```
+/// use spotify_blocking::{AnyToken, Token};
+///
+/// let any: AnyToken = Token::from_access_token("BQD...").into();
+/// assert!(matches!(any, AnyToken::Plain(_)));
+/// assert_eq!(any.token().access_token(), "BQD...");
+/// ```
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub enum AnyToken {
     /// A token used as it is until it expires.
     Plain(Token),

@@ -2,7 +2,7 @@
 //! (without one), and refreshing their tokens.
 
 use super::credentials::Credentials;
-use super::pkce::{new_state, new_verifier, pkce_challenge};
+use super::pkce::{new_state, new_verifier, s256_challenge};
 use super::redirect::{extract_code, split_url};
 use super::scope::Scopes;
 use super::token::Token;
@@ -150,6 +150,11 @@ impl Credentials {
 
 /// Renews a user token (authorization-code flow) from its refresh token.
 ///
+/// tekore's name; a shortcut for
+/// `Credentials::new(client_id, client_secret).refresh_user_token(refresh_token)`
+/// (see [`Credentials::refresh_user_token`]). For a long-running program
+/// a [`RefreshingToken`](crate::RefreshingToken) renews the token by itself.
+///
 /// ```no_run
 /// use spotify_blocking as sb;
 /// let conf = sb::config_from_file("tekore.cfg")?;
@@ -165,13 +170,40 @@ pub fn refresh_user_token(
 }
 
 /// Renews a user token from the PKCE flow (no client secret).
+///
+/// tekore's name; a shortcut for
+/// `Credentials::public(client_id).refresh_pkce_token(refresh_token)`
+/// (see [`Credentials::refresh_pkce_token`]).
+///
+/// ```no_run
+/// let token = spotify_blocking::refresh_pkce_token("client-id", "saved-refresh-token")?;
+/// # Ok::<(), spotify_blocking::Error>(())
+/// ```
 pub fn refresh_pkce_token(client_id: &str, refresh_token: &str) -> Result<Token> {
     Credentials::public(client_id).refresh_pkce_token(refresh_token)
 }
 
-/// One user login: the authorisation URL with a fresh random `state` (and,
-/// for PKCE, a fresh code verifier), and the exchange of the redirect the
-/// browser comes back with.
+/// One user login, and the one way in to every user flow: the
+/// authorisation URL with a fresh random `state` (and, for PKCE, a fresh
+/// code verifier), and the exchange of the redirect the browser comes
+/// back with.
+///
+/// Make one with [`new`](Self::new) (with a client secret) or
+/// [`pkce`](Self::pkce) (without), then finish the login in one of these
+/// ways:
+///
+/// | method | the redirected address comes from |
+/// |---|---|
+/// | [`prompt`](Self::prompt) | the user, pasting it into the terminal |
+/// | [`prompt_with`](Self::prompt_with) | any reader (the paste prompt with your own I/O and browser opener) |
+/// | [`catch_loopback`](Self::catch_loopback) | the browser itself, caught on a `http://127.0.0.1:PORT` redirect URI |
+/// | [`catch_loopback_with`](Self::catch_loopback_with) | the same, with your own output and browser opener |
+/// | [`token_from_redirect`](Self::token_from_redirect) | your program, which got it some other way |
+///
+/// [`prompt_for_user_token`](crate::prompt_for_user_token) and
+/// [`prompt_for_pkce_token`](crate::prompt_for_pkce_token) are tekore's
+/// shortcuts for `UserAuth::new(..)?.prompt()` and
+/// `UserAuth::pkce(..)?.prompt()`.
 ///
 /// ```no_run
 /// use spotify_blocking::{Credentials, UserAuth, scope};
@@ -181,7 +213,7 @@ pub fn refresh_pkce_token(client_id: &str, refresh_token: &str) -> Result<Token>
 /// let auth = UserAuth::new(creds, scope::read())?;
 /// println!("Log in at {}", auth.url());
 /// let pasted = "https://example.com/callback?code=...&state=..."; // what the browser shows
-/// let token = auth.request_user_token(pasted)?;
+/// let token = auth.token_from_redirect(pasted)?;
 /// # Ok::<(), spotify_blocking::Error>(())
 /// ```
 #[derive(Clone)]
@@ -234,7 +266,7 @@ impl UserAuth {
 
     /// The address of Spotify's login page to open in a browser.
     pub fn url(&self) -> String {
-        let challenge = self.verifier.as_deref().map(pkce_challenge);
+        let challenge = self.code_challenge();
         self.credentials
             .authorize_url(
                 &self.scopes,
@@ -270,6 +302,23 @@ impl UserAuth {
         self.verifier.as_deref()
     }
 
+    /// The PKCE code challenge sent in [`url`](Self::url): the `S256`
+    /// challenge of the [`code_verifier`](Self::code_verifier)
+    /// (`base64url(sha256(verifier))`, 43 characters). `None` without PKCE.
+    ///
+    /// ```
+    /// use spotify_blocking::{Credentials, UserAuth, scope};
+    ///
+    /// let creds = Credentials::public("id").redirect_uri("https://example.com/callback");
+    /// let auth = UserAuth::pkce(creds, scope::read())?;
+    /// let challenge = auth.code_challenge().unwrap();
+    /// assert!(auth.url().contains(&format!("code_challenge={challenge}")));
+    /// # Ok::<(), spotify_blocking::Error>(())
+    /// ```
+    pub fn code_challenge(&self) -> Option<String> {
+        self.verifier.as_deref().map(s256_challenge)
+    }
+
     /// The credentials this login uses.
     pub fn credentials(&self) -> &Credentials {
         &self.credentials
@@ -285,11 +334,36 @@ impl UserAuth {
         extract_code(pasted, self.redirect_uri(), &self.state)
     }
 
-    /// Exchanges the redirected address (or a bare code) for a user token.
-    /// See [`parse_redirect`](Self::parse_redirect) for the checks.
-    pub fn request_user_token(&self, pasted: &str) -> Result<Token> {
-        let code = self.parse_redirect(pasted)?;
+    /// Exchanges the address the browser was redirected to (or a bare
+    /// code) for a user token: [`parse_redirect`](Self::parse_redirect)
+    /// (see there for the checks), then the code exchange, with the client
+    /// secret or, for PKCE, the code verifier.
+    ///
+    /// This is the step after the login page for a program that gets the
+    /// redirected address itself (a web server's callback, a GUI text
+    /// field); [`prompt`](Self::prompt) asks for it in the terminal.
+    ///
+    /// ```
+    /// use spotify_blocking::mock::MockServer;
+    /// use spotify_blocking::{UserAuth, scope};
+    ///
+    /// let mock = MockServer::start();
+    /// let creds = mock.credentials().redirect_uri("https://example.com/callback");
+    /// let auth = UserAuth::new(creds, scope::read())?;
+    /// let redirected = mock.approve(&auth.url()); // where the browser was sent
+    /// let token = auth.token_from_redirect(&redirected)?;
+    /// assert!(token.refresh_token().is_some());
+    /// # Ok::<(), spotify_blocking::Error>(())
+    /// ```
+    pub fn token_from_redirect(&self, redirected: &str) -> Result<Token> {
+        let code = self.parse_redirect(redirected)?;
         self.exchange(&code)
+    }
+
+    /// The old name of [`token_from_redirect`](Self::token_from_redirect).
+    #[deprecated(since = "0.2.0", note = "use UserAuth::token_from_redirect")]
+    pub fn request_user_token(&self, pasted: &str) -> Result<Token> {
+        self.token_from_redirect(pasted)
     }
 
     pub(crate) fn exchange(&self, code: &str) -> Result<Token> {
