@@ -33,9 +33,12 @@ pub use auth::{
     ACCOUNTS_BASE, AnyToken, Credentials, RefreshingToken, Token, request_client_token,
 };
 pub use auth::{
-    UserAuth, open_browser, pkce_challenge, prompt_for_pkce_token, prompt_for_user_token,
-    prompt_with, prompt_with_loopback, refresh_pkce_token, refresh_user_token,
+    UserAuth, open_browser, prompt_for_pkce_token, prompt_for_user_token, refresh_pkce_token,
+    refresh_user_token,
 };
+// Deprecated aliases, kept for one release.
+#[allow(deprecated)]
+pub use auth::{pkce_challenge, prompt_with, prompt_with_loopback};
 pub use client::{API_BASE, Spotify, SpotifyBuilder};
 pub use config::{
     Config, config_from_environment, config_from_file, config_from_file_section, config_to_file,

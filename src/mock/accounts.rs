@@ -186,7 +186,7 @@ fn exchange_code(
         Some(challenge) => {
             let verifier = form.get("code_verifier").map(String::as_str).unwrap_or("");
             if !(43..=128).contains(&verifier.len())
-                || &crate::auth::pkce_challenge(verifier) != challenge
+                || &crate::auth::pkce::s256_challenge(verifier) != challenge
             {
                 return Err(oauth_error(
                     400,

@@ -474,7 +474,7 @@ impl MockServer {
     /// let auth = UserAuth::new(creds, scope::every())?;
     /// let pasted = mock.approve(&auth.url());
     /// assert!(pasted.starts_with("https://example.com/callback?code="));
-    /// let token = auth.request_user_token(&pasted)?;
+    /// let token = auth.token_from_redirect(&pasted)?;
     /// assert_eq!(token.scopes(), &scope::every());
     /// # Ok::<(), spotify_blocking::Error>(())
     /// ```
