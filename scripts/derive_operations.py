@@ -11,6 +11,7 @@ sorted by operationId, so a regenerated file diffs cleanly.
 """
 
 import json
+import re
 import os
 import subprocess
 import sys
@@ -72,12 +73,46 @@ def body_keys(doc, op):
     return sorted(keys)
 
 
+# "Maximum: 50 IDs.", "A maximum of 100 items can be added", "Maximum: 40 URIs."
+CAP = re.compile(r"[Mm]aximum(?::| of) (\d+) (?:IDs?|URIs|items|objects|ids?)\b")
+
+
+def cap_of(node):
+    """The most list entries a parameter or body property takes, if stated."""
+    match = CAP.search(str(node.get("description", "")))
+    return int(match.group(1)) if match else None
+
+
+def body_caps(doc, op):
+    """Caps of the JSON body's top-level list properties."""
+    body = resolve(doc, op.get("requestBody"))
+    if not body:
+        return {}
+    media = body.get("content", {}).get("application/json")
+    if not media or "schema" not in media:
+        return {}
+    schema = resolve(doc, media["schema"])
+    props = dict(schema.get("properties", {}))
+    for part in schema.get("allOf", []):
+        props.update(resolve(doc, part).get("properties", {}))
+    caps = {}
+    for name, prop in props.items():
+        cap = cap_of(resolve(doc, prop))
+        if cap is not None:
+            caps[name] = cap
+    return caps
+
+
 def facts(doc, path, method, op, shared_params):
     query, path_params = [], []
+    caps = {}
     for raw in shared_params + op.get("parameters", []):
         param = resolve(doc, raw)
         schema = resolve(doc, param.get("schema", {}))
         if param["in"] == "query":
+            cap = cap_of(param) or cap_of(schema)
+            if cap is not None and schema.get("type") != "integer":
+                caps.setdefault(param["name"], {})["query"] = cap
             query.append(
                 {
                     "name": param["name"],
@@ -93,7 +128,10 @@ def facts(doc, path, method, op, shared_params):
         for scope in requirement.get("oauth_2_0", []):
             if scope not in scopes:
                 scopes.append(scope)
+    for name, cap in body_caps(doc, op).items():
+        caps.setdefault(name, {})["body"] = cap
     return {
+        "caps": caps,
         "operation_id": op["operationId"],
         "method": method.upper(),
         "path": path,

@@ -60,7 +60,7 @@ pub use request::Request;
 #[doc(hidden)]
 pub mod __unstable {
     pub use crate::http::Method;
-    pub use crate::request::{Endpoint, Param};
+    pub use crate::request::{Endpoint, List, ListIn, Param};
 
     /// Every operation the crate implements.
     pub fn endpoints() -> Vec<&'static Endpoint> {

@@ -37,12 +37,37 @@ pub struct Endpoint {
     pub query: &'static [Param],
     /// Top-level keys of the JSON body, if it takes one.
     pub body: &'static [&'static str],
+    /// The list of IDs, URIs or items the call takes, if any.
+    pub list: Option<List>,
     /// Scopes the operation requires.
     pub scopes: &'static [&'static str],
     /// For deprecated operations: what to use instead.
     pub deprecated: Option<&'static str>,
     /// The Rust type `send` returns, as written in the source.
     pub returns: &'static str,
+}
+
+/// The list a call takes: its parameter, where it goes, and the most
+/// entries one call takes (longer lists are split or refused).
+#[derive(Debug)]
+#[non_exhaustive]
+pub struct List {
+    /// The parameter or body key (`ids`, `uris`, `items`).
+    pub name: &'static str,
+    /// Where the list goes.
+    pub place: ListIn,
+    /// The most entries one call takes, as Spotify states it.
+    pub cap: usize,
+}
+
+/// Where a call's [`List`] goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ListIn {
+    /// A comma-separated query parameter.
+    Query,
+    /// A JSON array under a top-level body key.
+    Body,
 }
 
 /// One query parameter and its allowed range.
@@ -115,6 +140,18 @@ pub mod params {
     pub trait DeviceId: Sealed {}
     /// The operation takes `after` and `before` (cursors).
     pub trait Cursor: Sealed {}
+    /// The body takes `public`.
+    pub trait Public: Sealed {}
+    /// The body takes `collaborative`.
+    pub trait Collaborative: Sealed {}
+    /// The body takes `description`.
+    pub trait Description: Sealed {}
+    /// The body takes `snapshot_id`.
+    pub trait SnapshotId: Sealed {}
+    /// The body takes `range_length`.
+    pub trait RangeLength: Sealed {}
+    /// The body takes `position`.
+    pub trait Position: Sealed {}
 }
 
 /// A request to one endpoint, ready to [`send`](Request::send).
@@ -352,27 +389,70 @@ impl<O: Operation + params::Cursor> Request<'_, O> {
     }
 }
 
-/// Declares an operation type, its facts and its parameter markers.
+impl<O: Operation + params::Public> Request<'_, O> {
+    /// Whether the playlist is public: shown on the user's profile
+    /// (Spotify's default when following one).
+    pub fn public(self, public: bool) -> Self {
+        self.body("public", serde_json::json!(public))
+    }
+}
+
+impl<O: Operation + params::Collaborative> Request<'_, O> {
+    /// Whether other users may change the playlist (only for private ones).
+    pub fn collaborative(self, collaborative: bool) -> Self {
+        self.body("collaborative", serde_json::json!(collaborative))
+    }
+}
+
+impl<O: Operation + params::Description> Request<'_, O> {
+    /// The playlist's description.
+    pub fn description(self, description: &str) -> Self {
+        self.body("description", serde_json::json!(description))
+    }
+}
+
+impl<O: Operation + params::SnapshotId> Request<'_, O> {
+    /// Apply the change to this version of the playlist.
+    pub fn snapshot_id(self, snapshot_id: &str) -> Self {
+        self.body("snapshot_id", serde_json::json!(snapshot_id))
+    }
+}
+
+impl<O: Operation + params::RangeLength> Request<'_, O> {
+    /// How many items to move, starting at `range_start` (1 by default).
+    pub fn range_length(self, n: u32) -> Self {
+        self.body("range_length", serde_json::json!(n))
+    }
+}
+
+/// Declares an operation type and its facts: the one registry per endpoint.
 ///
 /// ```text
 /// operation! {
 ///     /// docs
-///     GetAlbum = "get-an-album", Get "/albums/{id}" -> FullAlbum {
-///         query: [market],
-///         options: [Market],
+///     GetAlbums = "get-multiple-albums", Get "/albums" -> Vec<Option<FullAlbum>> [raw::Albums, |r| r.albums] {
+///         query: [ids, market, limit(1..=50)],
+///         body: [uris],
+///         list: ids in Query max 20,
 ///         scopes: [],
+///         deprecated: "album",
 ///     }
 /// }
 /// ```
 /// `-> T [Raw, |r| r.field]` decodes into the wrapper `Raw` and takes the
-/// output out of it.
+/// output out of it. The setter markers ([`params`]) follow from the query
+/// list (`market` gives `.market(..)`, ...). `list:` names the list the
+/// call takes, where it goes and Spotify's cap per call; [`Chunked`]
+/// splits or refuses by it, and the conformance test checks it.
+///
+/// [`Chunked`]: crate::Chunked
 macro_rules! operation {
     (
         $(#[$m:meta])*
         $name:ident = $op_id:literal, $method:ident $path:literal -> $out:ty $([$raw:ty, |$r:ident| $conv:expr])? {
             query: [$($q:ident $(($lo:literal ..= $hi:literal))?),* $(,)?],
             $(body: [$($b:ident),* $(,)?],)?
-            options: [$($opt:ident),* $(,)?],
+            $(list: $list:ident in $list_in:ident max $cap:literal,)?
             scopes: [$($scope:literal),* $(,)?],
             $(deprecated: $dep:literal,)?
         }
@@ -396,13 +476,52 @@ macro_rules! operation {
                     range: $crate::request::operation!(@range $(($lo, $hi))?),
                 }),*],
                 body: &[$($(stringify!($b)),*)?],
+                list: $crate::request::operation!(@list $($list $list_in $cap)?),
                 scopes: &[$($scope),*],
                 deprecated: $crate::request::operation!(@dep $($dep)?),
                 returns: stringify!($out),
             };
         }
 
-        $(impl $crate::request::params::$opt for $name {})*
+        $($crate::request::operation!(@marker $name $q);)*
+        $($($crate::request::operation!(@body_marker $name $b);)*)?
+    };
+    // So do the body setters.
+    (@body_marker $name:ident public) => { impl $crate::request::params::Public for $name {} };
+    (@body_marker $name:ident collaborative) => {
+        impl $crate::request::params::Collaborative for $name {}
+    };
+    (@body_marker $name:ident description) => {
+        impl $crate::request::params::Description for $name {}
+    };
+    (@body_marker $name:ident snapshot_id) => {
+        impl $crate::request::params::SnapshotId for $name {}
+    };
+    (@body_marker $name:ident range_length) => {
+        impl $crate::request::params::RangeLength for $name {}
+    };
+    (@body_marker $name:ident position) => { impl $crate::request::params::Position for $name {} };
+    (@body_marker $name:ident $other:ident) => {};
+    // The setter markers follow from the query list.
+    (@marker $name:ident market) => { impl $crate::request::params::Market for $name {} };
+    (@marker $name:ident limit) => { impl $crate::request::params::Limit for $name {} };
+    (@marker $name:ident offset) => { impl $crate::request::params::Offset for $name {} };
+    (@marker $name:ident fields) => { impl $crate::request::params::Fields for $name {} };
+    (@marker $name:ident locale) => { impl $crate::request::params::Locale for $name {} };
+    (@marker $name:ident additional_types) => {
+        impl $crate::request::params::AdditionalTypes for $name {}
+    };
+    (@marker $name:ident device_id) => { impl $crate::request::params::DeviceId for $name {} };
+    // `before` marks the two cursors; an `after` alone gets its own setter.
+    (@marker $name:ident before) => { impl $crate::request::params::Cursor for $name {} };
+    (@marker $name:ident $other:ident) => {};
+    (@list) => { None };
+    (@list $list:ident $list_in:ident $cap:literal) => {
+        Some($crate::request::List {
+            name: stringify!($list),
+            place: $crate::request::ListIn::$list_in,
+            cap: $cap,
+        })
     };
     (@raw $out:ty) => {
         type Raw = $out;

@@ -1,11 +1,12 @@
 //! Conformance: the facts each `operation!` declares (method, path, query
-//! parameters and their ranges, body keys, scopes, deprecation) against the
+//! parameters and their ranges, body keys, the list a call takes with its
+//! cap and place, scopes, deprecation) against the
 //! facts derived from Spotify's OpenAPI description into
 //! `tests/spec/operations.json` (regenerate with
 //! `python3 scripts/derive_operations.py`, see scripts/README.md).
 
 use serde::Deserialize;
-use spotify_blocking::__unstable::Endpoint;
+use spotify_blocking::__unstable::{Endpoint, ListIn};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The derived facts, embedded so the test never reads outside the repo.
@@ -25,6 +26,23 @@ const DELIBERATE_DEVIATIONS: &[(&str, &str, &str)] = &[(
     "the schema says minimum 0 but its own text says Minimum: 1; a page of 0 albums is useless",
 )];
 
+/// Operations whose description states a list cap but that declare no
+/// `list:`, with the reason: `(operation_id, reason)`.
+const UNCHUNKED_LISTS: &[(&str, &str)] = &[
+    (
+        "reorder-or-replace-playlists-items",
+        "a replace sends `uris` in the body (the description caps only the query form) and is refused, not split, above 100",
+    ),
+    (
+        "reorder-or-replace-playlists-tracks",
+        "the deprecated form of the replace above",
+    ),
+    (
+        "check-if-user-follows-playlist",
+        "the deprecated `ids` parameter (one user) is not sent",
+    ),
+];
+
 #[derive(Debug, Deserialize)]
 struct SpecOperation {
     operation_id: String,
@@ -34,6 +52,8 @@ struct SpecOperation {
     body: Vec<String>,
     scopes: Vec<String>,
     deprecated: bool,
+    /// Stated list caps: parameter or body key → `"query"`/`"body"` → cap.
+    caps: BTreeMap<String, BTreeMap<String, usize>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -138,6 +158,40 @@ fn compare(ep: &Endpoint, op: &SpecOperation, out: &mut Vec<String>) {
         out.push(format!(
             "body keys the description doesn't have: {unknown:?} (it has {body:?})"
         ));
+    }
+
+    match &ep.list {
+        Some(list) => {
+            let in_body = list.place == ListIn::Body;
+            let place = if in_body { "body" } else { "query" };
+            let stated = op.caps.get(list.name).and_then(|c| c.get(place));
+            if stated != Some(&list.cap) {
+                out.push(format!(
+                    "list `{}` in the {place} takes at most {}, the description says {:?} (all caps: {:?})",
+                    list.name, list.cap, stated, op.caps
+                ));
+            }
+            let declared = if in_body {
+                ep.body.contains(&list.name)
+            } else {
+                ep.query.iter().any(|p| p.name == list.name)
+            };
+            if !declared {
+                out.push(format!(
+                    "list `{}` goes in the {place}, which does not declare it",
+                    list.name
+                ));
+            }
+        }
+        None => {
+            let known = UNCHUNKED_LISTS.iter().any(|(id, _)| *id == op.operation_id);
+            if !op.caps.is_empty() && !known {
+                out.push(format!(
+                    "the description caps a list ({:?}); declare `list: NAME in Query|Body max N`",
+                    op.caps
+                ));
+            }
+        }
     }
 
     let ours: BTreeSet<&str> = ep.scopes.iter().copied().collect();

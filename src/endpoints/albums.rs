@@ -10,7 +10,6 @@ operation! {
     /// `GET /albums/{id}`: [`Spotify::album`].
     GetAlbum = "get-an-album", Get "/albums/{id}" -> FullAlbum {
         query: [market],
-        options: [Market],
         scopes: [],
     }
 }
@@ -19,7 +18,7 @@ operation! {
     /// `GET /albums`: [`Spotify::albums`].
     GetAlbums = "get-multiple-albums", Get "/albums" -> Vec<Option<FullAlbum>> [raw::Albums, |r| r.albums] {
         query: [ids, market],
-        options: [Market],
+        list: ids in Query max 20,
         scopes: [],
         deprecated: "album",
     }
@@ -29,7 +28,6 @@ operation! {
     /// `GET /albums/{id}/tracks`: [`Spotify::album_tracks`].
     GetAlbumTracks = "get-an-albums-tracks", Get "/albums/{id}/tracks" -> Page<SimpleTrack> {
         query: [market, limit(1..=50), offset],
-        options: [Market, Limit, Offset],
         scopes: [],
     }
 }
@@ -38,7 +36,6 @@ operation! {
     /// `GET /browse/new-releases`: [`Spotify::new_releases`].
     GetNewReleases = "get-new-releases", Get "/browse/new-releases" -> Page<SimpleAlbum> [raw::AlbumPage, |r| r.albums] {
         query: [limit(1..=50), offset],
-        options: [Limit, Offset],
         scopes: [],
         deprecated: "search",
     }
@@ -50,9 +47,6 @@ pub(crate) const ENDPOINTS: &[&Endpoint] = &[
     GetAlbumTracks::ENDPOINT,
     GetNewReleases::ENDPOINT,
 ];
-
-/// The most IDs `GET /albums` takes in one call.
-const ALBUMS_CAP: usize = 20;
 
 impl Spotify {
     /// One album, with its first page of tracks.
@@ -85,7 +79,7 @@ impl Spotify {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        Chunked::lookup(self, parse_ids(ids, IdKind::Album), ALBUMS_CAP)
+        Chunked::lookup(self, parse_ids(ids, IdKind::Album))
     }
 
     /// A page of an album's tracks.

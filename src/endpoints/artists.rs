@@ -11,7 +11,6 @@ operation! {
     /// `GET /artists/{id}`: [`Spotify::artist`].
     GetArtist = "get-an-artist", Get "/artists/{id}" -> FullArtist {
         query: [],
-        options: [],
         scopes: [],
     }
 }
@@ -20,7 +19,7 @@ operation! {
     /// `GET /artists`: [`Spotify::artists`].
     GetArtists = "get-multiple-artists", Get "/artists" -> Vec<Option<FullArtist>> [raw::Artists, |r| r.artists] {
         query: [ids],
-        options: [],
+        list: ids in Query max 50,
         scopes: [],
         deprecated: "artist",
     }
@@ -30,7 +29,6 @@ operation! {
     /// `GET /artists/{id}/albums`: [`Spotify::artist_albums`].
     GetArtistAlbums = "get-an-artists-albums", Get "/artists/{id}/albums" -> Page<SimpleAlbum> {
         query: [include_groups, market, limit(1..=10), offset],
-        options: [Market, Limit, Offset],
         scopes: [],
     }
 }
@@ -39,7 +37,6 @@ operation! {
     /// `GET /artists/{id}/top-tracks`: [`Spotify::artist_top_tracks`].
     GetArtistTopTracks = "get-an-artists-top-tracks", Get "/artists/{id}/top-tracks" -> Vec<FullTrack> [raw::Tracks, |r| r.tracks.into_iter().flatten().collect()] {
         query: [market],
-        options: [Market],
         scopes: [],
         deprecated: "search",
     }
@@ -49,7 +46,6 @@ operation! {
     /// `GET /artists/{id}/related-artists`: [`Spotify::artist_related_artists`].
     GetArtistRelatedArtists = "get-an-artists-related-artists", Get "/artists/{id}/related-artists" -> Vec<FullArtist> [raw::Artists, |r| r.artists.into_iter().flatten().collect()] {
         query: [],
-        options: [],
         scopes: [],
         deprecated: "search",
     }
@@ -62,9 +58,6 @@ pub(crate) const ENDPOINTS: &[&Endpoint] = &[
     GetArtistTopTracks::ENDPOINT,
     GetArtistRelatedArtists::ENDPOINT,
 ];
-
-/// The most IDs `GET /artists` takes in one call.
-const ARTISTS_CAP: usize = 50;
 
 /// A request on `/artists/{id}/...` for a validated artist ID.
 fn for_artist<'a, O: Operation>(client: &'a Spotify, id: &str) -> Request<'a, O> {
@@ -102,7 +95,7 @@ impl Spotify {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        Chunked::lookup(self, parse_ids(ids, IdKind::Artist), ARTISTS_CAP)
+        Chunked::lookup(self, parse_ids(ids, IdKind::Artist))
     }
 
     /// A page of an artist's albums, singles, compilations and appearances.

@@ -10,7 +10,6 @@ operation! {
     /// `GET /audiobooks/{id}`: [`Spotify::audiobook`].
     GetAudiobook = "get-an-audiobook", Get "/audiobooks/{id}" -> FullAudiobook {
         query: [market],
-        options: [Market],
         scopes: [],
     }
 }
@@ -19,7 +18,7 @@ operation! {
     /// `GET /audiobooks`: [`Spotify::audiobooks`].
     GetAudiobooks = "get-multiple-audiobooks", Get "/audiobooks" -> Vec<Option<FullAudiobook>> [raw::Audiobooks, |r| r.audiobooks] {
         query: [ids, market],
-        options: [Market],
+        list: ids in Query max 50,
         scopes: [],
         deprecated: "audiobook",
     }
@@ -29,7 +28,6 @@ operation! {
     /// `GET /audiobooks/{id}/chapters`: [`Spotify::audiobook_chapters`].
     GetAudiobookChapters = "get-audiobook-chapters", Get "/audiobooks/{id}/chapters" -> Page<SimpleChapter> {
         query: [market, limit(1..=50), offset],
-        options: [Market, Limit, Offset],
         scopes: [],
     }
 }
@@ -39,9 +37,6 @@ pub(crate) const ENDPOINTS: &[&Endpoint] = &[
     GetAudiobooks::ENDPOINT,
     GetAudiobookChapters::ENDPOINT,
 ];
-
-/// The most IDs `GET /audiobooks` takes in one call.
-const AUDIOBOOKS_CAP: usize = 50;
 
 fn for_audiobook<'a, O: Operation>(client: &'a Spotify, id: &str) -> Request<'a, O> {
     match parse_id(id, IdKind::Audiobook) {
@@ -79,7 +74,7 @@ impl Spotify {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        Chunked::lookup(self, parse_ids(ids, IdKind::Audiobook), AUDIOBOOKS_CAP)
+        Chunked::lookup(self, parse_ids(ids, IdKind::Audiobook))
     }
 
     /// A page of an audiobook's chapters.

@@ -9,7 +9,6 @@ operation! {
     /// `GET /browse/categories`: [`Spotify::categories`].
     GetCategories = "get-categories", Get "/browse/categories" -> Page<Category> [raw::CategoryPage, |r| r.categories] {
         query: [locale, limit(1..=50), offset],
-        options: [Locale, Limit, Offset],
         scopes: [],
         deprecated: "no replacement",
     }
@@ -19,7 +18,6 @@ operation! {
     /// `GET /browse/categories/{category_id}`: [`Spotify::category`].
     GetCategory = "get-a-category", Get "/browse/categories/{category_id}" -> Category {
         query: [locale],
-        options: [Locale],
         scopes: [],
         deprecated: "no replacement",
     }
@@ -29,7 +27,6 @@ operation! {
     /// `GET /browse/categories/{category_id}/playlists`: [`Spotify::category_playlists`].
     GetCategoryPlaylists = "get-a-categories-playlists", Get "/browse/categories/{category_id}/playlists" -> Page<SimplePlaylist> [FeaturedPlaylists, |r| r.playlists] {
         query: [limit(1..=50), offset],
-        options: [Limit, Offset],
         scopes: [],
         deprecated: "search",
     }
@@ -39,7 +36,6 @@ operation! {
     /// `GET /browse/featured-playlists`: [`Spotify::featured_playlists`].
     GetFeaturedPlaylists = "get-featured-playlists", Get "/browse/featured-playlists" -> FeaturedPlaylists {
         query: [locale, limit(1..=50), offset],
-        options: [Locale, Limit, Offset],
         scopes: [],
         deprecated: "search",
     }

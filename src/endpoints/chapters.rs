@@ -10,7 +10,6 @@ operation! {
     /// `GET /chapters/{id}`: [`Spotify::chapter`].
     GetChapter = "get-a-chapter", Get "/chapters/{id}" -> FullChapter {
         query: [market],
-        options: [Market],
         scopes: [],
     }
 }
@@ -19,16 +18,13 @@ operation! {
     /// `GET /chapters`: [`Spotify::chapters`].
     GetChapters = "get-several-chapters", Get "/chapters" -> Vec<Option<FullChapter>> [raw::Chapters, |r| r.chapters] {
         query: [ids, market],
-        options: [Market],
+        list: ids in Query max 50,
         scopes: [],
         deprecated: "chapter",
     }
 }
 
 pub(crate) const ENDPOINTS: &[&Endpoint] = &[GetChapter::ENDPOINT, GetChapters::ENDPOINT];
-
-/// The most IDs `GET /chapters` takes in one call.
-const CHAPTERS_CAP: usize = 50;
 
 impl Spotify {
     /// One audiobook chapter, with its audiobook.
@@ -54,6 +50,6 @@ impl Spotify {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        Chunked::lookup(self, parse_ids(ids, IdKind::Chapter), CHAPTERS_CAP)
+        Chunked::lookup(self, parse_ids(ids, IdKind::Chapter))
     }
 }

@@ -3,7 +3,7 @@
 use crate::client::Spotify;
 use crate::error::{Error, Result};
 use crate::model::PlaylistSnapshot;
-use crate::request::{Operation, Request, params, sealed::Sealed};
+use crate::request::{List, ListIn, Operation, Request, params, sealed::Sealed};
 
 /// How the answers of several calls of a split list combine into one.
 /// Sealed: implemented for the outputs of this crate's list calls.
@@ -67,13 +67,27 @@ impl<'a, O: Operation> Chunked<'a, O>
 where
     O::Output: Merge,
 {
-    pub(crate) fn new(
+    /// A list call whose chunks go where the operation's [`List`] facts
+    /// say: a comma-separated query parameter or a JSON array.
+    ///
+    /// [`List`]: crate::request::List
+    pub(crate) fn new(template: Request<'a, O>, items: Result<Vec<String>>) -> Self {
+        Chunked::placed(template, items, place_list::<O>)
+    }
+
+    /// A list call that puts each chunk into the request with `place`;
+    /// the parameter's name and the cap are still the operation's.
+    pub(crate) fn placed(
         template: Request<'a, O>,
         items: Result<Vec<String>>,
-        param: &'static str,
-        cap: usize,
         place: Place<'a, O>,
     ) -> Self {
+        let (param, cap) = match &O::ENDPOINT.list {
+            Some(list) => (list.name, list.cap),
+            // Every list operation declares its list (the conformance test
+            // checks them against the spec); without one, nothing is split.
+            None => ("items", usize::MAX),
+        };
         Chunked {
             template,
             items,
@@ -144,31 +158,42 @@ impl<O: Operation + params::Market> Chunked<'_, O> {
     }
 }
 
-/// Places a chunk as a comma-separated query parameter `ids`.
-pub(crate) fn query_ids<'a, O: Operation>(
-    r: Request<'a, O>,
-    c: &[String],
-    _: usize,
-) -> Request<'a, O> {
-    r.set("ids", c.join(","))
+impl<O: Operation + params::SnapshotId> Chunked<'_, O>
+where
+    O::Output: Merge,
+{
+    /// Apply the change to this version of the playlist (sent with every
+    /// call of a split list).
+    pub fn snapshot_id(mut self, snapshot_id: &str) -> Self {
+        self.template = self.template.snapshot_id(snapshot_id);
+        self
+    }
 }
 
-/// Places a chunk as a comma-separated query parameter `uris`.
-pub(crate) fn query_uris<'a, O: Operation>(
-    r: Request<'a, O>,
-    c: &[String],
-    _: usize,
-) -> Request<'a, O> {
-    r.set("uris", c.join(","))
+impl<O: Operation + params::Position> Chunked<'_, O>
+where
+    O::Output: Merge,
+{
+    /// Insert at this index (0 = first); appended by default. A list sent
+    /// in several calls keeps its order.
+    pub fn position(mut self, position: u32) -> Self {
+        self.template = self.template.body("position", serde_json::json!(position));
+        self
+    }
 }
 
-/// Places a chunk as the JSON body key `ids`.
-pub(crate) fn body_ids<'a, O: Operation>(
-    r: Request<'a, O>,
-    c: &[String],
-    _: usize,
-) -> Request<'a, O> {
-    r.body("ids", serde_json::json!(c))
+/// Places a chunk where the operation's list goes: joined with commas in
+/// the query, or as a JSON array in the body.
+fn place_list<'a, O: Operation>(r: Request<'a, O>, chunk: &[String], _: usize) -> Request<'a, O> {
+    match &O::ENDPOINT.list {
+        Some(List {
+            name,
+            place: ListIn::Body,
+            ..
+        }) => r.body(name, serde_json::json!(chunk)),
+        Some(List { name, .. }) => r.set(name, chunk.join(",")),
+        None => r,
+    }
 }
 
 /// Deprecated name of [`Chunked`].
@@ -180,10 +205,9 @@ where
     O::Output: Merge,
 {
     /// A lookup of several objects by `ids` (already parsed), with the IDs
-    /// in the `ids` query parameter, at most `cap` per call. Unknown IDs
-    /// come back as `None`.
-    pub(crate) fn lookup(client: &'a Spotify, ids: Result<Vec<String>>, cap: usize) -> Self {
-        Chunked::new(Request::new(client, &[]), ids, "ids", cap, query_ids)
+    /// where the operation's list goes. Unknown IDs come back as `None`.
+    pub(crate) fn lookup(client: &'a Spotify, ids: Result<Vec<String>>) -> Self {
+        Chunked::new(Request::new(client, &[]), ids)
     }
 }
 

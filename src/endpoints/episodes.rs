@@ -10,7 +10,6 @@ operation! {
     /// `GET /episodes/{id}`: [`Spotify::episode`].
     GetEpisode = "get-an-episode", Get "/episodes/{id}" -> FullEpisode {
         query: [market],
-        options: [Market],
         scopes: ["user-read-playback-position"],
     }
 }
@@ -19,16 +18,13 @@ operation! {
     /// `GET /episodes`: [`Spotify::episodes`].
     GetEpisodes = "get-multiple-episodes", Get "/episodes" -> Vec<Option<FullEpisode>> [raw::Episodes, |r| r.episodes] {
         query: [ids, market],
-        options: [Market],
+        list: ids in Query max 50,
         scopes: ["user-read-playback-position"],
         deprecated: "episode",
     }
 }
 
 pub(crate) const ENDPOINTS: &[&Endpoint] = &[GetEpisode::ENDPOINT, GetEpisodes::ENDPOINT];
-
-/// The most IDs `GET /episodes` takes in one call.
-const EPISODES_CAP: usize = 50;
 
 impl Spotify {
     /// One episode, with its show.
@@ -63,6 +59,6 @@ impl Spotify {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        Chunked::lookup(self, parse_ids(ids, IdKind::Episode), EPISODES_CAP)
+        Chunked::lookup(self, parse_ids(ids, IdKind::Episode))
     }
 }

@@ -1,7 +1,7 @@
 //! The user's library: `/me/library` for any kind of item, the saved-item
 //! lists, and the older type-specific save/remove/contains calls.
 
-use super::chunked::{Chunked, Merge, body_ids, query_ids, query_uris};
+use super::chunked::{Chunked, Merge};
 use crate::client::Spotify;
 use crate::error::{Error, Result};
 use crate::id::{IdKind, parse_ids, parse_uri};
@@ -12,7 +12,7 @@ operation! {
     /// `PUT /me/library`: [`Spotify::library_save`].
     SaveLibraryItems = "save-library-items", Put "/me/library" -> () [serde::de::IgnoredAny, |_r| ()] {
         query: [uris],
-        options: [],
+        list: uris in Query max 40,
         scopes: ["playlist-modify-public", "user-follow-modify", "user-library-modify"],
     }
 }
@@ -21,7 +21,7 @@ operation! {
     /// `DELETE /me/library`: [`Spotify::library_remove`].
     RemoveLibraryItems = "remove-library-items", Delete "/me/library" -> () [serde::de::IgnoredAny, |_r| ()] {
         query: [uris],
-        options: [],
+        list: uris in Query max 40,
         scopes: ["playlist-modify-public", "user-follow-modify", "user-library-modify"],
     }
 }
@@ -30,7 +30,7 @@ operation! {
     /// `GET /me/library/contains`: [`Spotify::library_contains`].
     CheckLibraryContains = "check-library-contains", Get "/me/library/contains" -> Vec<bool> {
         query: [uris],
-        options: [],
+        list: uris in Query max 40,
         scopes: ["playlist-read-private", "user-follow-read", "user-library-read"],
     }
 }
@@ -39,7 +39,6 @@ operation! {
     /// `GET /me/albums`: [`Spotify::saved_albums`].
     GetSavedAlbums = "get-users-saved-albums", Get "/me/albums" -> Page<SavedAlbum> {
         query: [limit(1..=50), offset, market],
-        options: [Limit, Offset, Market],
         scopes: ["user-library-read"],
     }
 }
@@ -48,7 +47,6 @@ operation! {
     /// `GET /me/tracks`: [`Spotify::saved_tracks`].
     GetSavedTracks = "get-users-saved-tracks", Get "/me/tracks" -> Page<SavedTrack> {
         query: [market, limit(1..=50), offset],
-        options: [Limit, Offset, Market],
         scopes: ["user-library-read"],
     }
 }
@@ -57,7 +55,6 @@ operation! {
     /// `GET /me/episodes`: [`Spotify::saved_episodes`].
     GetSavedEpisodes = "get-users-saved-episodes", Get "/me/episodes" -> Page<SavedEpisode> {
         query: [market, limit(1..=50), offset],
-        options: [Limit, Offset, Market],
         scopes: ["user-library-read", "user-read-playback-position"],
     }
 }
@@ -66,7 +63,6 @@ operation! {
     /// `GET /me/shows`: [`Spotify::saved_shows`].
     GetSavedShows = "get-users-saved-shows", Get "/me/shows" -> Page<SavedShow> {
         query: [limit(1..=50), offset],
-        options: [Limit, Offset],
         scopes: ["user-library-read"],
     }
 }
@@ -75,7 +71,6 @@ operation! {
     /// `GET /me/audiobooks`: [`Spotify::saved_audiobooks`].
     GetSavedAudiobooks = "get-users-saved-audiobooks", Get "/me/audiobooks" -> Page<SavedAudiobook> {
         query: [limit(1..=50), offset],
-        options: [Limit, Offset],
         scopes: ["user-library-read"],
     }
 }
@@ -85,7 +80,7 @@ operation! {
     SaveAlbums = "save-albums-user", Put "/me/albums" -> () [serde::de::IgnoredAny, |_r| ()] {
         query: [ids],
         body: [ids],
-        options: [],
+        list: ids in Query max 20,
         scopes: ["user-library-modify"],
         deprecated: "library_save",
     }
@@ -96,7 +91,7 @@ operation! {
     RemoveAlbums = "remove-albums-user", Delete "/me/albums" -> () [serde::de::IgnoredAny, |_r| ()] {
         query: [ids],
         body: [ids],
-        options: [],
+        list: ids in Query max 20,
         scopes: ["user-library-modify"],
         deprecated: "library_remove",
     }
@@ -106,7 +101,7 @@ operation! {
     /// `GET /me/albums/contains`: [`Spotify::saved_albums_contains`].
     CheckSavedAlbums = "check-users-saved-albums", Get "/me/albums/contains" -> Vec<bool> {
         query: [ids],
-        options: [],
+        list: ids in Query max 20,
         scopes: ["user-library-read"],
         deprecated: "library_contains",
     }
@@ -117,7 +112,7 @@ operation! {
     SaveTracks = "save-tracks-user", Put "/me/tracks" -> () [serde::de::IgnoredAny, |_r| ()] {
         query: [],
         body: [ids],
-        options: [],
+        list: ids in Body max 50,
         scopes: ["user-library-modify"],
         deprecated: "library_save",
     }
@@ -128,7 +123,7 @@ operation! {
     RemoveTracks = "remove-tracks-user", Delete "/me/tracks" -> () [serde::de::IgnoredAny, |_r| ()] {
         query: [ids],
         body: [ids],
-        options: [],
+        list: ids in Query max 50,
         scopes: ["user-library-modify"],
         deprecated: "library_remove",
     }
@@ -138,7 +133,7 @@ operation! {
     /// `GET /me/tracks/contains`: [`Spotify::saved_tracks_contains`].
     CheckSavedTracks = "check-users-saved-tracks", Get "/me/tracks/contains" -> Vec<bool> {
         query: [ids],
-        options: [],
+        list: ids in Query max 50,
         scopes: ["user-library-read"],
         deprecated: "library_contains",
     }
@@ -149,7 +144,7 @@ operation! {
     SaveEpisodes = "save-episodes-user", Put "/me/episodes" -> () [serde::de::IgnoredAny, |_r| ()] {
         query: [ids],
         body: [ids],
-        options: [],
+        list: ids in Query max 50,
         scopes: ["user-library-modify"],
         deprecated: "library_save",
     }
@@ -160,7 +155,7 @@ operation! {
     RemoveEpisodes = "remove-episodes-user", Delete "/me/episodes" -> () [serde::de::IgnoredAny, |_r| ()] {
         query: [ids],
         body: [ids],
-        options: [],
+        list: ids in Query max 50,
         scopes: ["user-library-modify"],
         deprecated: "library_remove",
     }
@@ -170,7 +165,7 @@ operation! {
     /// `GET /me/episodes/contains`: [`Spotify::saved_episodes_contains`].
     CheckSavedEpisodes = "check-users-saved-episodes", Get "/me/episodes/contains" -> Vec<bool> {
         query: [ids],
-        options: [],
+        list: ids in Query max 50,
         scopes: ["user-library-read"],
         deprecated: "library_contains",
     }
@@ -181,7 +176,7 @@ operation! {
     SaveShows = "save-shows-user", Put "/me/shows" -> () [serde::de::IgnoredAny, |_r| ()] {
         query: [ids],
         body: [ids],
-        options: [],
+        list: ids in Query max 50,
         scopes: ["user-library-modify"],
         deprecated: "library_save",
     }
@@ -192,7 +187,7 @@ operation! {
     RemoveShows = "remove-shows-user", Delete "/me/shows" -> () [serde::de::IgnoredAny, |_r| ()] {
         query: [ids, market],
         body: [ids],
-        options: [],
+        list: ids in Query max 50,
         scopes: ["user-library-modify"],
         deprecated: "library_remove",
     }
@@ -202,7 +197,7 @@ operation! {
     /// `GET /me/shows/contains`: [`Spotify::saved_shows_contains`].
     CheckSavedShows = "check-users-saved-shows", Get "/me/shows/contains" -> Vec<bool> {
         query: [ids],
-        options: [],
+        list: ids in Query max 50,
         scopes: ["user-library-read"],
         deprecated: "library_contains",
     }
@@ -212,7 +207,7 @@ operation! {
     /// `PUT /me/audiobooks`: [`Spotify::saved_audiobooks_add`].
     SaveAudiobooks = "save-audiobooks-user", Put "/me/audiobooks" -> () [serde::de::IgnoredAny, |_r| ()] {
         query: [ids],
-        options: [],
+        list: ids in Query max 50,
         scopes: ["user-library-modify"],
         deprecated: "library_save",
     }
@@ -222,7 +217,7 @@ operation! {
     /// `DELETE /me/audiobooks`: [`Spotify::saved_audiobooks_delete`].
     RemoveAudiobooks = "remove-audiobooks-user", Delete "/me/audiobooks" -> () [serde::de::IgnoredAny, |_r| ()] {
         query: [ids],
-        options: [],
+        list: ids in Query max 50,
         scopes: ["user-library-modify"],
         deprecated: "library_remove",
     }
@@ -232,7 +227,7 @@ operation! {
     /// `GET /me/audiobooks/contains`: [`Spotify::saved_audiobooks_contains`].
     CheckSavedAudiobooks = "check-users-saved-audiobooks", Get "/me/audiobooks/contains" -> Vec<bool> {
         query: [ids],
-        options: [],
+        list: ids in Query max 50,
         scopes: ["user-library-read"],
         deprecated: "library_contains",
     }
@@ -263,9 +258,6 @@ pub(crate) const ENDPOINTS: &[&Endpoint] = &[
     RemoveAudiobooks::ENDPOINT,
     CheckSavedAudiobooks::ENDPOINT,
 ];
-
-/// The most URIs one `/me/library` call takes.
-const LIBRARY_CAP: usize = 40;
 
 /// Kinds `/me/library` accepts.
 const LIBRARY_KINDS: [IdKind; 8] = [
@@ -308,39 +300,16 @@ where
     I: IntoIterator<Item = S>,
     S: AsRef<str>,
 {
-    Chunked::new(
-        Request::new(client, &[]),
-        library_uris(uris),
-        "uris",
-        LIBRARY_CAP,
-        query_uris::<O>,
-    )
+    Chunked::new(Request::new(client, &[]), library_uris(uris))
 }
 
-fn ids_call<'a, O: Operation, I, S>(
-    client: &'a Spotify,
-    ids: I,
-    kind: IdKind,
-    cap: usize,
-    in_body: bool,
-) -> Chunked<'a, O>
+fn ids_call<'a, O: Operation, I, S>(client: &'a Spotify, ids: I, kind: IdKind) -> Chunked<'a, O>
 where
     O::Output: Merge,
     I: IntoIterator<Item = S>,
     S: AsRef<str>,
 {
-    let place = if in_body {
-        body_ids::<O>
-    } else {
-        query_ids::<O>
-    };
-    Chunked::new(
-        Request::new(client, &[]),
-        parse_ids(ids, kind),
-        "ids",
-        cap,
-        place,
-    )
+    Chunked::new(Request::new(client, &[]), parse_ids(ids, kind))
 }
 
 impl Spotify {
@@ -446,7 +415,7 @@ impl Spotify {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        ids_call(self, ids, IdKind::Album, 20, false)
+        ids_call(self, ids, IdKind::Album)
     }
 
     /// Removes albums from the library, 20 IDs per call unless the client
@@ -460,7 +429,7 @@ impl Spotify {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        ids_call(self, ids, IdKind::Album, 20, false)
+        ids_call(self, ids, IdKind::Album)
     }
 
     /// Whether each of these albums is in the library, in order.
@@ -475,7 +444,7 @@ impl Spotify {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        ids_call(self, ids, IdKind::Album, 20, false)
+        ids_call(self, ids, IdKind::Album)
     }
 
     /// Saves tracks to the library, 50 IDs per call unless the client is
@@ -489,7 +458,7 @@ impl Spotify {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        ids_call(self, ids, IdKind::Track, 50, true)
+        ids_call(self, ids, IdKind::Track)
     }
 
     /// Removes tracks from the library, 50 IDs per call unless the client
@@ -503,7 +472,7 @@ impl Spotify {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        ids_call(self, ids, IdKind::Track, 50, false)
+        ids_call(self, ids, IdKind::Track)
     }
 
     /// Whether each of these tracks is in the library, in order.
@@ -518,7 +487,7 @@ impl Spotify {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        ids_call(self, ids, IdKind::Track, 50, false)
+        ids_call(self, ids, IdKind::Track)
     }
 
     /// Saves episodes to the library, 50 IDs per call unless the client is
@@ -532,7 +501,7 @@ impl Spotify {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        ids_call(self, ids, IdKind::Episode, 50, false)
+        ids_call(self, ids, IdKind::Episode)
     }
 
     /// Removes episodes from the library, 50 IDs per call unless the client
@@ -546,7 +515,7 @@ impl Spotify {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        ids_call(self, ids, IdKind::Episode, 50, false)
+        ids_call(self, ids, IdKind::Episode)
     }
 
     /// Whether each of these episodes is in the library, in order.
@@ -561,7 +530,7 @@ impl Spotify {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        ids_call(self, ids, IdKind::Episode, 50, false)
+        ids_call(self, ids, IdKind::Episode)
     }
 
     /// Saves shows to the library, 50 IDs per call unless the client is
@@ -575,7 +544,7 @@ impl Spotify {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        ids_call(self, ids, IdKind::Show, 50, false)
+        ids_call(self, ids, IdKind::Show)
     }
 
     /// Removes shows from the library, 50 IDs per call unless the client
@@ -589,7 +558,7 @@ impl Spotify {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        ids_call(self, ids, IdKind::Show, 50, false)
+        ids_call(self, ids, IdKind::Show)
     }
 
     /// Whether each of these shows is in the library, in order.
@@ -604,7 +573,7 @@ impl Spotify {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        ids_call(self, ids, IdKind::Show, 50, false)
+        ids_call(self, ids, IdKind::Show)
     }
 
     /// Saves audiobooks to the library, 50 IDs per call unless the client is
@@ -618,7 +587,7 @@ impl Spotify {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        ids_call(self, ids, IdKind::Audiobook, 50, false)
+        ids_call(self, ids, IdKind::Audiobook)
     }
 
     /// Removes audiobooks from the library, 50 IDs per call unless the client
@@ -632,7 +601,7 @@ impl Spotify {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        ids_call(self, ids, IdKind::Audiobook, 50, false)
+        ids_call(self, ids, IdKind::Audiobook)
     }
 
     /// Whether each of these audiobooks is in the library, in order.
@@ -647,6 +616,6 @@ impl Spotify {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        ids_call(self, ids, IdKind::Audiobook, 50, false)
+        ids_call(self, ids, IdKind::Audiobook)
     }
 }

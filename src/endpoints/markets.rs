@@ -8,7 +8,6 @@ operation! {
     /// `GET /markets`: [`Spotify::markets`].
     GetMarkets = "get-available-markets", Get "/markets" -> Vec<Market> [raw::Markets, |r| r.markets] {
         query: [],
-        options: [],
         scopes: [],
         deprecated: "no replacement",
     }

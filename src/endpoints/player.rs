@@ -27,7 +27,6 @@ operation! {
     /// `GET /me/player`: [`Spotify::playback`].
     GetPlayback = "get-information-about-the-users-current-playback", Get "/me/player" -> Option<CurrentPlayback> {
         query: [market, additional_types],
-        options: [Market, AdditionalTypes],
         scopes: ["user-read-playback-state"],
     }
 }
@@ -37,7 +36,6 @@ operation! {
     TransferPlayback = "transfer-a-users-playback", Put "/me/player" -> () [serde::de::IgnoredAny, |_r| ()] {
         query: [],
         body: [device_ids, play],
-        options: [],
         scopes: ["user-modify-playback-state"],
     }
 }
@@ -46,7 +44,6 @@ operation! {
     /// `GET /me/player/devices`: [`Spotify::playback_devices`].
     GetDevices = "get-a-users-available-devices", Get "/me/player/devices" -> Vec<Device> [raw::Devices, |r| r.devices] {
         query: [],
-        options: [],
         scopes: ["user-read-playback-state"],
     }
 }
@@ -55,7 +52,6 @@ operation! {
     /// `GET /me/player/currently-playing`: [`Spotify::playback_currently_playing`].
     GetCurrentlyPlaying = "get-the-users-currently-playing-track", Get "/me/player/currently-playing" -> Option<CurrentlyPlaying> {
         query: [market, additional_types],
-        options: [Market, AdditionalTypes],
         scopes: ["user-read-currently-playing"],
     }
 }
@@ -66,7 +62,6 @@ operation! {
     StartPlayback = "start-a-users-playback", Put "/me/player/play" -> () [serde::de::IgnoredAny, |_r| ()] {
         query: [device_id],
         body: [context_uri, uris, offset, position_ms],
-        options: [DeviceId],
         scopes: ["user-modify-playback-state"],
     }
 }
@@ -75,7 +70,6 @@ operation! {
     /// `PUT /me/player/pause`: [`Spotify::playback_pause`].
     PausePlayback = "pause-a-users-playback", Put "/me/player/pause" -> () [serde::de::IgnoredAny, |_r| ()] {
         query: [device_id],
-        options: [DeviceId],
         scopes: ["user-modify-playback-state"],
     }
 }
@@ -84,7 +78,6 @@ operation! {
     /// `POST /me/player/next`: [`Spotify::playback_next`].
     SkipNext = "skip-users-playback-to-next-track", Post "/me/player/next" -> () [serde::de::IgnoredAny, |_r| ()] {
         query: [device_id],
-        options: [DeviceId],
         scopes: ["user-modify-playback-state"],
     }
 }
@@ -93,7 +86,6 @@ operation! {
     /// `POST /me/player/previous`: [`Spotify::playback_previous`].
     SkipPrevious = "skip-users-playback-to-previous-track", Post "/me/player/previous" -> () [serde::de::IgnoredAny, |_r| ()] {
         query: [device_id],
-        options: [DeviceId],
         scopes: ["user-modify-playback-state"],
     }
 }
@@ -102,7 +94,6 @@ operation! {
     /// `PUT /me/player/seek`: [`Spotify::playback_seek`].
     Seek = "seek-to-position-in-currently-playing-track", Put "/me/player/seek" -> () [serde::de::IgnoredAny, |_r| ()] {
         query: [position_ms, device_id],
-        options: [DeviceId],
         scopes: ["user-modify-playback-state"],
     }
 }
@@ -111,7 +102,6 @@ operation! {
     /// `PUT /me/player/repeat`: [`Spotify::playback_repeat`].
     SetRepeat = "set-repeat-mode-on-users-playback", Put "/me/player/repeat" -> () [serde::de::IgnoredAny, |_r| ()] {
         query: [state, device_id],
-        options: [DeviceId],
         scopes: ["user-modify-playback-state"],
     }
 }
@@ -120,7 +110,6 @@ operation! {
     /// `PUT /me/player/volume`: [`Spotify::playback_volume`].
     SetVolume = "set-volume-for-users-playback", Put "/me/player/volume" -> () [serde::de::IgnoredAny, |_r| ()] {
         query: [volume_percent, device_id],
-        options: [DeviceId],
         scopes: ["user-modify-playback-state"],
     }
 }
@@ -129,7 +118,6 @@ operation! {
     /// `PUT /me/player/shuffle`: [`Spotify::playback_shuffle`].
     SetShuffle = "toggle-shuffle-for-users-playback", Put "/me/player/shuffle" -> () [serde::de::IgnoredAny, |_r| ()] {
         query: [state, device_id],
-        options: [DeviceId],
         scopes: ["user-modify-playback-state"],
     }
 }
@@ -138,7 +126,6 @@ operation! {
     /// `GET /me/player/recently-played`: [`Spotify::playback_recently_played`].
     GetRecentlyPlayed = "get-recently-played", Get "/me/player/recently-played" -> RecentlyPlayed {
         query: [limit(1..=50), after, before],
-        options: [Limit, Cursor],
         scopes: ["user-read-recently-played"],
     }
 }
@@ -147,7 +134,6 @@ operation! {
     /// `GET /me/player/queue`: [`Spotify::playback_queue`].
     GetQueue = "get-queue", Get "/me/player/queue" -> Queue {
         query: [],
-        options: [],
         scopes: ["user-read-currently-playing", "user-read-playback-state"],
     }
 }
@@ -156,7 +142,6 @@ operation! {
     /// `POST /me/player/queue`: [`Spotify::playback_queue_add`].
     AddToQueue = "add-to-queue", Post "/me/player/queue" -> () [serde::de::IgnoredAny, |_r| ()] {
         query: [uri, device_id],
-        options: [DeviceId],
         scopes: ["user-modify-playback-state"],
     }
 }

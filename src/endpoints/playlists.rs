@@ -4,7 +4,7 @@
 //! `/playlists/{id}/items` in February 2026; the `playlist_tracks*` methods
 //! call the old paths and are deprecated.
 
-use super::chunked::{Chunked, Merge, playable_uris};
+use super::chunked::{Chunked, playable_uris};
 use crate::client::Spotify;
 use crate::error::{Error, Result};
 use crate::http::Body;
@@ -17,7 +17,6 @@ operation! {
     /// `GET /playlists/{playlist_id}`: [`Spotify::playlist`].
     GetPlaylist = "get-playlist", Get "/playlists/{playlist_id}" -> FullPlaylist {
         query: [market, fields, additional_types],
-        options: [Market, Fields, AdditionalTypes],
         scopes: [],
     }
 }
@@ -27,7 +26,6 @@ operation! {
     ChangePlaylistDetails = "change-playlist-details", Put "/playlists/{playlist_id}" -> () [serde::de::IgnoredAny, |_r| ()] {
         query: [],
         body: [name, public, collaborative, description],
-        options: [],
         scopes: ["playlist-modify-private", "playlist-modify-public"],
     }
 }
@@ -36,7 +34,6 @@ operation! {
     /// `GET /playlists/{playlist_id}/items`: [`Spotify::playlist_items`].
     GetPlaylistItems = "get-playlists-items", Get "/playlists/{playlist_id}/items" -> Page<PlaylistItem> {
         query: [market, fields, limit(1..=50), offset, additional_types],
-        options: [Market, Fields, Limit, Offset, AdditionalTypes],
         scopes: ["playlist-read-private"],
     }
 }
@@ -46,7 +43,7 @@ operation! {
     AddPlaylistItems = "add-items-to-playlist", Post "/playlists/{playlist_id}/items" -> PlaylistSnapshot {
         query: [position, uris],
         body: [uris, position],
-        options: [],
+        list: uris in Body max 100,
         scopes: ["playlist-modify-private", "playlist-modify-public"],
     }
 }
@@ -57,7 +54,6 @@ operation! {
     ReorderOrReplacePlaylistItems = "reorder-or-replace-playlists-items", Put "/playlists/{playlist_id}/items" -> PlaylistSnapshot {
         query: [uris],
         body: [uris, range_start, insert_before, range_length, snapshot_id],
-        options: [],
         scopes: ["playlist-modify-private", "playlist-modify-public"],
     }
 }
@@ -68,7 +64,7 @@ operation! {
     RemovePlaylistItems = "remove-items-playlist", Delete "/playlists/{playlist_id}/items" -> PlaylistSnapshot {
         query: [],
         body: [items, snapshot_id],
-        options: [],
+        list: items in Body max 100,
         scopes: ["playlist-modify-private", "playlist-modify-public"],
     }
 }
@@ -77,7 +73,6 @@ operation! {
     /// `GET /playlists/{playlist_id}/tracks`: [`Spotify::playlist_tracks`].
     GetPlaylistTracks = "get-playlists-tracks", Get "/playlists/{playlist_id}/tracks" -> Page<PlaylistItem> {
         query: [market, fields, limit(1..=100), offset, additional_types],
-        options: [Market, Fields, Limit, Offset, AdditionalTypes],
         scopes: ["playlist-read-private"],
         deprecated: "playlist_items",
     }
@@ -88,7 +83,7 @@ operation! {
     AddPlaylistTracks = "add-tracks-to-playlist", Post "/playlists/{playlist_id}/tracks" -> PlaylistSnapshot {
         query: [position, uris],
         body: [uris, position],
-        options: [],
+        list: uris in Body max 100,
         scopes: ["playlist-modify-private", "playlist-modify-public"],
         deprecated: "playlist_add",
     }
@@ -100,7 +95,6 @@ operation! {
     ReorderOrReplacePlaylistTracks = "reorder-or-replace-playlists-tracks", Put "/playlists/{playlist_id}/tracks" -> PlaylistSnapshot {
         query: [uris],
         body: [uris, range_start, insert_before, range_length, snapshot_id],
-        options: [],
         scopes: ["playlist-modify-private", "playlist-modify-public"],
         deprecated: "playlist_reorder",
     }
@@ -111,7 +105,7 @@ operation! {
     RemovePlaylistTracks = "remove-tracks-playlist", Delete "/playlists/{playlist_id}/tracks" -> PlaylistSnapshot {
         query: [],
         body: [tracks, snapshot_id],
-        options: [],
+        list: tracks in Body max 100,
         scopes: ["playlist-modify-private", "playlist-modify-public"],
         deprecated: "playlist_remove",
     }
@@ -121,7 +115,6 @@ operation! {
     /// `GET /me/playlists`: [`Spotify::playlists`].
     GetMyPlaylists = "get-a-list-of-current-users-playlists", Get "/me/playlists" -> Page<SimplePlaylist> {
         query: [limit(1..=50), offset],
-        options: [Limit, Offset],
         scopes: ["playlist-read-private"],
     }
 }
@@ -130,7 +123,6 @@ operation! {
     /// `GET /users/{user_id}/playlists`: [`Spotify::user_playlists`].
     GetUserPlaylists = "get-list-users-playlists", Get "/users/{user_id}/playlists" -> Page<SimplePlaylist> {
         query: [limit(1..=50), offset],
-        options: [Limit, Offset],
         scopes: ["playlist-read-collaborative", "playlist-read-private"],
         deprecated: "playlists",
     }
@@ -141,7 +133,6 @@ operation! {
     CreatePlaylist = "create-playlist", Post "/me/playlists" -> FullPlaylist {
         query: [],
         body: [name, public, collaborative, description],
-        options: [],
         scopes: ["playlist-modify-private", "playlist-modify-public"],
     }
 }
@@ -151,7 +142,6 @@ operation! {
     CreatePlaylistForUser = "create-playlist-for-user", Post "/users/{user_id}/playlists" -> FullPlaylist {
         query: [],
         body: [name, public, collaborative, description],
-        options: [],
         scopes: ["playlist-modify-private", "playlist-modify-public"],
         deprecated: "playlist_create",
     }
@@ -161,7 +151,6 @@ operation! {
     /// `GET /playlists/{playlist_id}/images`: [`Spotify::playlist_cover_image`].
     GetPlaylistCover = "get-playlist-cover", Get "/playlists/{playlist_id}/images" -> Vec<Image> {
         query: [],
-        options: [],
         scopes: [],
     }
 }
@@ -170,7 +159,6 @@ operation! {
     /// `PUT /playlists/{playlist_id}/images`: [`Spotify::playlist_cover_image_upload`].
     UploadPlaylistCover = "upload-custom-playlist-cover", Put "/playlists/{playlist_id}/images" -> () [serde::de::IgnoredAny, |_r| ()] {
         query: [],
-        options: [],
         scopes: ["playlist-modify-private", "playlist-modify-public", "ugc-image-upload"],
     }
 }
@@ -201,109 +189,12 @@ pub const COVER_MAX_BYTES: usize = 256 * 1024;
 /// What playlist reads ask for unless told otherwise: episodes too.
 const BOTH_TYPES: &str = "track,episode";
 
-/// Setters of the playlist details (create and change).
-macro_rules! detail_setters {
-    ($($op:ty),+) => {$(
-        impl Request<'_, $op> {
-            /// Public (shown on the profile) or private.
-            pub fn public(self, public: bool) -> Self {
-                self.body("public", json!(public))
-            }
-
-            /// Whether other users may change it (only for private playlists).
-            pub fn collaborative(self, collaborative: bool) -> Self {
-                self.body("collaborative", json!(collaborative))
-            }
-
-            /// The description.
-            pub fn description(self, description: &str) -> Self {
-                self.body("description", json!(description))
-            }
-        }
-    )+};
-}
-
-detail_setters!(ChangePlaylistDetails, CreatePlaylist, CreatePlaylistForUser);
-
 impl Request<'_, ChangePlaylistDetails> {
     /// The new name.
     pub fn name(self, name: &str) -> Self {
         self.body("name", json!(name))
     }
 }
-
-macro_rules! snapshot_setter {
-    ($($ty:ty),+) => {$(
-        impl $ty {
-            /// Apply the change to this version of the playlist.
-            pub fn snapshot_id(self, snapshot_id: &str) -> Self {
-                snapshot(self, snapshot_id)
-            }
-        }
-    )+};
-}
-
-trait HasTemplate: Sized {
-    fn with_body(self, key: &str, v: Value) -> Self;
-}
-
-impl<O: Operation> HasTemplate for Request<'_, O> {
-    fn with_body(self, key: &str, v: Value) -> Self {
-        self.body(key, v)
-    }
-}
-
-impl<O: Operation> HasTemplate for Chunked<'_, O>
-where
-    O::Output: Merge,
-{
-    fn with_body(mut self, key: &str, v: Value) -> Self {
-        self.template = self.template.body(key, v);
-        self
-    }
-}
-
-fn snapshot<T: HasTemplate>(r: T, snapshot_id: &str) -> T {
-    r.with_body("snapshot_id", json!(snapshot_id))
-}
-
-snapshot_setter!(
-    Request<'_, ReorderOrReplacePlaylistItems>,
-    Request<'_, ReorderOrReplacePlaylistTracks>,
-    Request<'_, RemovePlaylistItems>,
-    Chunked<'_, RemovePlaylistItems>,
-    Chunked<'_, RemovePlaylistTracks>
-);
-
-macro_rules! reorder_setters {
-    ($($op:ty),+) => {$(
-        impl Request<'_, $op> {
-            /// How many items to move, starting at `range_start` (1 by default).
-            pub fn range_length(self, n: u32) -> Self {
-                self.body("range_length", json!(n))
-            }
-        }
-    )+};
-}
-
-reorder_setters!(
-    ReorderOrReplacePlaylistItems,
-    ReorderOrReplacePlaylistTracks
-);
-
-macro_rules! position_setter {
-    ($($op:ty),+) => {$(
-        impl Chunked<'_, $op> {
-            /// Insert at this index (0 = first); appended by default. A list
-            /// sent in several calls keeps its order.
-            pub fn position(self, position: u32) -> Self {
-                self.with_body("position", json!(position))
-            }
-        }
-    )+};
-}
-
-position_setter!(AddPlaylistItems, AddPlaylistTracks);
 
 fn playlist_request<'a, O: Operation>(client: &'a Spotify, playlist_id: &str) -> Request<'a, O> {
     match parse_id(playlist_id, IdKind::Playlist) {
@@ -331,11 +222,9 @@ where
     I: IntoIterator<Item = S>,
     S: AsRef<str>,
 {
-    Chunked::new(
+    Chunked::placed(
         playlist_request(client, playlist_id),
         playable_uris(uris),
-        "uris",
-        ITEMS_CAP,
         place_add::<O>,
     )
 }
@@ -499,11 +388,9 @@ impl Spotify {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        Chunked::new(
+        Chunked::placed(
             playlist_request(self, playlist_id),
             playable_uris(uris),
-            "uris",
-            ITEMS_CAP,
             place_remove_items,
         )
     }
@@ -751,11 +638,9 @@ impl Spotify {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        Chunked::new(
+        Chunked::placed(
             playlist_request(self, playlist_id),
             playable_uris(uris),
-            "uris",
-            ITEMS_CAP,
             place_remove_tracks,
         )
     }

@@ -12,7 +12,6 @@ operation! {
     /// `GET /search`: [`Spotify::search`].
     Search = "search", Get "/search" -> SearchResults {
         query: [q, type, market, limit(1..=10), offset(0..=1000), include_external],
-        options: [Market, Limit, Offset],
         scopes: [],
     }
 }

@@ -10,7 +10,6 @@ operation! {
     /// `GET /shows/{id}`: [`Spotify::show`].
     GetShow = "get-a-show", Get "/shows/{id}" -> FullShow {
         query: [market],
-        options: [Market],
         scopes: ["user-read-playback-position"],
     }
 }
@@ -19,7 +18,7 @@ operation! {
     /// `GET /shows`: [`Spotify::shows`].
     GetShows = "get-multiple-shows", Get "/shows" -> Vec<Option<SimpleShow>> [raw::Shows, |r| r.shows] {
         query: [market, ids],
-        options: [Market],
+        list: ids in Query max 50,
         scopes: [],
         deprecated: "show",
     }
@@ -29,7 +28,6 @@ operation! {
     /// `GET /shows/{id}/episodes`: [`Spotify::show_episodes`].
     GetShowEpisodes = "get-a-shows-episodes", Get "/shows/{id}/episodes" -> Page<SimpleEpisode> {
         query: [market, limit(1..=50), offset],
-        options: [Market, Limit, Offset],
         scopes: ["user-read-playback-position"],
     }
 }
@@ -39,9 +37,6 @@ pub(crate) const ENDPOINTS: &[&Endpoint] = &[
     GetShows::ENDPOINT,
     GetShowEpisodes::ENDPOINT,
 ];
-
-/// The most IDs `GET /shows` takes in one call.
-const SHOWS_CAP: usize = 50;
 
 fn for_show<'a, O: Operation>(client: &'a Spotify, id: &str) -> Request<'a, O> {
     match parse_id(id, IdKind::Show) {
@@ -81,7 +76,7 @@ impl Spotify {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        Chunked::lookup(self, parse_ids(ids, IdKind::Show), SHOWS_CAP)
+        Chunked::lookup(self, parse_ids(ids, IdKind::Show))
     }
 
     /// A page of a show's episodes.

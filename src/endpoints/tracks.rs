@@ -11,7 +11,6 @@ operation! {
     /// `GET /tracks/{id}`: [`Spotify::track`].
     GetTrack = "get-track", Get "/tracks/{id}" -> FullTrack {
         query: [market],
-        options: [Market],
         scopes: [],
     }
 }
@@ -20,7 +19,7 @@ operation! {
     /// `GET /tracks`: [`Spotify::tracks`].
     GetTracks = "get-several-tracks", Get "/tracks" -> Vec<Option<FullTrack>> [raw::Tracks, |r| r.tracks] {
         query: [market, ids],
-        options: [Market],
+        list: ids in Query max 50,
         scopes: [],
         deprecated: "track",
     }
@@ -30,7 +29,6 @@ operation! {
     /// `GET /audio-features/{id}`: [`Spotify::track_audio_features`].
     GetTrackAudioFeatures = "get-audio-features", Get "/audio-features/{id}" -> AudioFeatures {
         query: [],
-        options: [],
         scopes: [],
         deprecated: "no replacement",
     }
@@ -40,7 +38,7 @@ operation! {
     /// `GET /audio-features`: [`Spotify::tracks_audio_features`].
     GetTracksAudioFeatures = "get-several-audio-features", Get "/audio-features" -> Vec<Option<AudioFeatures>> [raw::AudioFeaturesList, |r| r.audio_features] {
         query: [ids],
-        options: [],
+        list: ids in Query max 100,
         scopes: [],
         deprecated: "no replacement",
     }
@@ -50,7 +48,6 @@ operation! {
     /// `GET /audio-analysis/{id}`: [`Spotify::track_audio_analysis`].
     GetTrackAudioAnalysis = "get-audio-analysis", Get "/audio-analysis/{id}" -> AudioAnalysis {
         query: [],
-        options: [],
         scopes: [],
         deprecated: "no replacement",
     }
@@ -76,7 +73,6 @@ operation! {
             min_time_signature, max_time_signature, target_time_signature,
             min_valence(0..=1), max_valence(0..=1), target_valence(0..=1),
         ],
-        options: [Market, Limit],
         scopes: [],
         deprecated: "no replacement",
     }
@@ -86,7 +82,6 @@ operation! {
     /// `GET /recommendations/available-genre-seeds`: [`Spotify::recommendation_genre_seeds`].
     GetRecommendationGenres = "get-recommendation-genres", Get "/recommendations/available-genre-seeds" -> Vec<String> [raw::GenreSeeds, |r| r.genres] {
         query: [],
-        options: [],
         scopes: [],
         deprecated: "no replacement",
     }
@@ -102,10 +97,6 @@ pub(crate) const ENDPOINTS: &[&Endpoint] = &[
     GetRecommendationGenres::ENDPOINT,
 ];
 
-/// The most IDs `GET /tracks` takes in one call.
-const TRACKS_CAP: usize = 50;
-/// The most IDs `GET /audio-features` takes in one call.
-const AUDIO_FEATURES_CAP: usize = 100;
 /// The most seeds (artists, genres and tracks together) per recommendation.
 const SEEDS_CAP: usize = 5;
 
@@ -145,7 +136,7 @@ impl Spotify {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        Chunked::lookup(self, parse_ids(ids, IdKind::Track), TRACKS_CAP)
+        Chunked::lookup(self, parse_ids(ids, IdKind::Track))
     }
 
     /// Audio features (tempo, key, energy, ...) of one track.
@@ -172,7 +163,7 @@ impl Spotify {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        Chunked::lookup(self, parse_ids(ids, IdKind::Track), AUDIO_FEATURES_CAP)
+        Chunked::lookup(self, parse_ids(ids, IdKind::Track))
     }
 
     /// The low-level audio analysis of a track (bars, beats, sections,

@@ -1,19 +1,17 @@
 //! Users: profiles, top items, following artists, users and playlists.
 
-use super::chunked::{Chunked, query_ids};
+use super::chunked::Chunked;
 use crate::client::Spotify;
 use crate::id::{IdKind, parse_id, parse_ids};
 use crate::model::{
     CursorPage, FullArtist, FullTrack, Page, PrivateUser, PublicUser, TimeRange, raw,
 };
 use crate::request::{Endpoint, Operation, Request, operation};
-use serde_json::json;
 
 operation! {
     /// `GET /me`: [`Spotify::current_user`].
     GetCurrentUser = "get-current-users-profile", Get "/me" -> PrivateUser {
         query: [],
-        options: [],
         scopes: ["user-read-email", "user-read-private"],
     }
 }
@@ -22,7 +20,6 @@ operation! {
     /// `GET /users/{user_id}`: [`Spotify::user`].
     GetUser = "get-users-profile", Get "/users/{user_id}" -> PublicUser {
         query: [],
-        options: [],
         scopes: [],
         deprecated: "current_user",
     }
@@ -32,7 +29,6 @@ operation! {
     /// `GET /me/top/artists`: [`Spotify::current_user_top_artists`].
     GetTopArtists = "get-users-top-artists", Get "/me/top/artists" -> Page<FullArtist> {
         query: [time_range, limit(1..=50), offset],
-        options: [Limit, Offset],
         scopes: ["user-top-read"],
     }
 }
@@ -41,7 +37,6 @@ operation! {
     /// `GET /me/top/tracks`: [`Spotify::current_user_top_tracks`].
     GetTopTracks = "get-users-top-tracks", Get "/me/top/tracks" -> Page<FullTrack> {
         query: [time_range, limit(1..=50), offset],
-        options: [Limit, Offset],
         scopes: ["user-top-read"],
     }
 }
@@ -50,7 +45,6 @@ operation! {
     /// `GET /me/following`: [`Spotify::followed_artists`].
     GetFollowed = "get-followed", Get "/me/following" -> CursorPage<FullArtist> [raw::FollowedArtists, |r| r.artists] {
         query: [type, after, limit(1..=50)],
-        options: [Limit],
         scopes: ["user-follow-read"],
     }
 }
@@ -60,7 +54,7 @@ operation! {
     FollowArtistsUsers = "follow-artists-users", Put "/me/following" -> () [serde::de::IgnoredAny, |_r| ()] {
         query: [type, ids],
         body: [ids],
-        options: [],
+        list: ids in Query max 50,
         scopes: ["user-follow-modify"],
         deprecated: "library_save",
     }
@@ -71,7 +65,7 @@ operation! {
     UnfollowArtistsUsers = "unfollow-artists-users", Delete "/me/following" -> () [serde::de::IgnoredAny, |_r| ()] {
         query: [type, ids],
         body: [ids],
-        options: [],
+        list: ids in Query max 50,
         scopes: ["user-follow-modify"],
         deprecated: "library_remove",
     }
@@ -81,7 +75,7 @@ operation! {
     /// `GET /me/following/contains`: [`Spotify::artists_is_following`], [`Spotify::users_is_following`].
     CheckFollows = "check-current-user-follows", Get "/me/following/contains" -> Vec<bool> {
         query: [type, ids],
-        options: [],
+        list: ids in Query max 50,
         scopes: ["user-follow-read"],
         deprecated: "library_contains",
     }
@@ -92,7 +86,6 @@ operation! {
     FollowPlaylist = "follow-playlist", Put "/playlists/{playlist_id}/followers" -> () [serde::de::IgnoredAny, |_r| ()] {
         query: [],
         body: [public],
-        options: [],
         scopes: ["playlist-modify-private", "playlist-modify-public"],
         deprecated: "library_save",
     }
@@ -102,7 +95,6 @@ operation! {
     /// `DELETE /playlists/{playlist_id}/followers`: [`Spotify::playlist_unfollow`].
     UnfollowPlaylist = "unfollow-playlist", Delete "/playlists/{playlist_id}/followers" -> () [serde::de::IgnoredAny, |_r| ()] {
         query: [],
-        options: [],
         scopes: ["playlist-modify-private", "playlist-modify-public"],
         deprecated: "library_remove",
     }
@@ -112,7 +104,6 @@ operation! {
     /// `GET /playlists/{playlist_id}/followers/contains`: [`Spotify::playlist_is_following`].
     CheckFollowsPlaylist = "check-if-user-follows-playlist", Get "/playlists/{playlist_id}/followers/contains" -> bool [Vec<bool>, |r| r.first().copied().unwrap_or(false)] {
         query: [ids],
-        options: [],
         scopes: [],
         deprecated: "library_contains",
     }
@@ -132,9 +123,6 @@ pub(crate) const ENDPOINTS: &[&Endpoint] = &[
     CheckFollowsPlaylist::ENDPOINT,
 ];
 
-/// The most artist or user IDs one follow call takes.
-const FOLLOW_CAP: usize = 50;
-
 impl Request<'_, GetTopArtists> {
     /// The period: about four weeks, six months (default) or a year.
     pub fn time_range(self, range: TimeRange) -> Self {
@@ -153,13 +141,6 @@ impl Request<'_, GetFollowed> {
     /// Artists after this artist ID (the `after` cursor of the last page).
     pub fn after(self, artist_id: &str) -> Self {
         self.set("after", artist_id)
-    }
-}
-
-impl Request<'_, FollowPlaylist> {
-    /// Show the playlist on the user's public profile (Spotify's default).
-    pub fn public(self, public: bool) -> Self {
-        self.body("public", json!(public))
     }
 }
 
@@ -187,7 +168,7 @@ where
     O::Output: super::chunked::Merge,
 {
     let template = Request::<O>::new(client, &[]).set("type", kind.as_str());
-    Chunked::new(template, ids, "ids", FOLLOW_CAP, query_ids::<O>)
+    Chunked::new(template, ids)
 }
 
 impl Spotify {
