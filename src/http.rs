@@ -59,6 +59,7 @@ impl fmt::Display for Method {
 /// | 500, 502, 503, 504 | back off, retry | returned at once |
 /// | connection refused or closed before any response byte | back off, retry | returned at once |
 /// | a timeout, a body cut off half-way, a body over the limit | returned at once | returned at once |
+/// | 401 with a self-renewing token | renew the token once, repeat | same |
 /// | any other status (4xx, 501, 3xx) | returned at once | returned at once |
 ///
 /// A 429 is retried for every method because Spotify sends it *instead of*
@@ -68,8 +69,10 @@ impl fmt::Display for Method {
 /// how long one silent server can hold a call.
 ///
 /// At most [`max_retries`](RetryPolicy::max_retries) retries (3) follow the
-/// first attempt; when they run out, the last answer is returned and
+/// first attempt, the repetition after a token renewal included; when they
+/// run out, the last answer is returned and
 /// [`Error::Api`](crate::Error::Api) says how many `attempts` were made.
+/// With [`RetryPolicy::none`] a 401 is returned as it is.
 /// The backoff before retry *n* (0-based) is
 /// [`base_backoff`](RetryPolicy::base_backoff) × 2*ⁿ* (250 ms, 500 ms,
 /// 1 s, ...) plus a random jitter of up to the same amount. A 5xx that
