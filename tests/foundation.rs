@@ -94,6 +94,46 @@ fn request_client_token_against_nothing_is_a_transport_error() {
 }
 
 #[test]
+fn errors_keep_their_cause_as_a_source_chain() {
+    use std::error::Error as _;
+    // A connection failure: the transport's own error is the source.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    drop(listener);
+    let err = Spotify::builder()
+        .api_base(format!("http://127.0.0.1:{port}/v1"))
+        .retry(spotify_blocking::RetryPolicy::none())
+        .build(Token::from_access_token("t"))
+        .album(HYBRID_THEORY)
+        .send()
+        .unwrap_err();
+    let source = err.source().expect("a transport error has a source");
+    assert!(source.downcast_ref::<ureq::Error>().is_some(), "{source:?}");
+
+    // A body that does not fit the model: serde_json's error is the source.
+    let mock = MockServer::start();
+    let spotify = mock.client();
+    mock.fault(Fault::Raw {
+        status: 200,
+        content_type: "application/json".into(),
+        body: r#"{"name": 5}"#.into(),
+    });
+    let err = spotify.album(HYBRID_THEORY).send().unwrap_err();
+    assert!(matches!(err, Error::Decode { .. }), "{err:?}");
+    let source = err.source().expect("a decode error has a source");
+    let json = source
+        .downcast_ref::<serde_json::Error>()
+        .expect("serde_json");
+    assert!(json.is_data(), "{json}");
+
+    // Errors cross threads and box as `dyn Error`.
+    fn boxed(e: Error) -> Box<dyn std::error::Error + Send + Sync + 'static> {
+        Box::new(e)
+    }
+    assert!(boxed(err).to_string().contains("GET /albums/{id}"));
+}
+
+#[test]
 fn invalid_ids_never_reach_the_wire() {
     let mock = MockServer::start();
     let spotify = mock.client();
