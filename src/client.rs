@@ -227,7 +227,7 @@ impl SpotifyBuilder {
     /// Time to establish a connection (default 10 s).
     ///
     /// Each timeout bounds one phase of one attempt; an expired one is
-    /// [`Error::Timeout`] naming the phase, and is not retried. There is
+    /// [`Error::Timeout`](crate::Error::Timeout) naming the phase, and is not retried. There is
     /// deliberately no overall or name-resolution timeout: ureq would
     /// resolve names on a helper thread to enforce it.
     pub fn connect_timeout(mut self, d: Duration) -> Self {
@@ -254,7 +254,7 @@ impl SpotifyBuilder {
     }
 
     /// The largest response body accepted, in bytes (default 16 MiB). A
-    /// larger one is [`Error::BodyTooLarge`], read no further than the limit.
+    /// larger one is [`Error::BodyTooLarge`](crate::Error::BodyTooLarge), read no further than the limit.
     pub fn body_limit(mut self, bytes: u64) -> Self {
         self.http.body_limit = bytes;
         self
