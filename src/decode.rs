@@ -5,46 +5,19 @@ use serde::de::DeserializeOwned;
 
 const EXCERPT: usize = 300;
 
-thread_local! {
-    static TOLERANT: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-/// Whether the decode running on this thread is the tolerant retry. Models
-/// with a fast one-pass decoder that is stricter than their buffered form
-/// (`PlayableItem`) use the buffered form then.
-pub(crate) fn tolerant() -> bool {
-    TOLERANT.with(std::cell::Cell::get)
-}
-
-/// Runs `f` in tolerant mode (reset afterwards, also on panic).
-pub(crate) fn tolerantly<R>(f: impl FnOnce() -> R) -> R {
-    struct Reset(bool);
-    impl Drop for Reset {
-        fn drop(&mut self) {
-            TOLERANT.with(|t| t.set(self.0));
-        }
-    }
-    let _reset = Reset(TOLERANT.with(|t| t.replace(true)));
-    f()
-}
-
-/// Decodes `body` as `T`. On failure, decodes again in tolerant mode, and
-/// then with path tracking so the error names the bad field; the fast path
-/// pays nothing for that.
+/// Decodes `body` as `T`, parsing it once. Only on failure is it read
+/// again, with path tracking, so the error names the bad field; the fast
+/// path pays nothing for that.
 pub(crate) fn decode<T: DeserializeOwned>(body: &str, endpoint: &str) -> Result<T> {
     let text = if body.trim().is_empty() { "null" } else { body };
     match serde_json::from_str(text) {
         Ok(v) => Ok(v),
         Err(first) => {
-            if let Ok(v) = tolerantly(|| serde_json::from_str(text)) {
-                return Ok(v);
-            }
             let mut de = serde_json::Deserializer::from_str(text);
-            let (path, message) =
-                match tolerantly(|| serde_path_to_error::deserialize::<_, T>(&mut de)) {
-                    Err(e) => (e.path().to_string(), e.inner().to_string()),
-                    Ok(_) => (".".to_owned(), first.to_string()),
-                };
+            let (path, message) = match serde_path_to_error::deserialize::<_, T>(&mut de) {
+                Err(e) => (e.path().to_string(), e.inner().to_string()),
+                Ok(_) => (".".to_owned(), first.to_string()),
+            };
             let message = if body.trim().is_empty() {
                 "the body was empty where a JSON object was expected".to_owned()
             } else {

@@ -12,11 +12,24 @@ use serde::{Deserialize, Deserializer, Serialize};
 /// `fields` filter left it out), becomes [`PlayableItem::Unknown`] instead
 /// of failing the whole response.
 ///
-/// The client decodes it in one pass for speed and falls back to a
-/// buffered, more forgiving pass only when that fails; deserializing it
-/// yourself with `serde_json` uses the one-pass form, so a malformed
-/// nested track (say `"name": 5`) is an error there rather than
-/// `Unknown`.
+/// A track whose nested parts do not fit (say an album with `"name": 5`)
+/// also becomes `Unknown`, keeping what it can: one bad entry never fails
+/// a playlist page. Deserializing with `serde_json` yourself (`from_str`,
+/// `from_slice`, `from_reader`, `from_value`) gives exactly what a call
+/// gives, so a page saved to disk loads as it was fetched. It reads JSON
+/// only: each object is captured as raw JSON text first, which other
+/// serde formats do not offer.
+///
+/// ```
+/// use spotify_blocking::model::PlayableItem;
+///
+/// let saved = r#"[{"type": "track", "name": "Bad", "album": {"name": 5}},
+///                 {"type": "episode", "name": "Ep. 1"}]"#;
+/// let items: Vec<PlayableItem> = serde_json::from_str(saved)?;
+/// assert!(matches!(&items[0], PlayableItem::Unknown(u) if u.name.as_deref() == Some("Bad")));
+/// assert_eq!(items[1].as_episode().unwrap().name, "Ep. 1");
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "type")]
 #[non_exhaustive]
@@ -185,11 +198,8 @@ pub struct UnknownItem {
 
 impl<'de> Deserialize<'de> for PlayableItem {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        if crate::decode::tolerant() {
-            wire::Tagged::deserialize(d).map(wire::Tagged::into_item)
-        } else {
-            wire::Item::deserialize(d).map(wire::Item::into_item)
-        }
+        let raw = Box::<serde_json::value::RawValue>::deserialize(d)?;
+        wire::read(raw.get()).map_err(serde::de::Error::custom)
     }
 }
 
@@ -197,16 +207,26 @@ impl<'de> Deserialize<'de> for PlayableItem {
 ///
 /// `type` comes last in Spotify's objects, so telling a track from an
 /// episode by it (serde's internally tagged enums) buffers every object
-/// before decoding it again: half the cost of a playlist page. [`Item`]
-/// reads the fields of both kinds in one pass and picks the kind at the
-/// end. It is stricter than the buffered form in one way: a nested part
-/// that does not fit (an album with `"name": null`) fails the whole
-/// response instead of making the entry `Unknown`. The client's decoder
-/// then retries the response in tolerant mode, which uses [`Tagged`], the
-/// buffered form, so answers that decoded before still decode the same.
+/// into serde's generic tree before decoding it again: half the cost of a
+/// playlist page. [`read`] instead takes the object's JSON text (serde_json
+/// only scans it to find its end) and decodes it in one pass into [`Item`],
+/// the fields of both kinds, picking the kind at the end. Only when that
+/// fails (a nested part that does not fit) does it decode the text again
+/// as [`Tagged`], the buffered form, where anything that fails is
+/// `Unknown`. Both steps live here, so the result does not depend on who
+/// decodes.
 mod wire {
     use super::super::{ExternalIds, LinkedTrack, Market, SimpleAlbum, SimpleArtist};
     use super::*;
+
+    /// One playable object from its JSON text: one pass when it fits, the
+    /// buffered form when it does not.
+    pub(super) fn read(json: &str) -> serde_json::Result<PlayableItem> {
+        match serde_json::from_str::<Item>(json) {
+            Ok(item) => Ok(item.into_item()),
+            Err(_) => serde_json::from_str::<Tagged>(json).map(Tagged::into_item),
+        }
+    }
 
     /// The buffered form: dispatch on `type`, anything that fails is `Unknown`.
     #[derive(Deserialize)]
@@ -373,23 +393,31 @@ mod wire {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::decode::{decode, tolerantly};
+    use crate::decode::decode;
     use crate::model::{
         CurrentPlayback, CurrentlyPlaying, FullPlaylist, Page, PlaylistItem, Queue,
     };
     use serde::de::DeserializeOwned;
     use std::fmt::Debug;
 
-    /// The one-pass and the buffered decoder give the same model.
+    /// A call's decoder and serde_json's own entry points give the same
+    /// model from the same text.
     fn same<T: DeserializeOwned + PartialEq + Debug>(json: &str) -> T {
-        let fast: T = serde_json::from_str(json).unwrap();
-        let buffered: T = tolerantly(|| serde_json::from_str(json)).unwrap();
-        assert_eq!(fast, buffered);
-        fast
+        let live: T = decode(json, "GET /x").unwrap();
+        let saved: T = serde_json::from_str(json).unwrap();
+        assert_eq!(live, saved, "from_str");
+        let bytes: T = serde_json::from_slice(json.as_bytes()).unwrap();
+        assert_eq!(live, bytes, "from_slice");
+        let read: T = serde_json::from_reader(json.as_bytes()).unwrap();
+        assert_eq!(live, read, "from_reader");
+        let value: serde_json::Value = serde_json::from_str(json).unwrap();
+        let tree: T = serde_json::from_value(value).unwrap();
+        assert_eq!(live, tree, "from_value");
+        live
     }
 
     #[test]
-    fn one_pass_and_buffered_decoders_agree_on_the_fixtures() {
+    fn saved_json_decodes_as_a_call_does_on_the_fixtures() {
         let p: FullPlaylist = same(include_str!("../../tests/fixtures/playlist_full.json"));
         let kinds: Vec<bool> = p
             .items
@@ -442,17 +470,31 @@ mod tests {
     }
 
     #[test]
-    fn a_nested_misfit_makes_one_entry_unknown_through_the_client_decoder() {
+    fn a_nested_misfit_makes_one_entry_unknown_however_it_is_decoded() {
         let body = r#"{"items":[
             {"item":{"type":"track","name":"Bad","album":{"name":5}}},
+            {"item":{"type":"episode","name":"Odd","show":[1]}},
             {"item":{"type":"track","name":"Good","album":{"name":"X"},"duration_ms":3}}]}"#;
-        assert!(serde_json::from_str::<Page<PlaylistItem>>(body).is_err());
-        let page: Page<PlaylistItem> = decode(body, "GET /x").unwrap();
-        assert!(
-            matches!(page.items[0].item, Some(PlayableItem::Unknown(ref u)) if u.name.as_deref() == Some("Bad"))
+        let page: Page<PlaylistItem> = same(body);
+        let names: Vec<(&str, Option<&str>)> = page
+            .items
+            .iter()
+            .map(|i| match i.item.as_ref().unwrap() {
+                PlayableItem::Unknown(u) => (u.kind.as_str(), u.name.as_deref()),
+                PlayableItem::Track(t) => ("track!", Some(t.name.as_str())),
+                PlayableItem::Episode(e) => ("episode!", Some(e.name.as_str())),
+            })
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("track", Some("Bad")),
+                ("episode", Some("Odd")),
+                ("track!", Some("Good"))
+            ]
         );
         assert_eq!(
-            page.items[1]
+            page.items[2]
                 .item
                 .as_ref()
                 .unwrap()
@@ -461,6 +503,15 @@ mod tests {
                 .duration_ms,
             3
         );
-        assert!(!crate::decode::tolerant(), "tolerant mode is reset");
+    }
+
+    #[test]
+    fn what_is_not_an_object_is_still_an_error_naming_its_place() {
+        let body = r#"{"items":[{"item":{"type":"track","name":"Good","album":{"name":"X"}}},{"item":5}]}"#;
+        assert!(serde_json::from_str::<Page<PlaylistItem>>(body).is_err());
+        match decode::<Page<PlaylistItem>>(body, "GET /x").unwrap_err() {
+            crate::Error::Decode { path, .. } => assert_eq!(path, "items[1].item"),
+            other => panic!("{other:?}"),
+        }
     }
 }
