@@ -57,4 +57,3 @@ pub use playable::*;
 pub use player::*;
 pub use playlist::*;
 pub use user::*;
-mod pair;
