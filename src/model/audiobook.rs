@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// An author of an audiobook.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Author {
     /// The author's name.
     #[serde(default, deserialize_with = "crate::model::null_default")]
@@ -14,6 +15,7 @@ pub struct Author {
 
 /// A narrator of an audiobook.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Narrator {
     /// The narrator's name.
     #[serde(default, deserialize_with = "crate::model::null_default")]
@@ -31,7 +33,8 @@ fn author_names(authors: &[Author]) -> String {
 
 /// An audiobook as it appears inside other objects (a chapter, search
 /// results, saved audiobooks).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct SimpleAudiobook {
     /// The Spotify ID.
     pub id: String,
@@ -90,7 +93,8 @@ pub struct SimpleAudiobook {
 
 /// An audiobook with everything Spotify knows about it, and its first page
 /// of chapters.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct FullAudiobook {
     /// The Spotify ID.
     pub id: String,
@@ -168,7 +172,8 @@ display!(FullAudiobook, |a, f| write!(
 ///
 /// Spotify documents the full audiobook here but may leave out its chapter
 /// list, so this holds the [`SimpleAudiobook`] fields.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct SavedAudiobook {
     /// When it was saved (ISO 8601).
     #[serde(default, deserialize_with = "crate::model::null_default")]

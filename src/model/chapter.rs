@@ -7,7 +7,8 @@ use super::{
 use serde::{Deserialize, Serialize};
 
 /// A chapter as it appears in an audiobook's chapter list.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct SimpleChapter {
     /// The Spotify ID.
     pub id: String,
@@ -68,7 +69,8 @@ pub struct SimpleChapter {
 }
 
 /// A chapter with everything Spotify knows about it, and its audiobook.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct FullChapter {
     /// The Spotify ID.
     pub id: String,

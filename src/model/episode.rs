@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// Where the user stopped listening to an episode or chapter.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ResumePoint {
     /// Whether it was played to the end.
     #[serde(default, deserialize_with = "crate::model::null_default")]
@@ -22,7 +23,8 @@ display!(ResumePoint, |r, f| if r.fully_played {
 });
 
 /// An episode as it appears in a show's episode list or search results.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct SimpleEpisode {
     /// The Spotify ID.
     pub id: String,
@@ -83,7 +85,8 @@ pub struct SimpleEpisode {
 }
 
 /// An episode with everything Spotify knows about it, and its show.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct FullEpisode {
     /// The Spotify ID.
     pub id: String,
@@ -163,7 +166,8 @@ display!(FullEpisode, |e, f| write!(
 ));
 
 /// An episode saved in the user's library.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct SavedEpisode {
     /// When it was saved (ISO 8601).
     #[serde(default, deserialize_with = "crate::model::null_default")]

@@ -9,8 +9,9 @@ use super::{ExternalUrls, Followers, Image, Page, PlayableItem, PublicUser};
 use serde::{Deserialize, Serialize};
 
 /// A playlist in a list (`GET /me/playlists`, search results).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(from = "wire::SimplePlaylist")]
+#[non_exhaustive]
 pub struct SimplePlaylist {
     /// The Spotify ID.
     pub id: String,
@@ -40,8 +41,9 @@ pub struct SimplePlaylist {
 }
 
 /// A playlist with its first page of entries (`GET /playlists/{id}`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(from = "wire::FullPlaylist")]
+#[non_exhaustive]
 pub struct FullPlaylist {
     /// The Spotify ID.
     pub id: String,
@@ -95,6 +97,7 @@ fn owner_name(owner: &PublicUser) -> &str {
 
 /// The link to a playlist's entries and their count.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct PlaylistItemsRef {
     /// The API link to the entries.
     #[serde(default)]
@@ -105,8 +108,9 @@ pub struct PlaylistItemsRef {
 }
 
 /// One entry of a playlist.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(from = "wire::PlaylistItem")]
+#[non_exhaustive]
 pub struct PlaylistItem {
     /// When it was added (ISO 8601); `None` on some very old playlists.
     pub added_at: Option<String>,
@@ -126,7 +130,8 @@ display!(PlaylistItem, |i, f| match &i.item {
 
 /// The version of a playlist after a change; pass it as `snapshot_id` to
 /// later changes.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct PlaylistSnapshot {
     /// The version identifier.
     pub snapshot_id: String,

@@ -18,7 +18,8 @@ string_enum! {
 
 /// A show as it appears inside other objects (an episode, search results,
 /// saved shows).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct SimpleShow {
     /// The Spotify ID.
     pub id: String,
@@ -71,7 +72,8 @@ pub struct SimpleShow {
 
 /// A show with everything Spotify knows about it, and its first page of
 /// episodes.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct FullShow {
     /// The Spotify ID.
     pub id: String,
@@ -147,7 +149,8 @@ fn by_publisher(publisher: Option<&str>) -> String {
 }
 
 /// A show saved in the user's library.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct SavedShow {
     /// When it was saved (ISO 8601).
     #[serde(default, deserialize_with = "crate::model::null_default")]

@@ -5,7 +5,8 @@ use super::{ExternalIds, ExternalUrls, Market, Restrictions, SimpleAlbum, Simple
 use serde::{Deserialize, Serialize};
 
 /// The track a relinked track stands in for.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct LinkedTrack {
     /// Links outside the API.
     #[serde(default, deserialize_with = "crate::model::null_default")]
@@ -22,7 +23,8 @@ pub struct LinkedTrack {
 }
 
 /// A track as it appears in an album's track list.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct SimpleTrack {
     /// The Spotify ID (`None` for local files).
     #[serde(default)]
@@ -75,7 +77,8 @@ pub struct SimpleTrack {
 }
 
 /// A track with everything Spotify knows about it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct FullTrack {
     /// The Spotify ID (`None` for local files).
     #[serde(default)]
@@ -151,7 +154,8 @@ display!(FullTrack, |t, f| write!(
 ));
 
 /// A track saved in the user's library.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct SavedTrack {
     /// When it was saved (ISO 8601).
     #[serde(default, deserialize_with = "crate::model::null_default")]
