@@ -461,6 +461,7 @@ pub enum RedirectError {
     #[error("the pasted text is not a URL; paste the whole address from the browser's address bar")]
     NotAUrl,
     /// The URL's scheme, host, port or path differ from the redirect URI.
+    #[non_exhaustive]
     #[error(
         "the URL points to {found:?}, not to the redirect URI {expected:?}; paste the address the browser was sent to after logging in"
     )]
@@ -477,6 +478,7 @@ pub enum RedirectError {
     Denied,
     /// Spotify redirected with another `error` (a bad client ID, an
     /// unregistered redirect URI, ...).
+    #[non_exhaustive]
     #[error(
         "Spotify refused the authorisation ({error}); check the client ID and that the redirect URI is registered in the app's settings, then run the login again"
     )]

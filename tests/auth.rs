@@ -358,20 +358,26 @@ fn a_revoked_refresh_token_says_log_in_again() {
 /// Pastes `text` and expects `expected`, with nothing sent to the token
 /// endpoint.
 fn assert_redirect_error(mock: &MockServer, auth: &UserAuth, text: &str, expected: RedirectError) {
+    let e = redirect_error(mock, auth, text);
+    assert_eq!(e, expected, "{text}");
+}
+
+/// The redirect error for `text`, after checking that its message gives
+/// advice, does not leak the state, and that no token was asked for.
+fn redirect_error(mock: &MockServer, auth: &UserAuth, text: &str) -> RedirectError {
     let err = auth.token_from_redirect(text).unwrap_err();
-    match err {
-        Error::Redirect(e) => {
-            assert_eq!(e, expected, "{text}");
-            let msg = e.to_string();
-            assert!(
-                msg.contains("paste") || msg.contains("again") || msg.contains("check"),
-                "message gives no advice: {msg}"
-            );
-            assert!(!msg.contains(auth.state()), "state leaked: {msg}");
-        }
+    let e = match err {
+        Error::Redirect(e) => e,
         other => panic!("{text}: {other:?}"),
-    }
+    };
+    let msg = e.to_string();
+    assert!(
+        msg.contains("paste") || msg.contains("again") || msg.contains("check"),
+        "message gives no advice: {msg}"
+    );
+    assert!(!msg.contains(auth.state()), "state leaked: {msg}");
     assert!(token_requests(mock).is_empty(), "{text}");
+    e
 }
 
 #[test]
@@ -401,23 +407,22 @@ fn every_redirect_error() {
             "https://example.com:8443/callback",
         ),
     ] {
-        assert_redirect_error(
-            &mock,
-            &auth,
-            &pasted,
-            RedirectError::WrongTarget {
-                expected: REDIRECT.to_owned(),
-                found: found.to_owned(),
-            },
+        // `WrongTarget` is `#[non_exhaustive]`: matched, every field checked.
+        let e = redirect_error(&mock, &auth, &pasted);
+        assert!(
+            matches!(
+                &e,
+                RedirectError::WrongTarget { expected, found: f, .. }
+                    if expected == REDIRECT && f == found
+            ),
+            "{pasted}: {e:?}"
         );
     }
-    assert_redirect_error(
-        &mock,
-        &auth,
-        &ok(&format!("error=invalid_scope&state={state}")),
-        RedirectError::Refused {
-            error: "invalid_scope".to_owned(),
-        },
+    let pasted = ok(&format!("error=invalid_scope&state={state}"));
+    let e = redirect_error(&mock, &auth, &pasted);
+    assert!(
+        matches!(&e, RedirectError::Refused { error, .. } if error == "invalid_scope"),
+        "{pasted}: {e:?}"
     );
     assert_redirect_error(
         &mock,

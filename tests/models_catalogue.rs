@@ -46,13 +46,9 @@ fn full_show_complete() {
     assert_eq!(first.name, "Release trains");
     assert_eq!(first.duration_ms, 2_685_023);
     assert_eq!(first.release_date_precision, Some(DatePrecision::Day));
-    assert_eq!(
-        first.resume_point,
-        Some(ResumePoint {
-            fully_played: false,
-            resume_position_ms: 60_000
-        })
-    );
+    let mut resume = ResumePoint::default();
+    resume.resume_position_ms = 60_000;
+    assert_eq!(first.resume_point, Some(resume));
     assert_eq!(first.language.as_deref(), Some("en"));
     let second = &show.episodes.items[1];
     assert_eq!(second.audio_preview_url, None);
@@ -465,15 +461,11 @@ fn saved_audiobooks_page() {
 
 #[test]
 fn resume_point_display() {
-    let r = ResumePoint {
-        fully_played: false,
-        resume_position_ms: 1500,
-    };
+    let mut r = ResumePoint::default();
+    r.resume_position_ms = 1500;
     assert_eq!(r.to_string(), "ResumePoint at 1500 ms");
-    let done = ResumePoint {
-        fully_played: true,
-        ..r
-    };
+    let mut done = r.clone();
+    done.fully_played = true;
     assert_eq!(done.to_string(), "ResumePoint fully played");
 }
 

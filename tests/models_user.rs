@@ -14,13 +14,10 @@ fn private_user_complete() {
     assert_eq!(u.display_name.as_deref(), Some("Wizzler"));
     assert_eq!(u.country.unwrap().as_str(), "SE");
     assert_eq!(u.email.as_deref(), Some("wizzler@example.com"));
-    assert_eq!(
-        u.explicit_content,
-        Some(ExplicitContent {
-            filter_enabled: true,
-            filter_locked: false
-        })
-    );
+    let mut explicit = ExplicitContent::default();
+    explicit.filter_enabled = true;
+    explicit.filter_locked = false;
+    assert_eq!(u.explicit_content, Some(explicit));
     assert_eq!(u.followers.as_ref().unwrap().total, 3829);
     assert_eq!(u.images.len(), 2);
     assert_eq!(u.images[1].width, Some(64));

@@ -21,6 +21,13 @@ string_enum! {
     }
 }
 
+/// `Unknown("")`: no album type, what a default [`FullAlbum`] holds.
+impl Default for AlbumType {
+    fn default() -> Self {
+        AlbumType::Unknown(String::new())
+    }
+}
+
 string_enum! {
     /// How an album relates to the artist it was listed for (artist albums).
     AlbumGroup {
@@ -36,7 +43,8 @@ string_enum! {
 }
 
 /// An album with everything Spotify knows about it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct FullAlbum {
     /// The Spotify ID.
     pub id: String,
@@ -102,7 +110,8 @@ display!(FullAlbum, |a, f| write!(
 ));
 
 /// An album as it appears inside other objects (a track, search results).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct SimpleAlbum {
     /// The Spotify ID (`None` for local files).
     #[serde(default)]
@@ -159,7 +168,8 @@ display!(SimpleAlbum, |a, f| write!(
 ));
 
 /// An album saved in the user's library.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct SavedAlbum {
     /// When it was saved (ISO 8601).
     #[serde(default, deserialize_with = "crate::model::null_default")]

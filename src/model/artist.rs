@@ -5,7 +5,8 @@ use super::{ExternalUrls, Followers, Image};
 use serde::{Deserialize, Serialize};
 
 /// An artist as it appears inside other objects.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct SimpleArtist {
     /// The Spotify ID (`None` for local files).
     #[serde(default)]
@@ -27,7 +28,8 @@ pub struct SimpleArtist {
 display!(SimpleArtist, |a, f| write!(f, "SimpleArtist {:?}", a.name));
 
 /// An artist with everything Spotify knows about them.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct FullArtist {
     /// The Spotify ID.
     pub id: String,

@@ -4,7 +4,8 @@ use super::display::display;
 use serde::{Deserialize, Serialize};
 
 /// Perceptual features of one track (energy, tempo, key, ...).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct AudioFeatures {
     /// The track's Spotify ID.
     pub id: String,
@@ -71,6 +72,7 @@ display!(AudioFeatures, |a, f| write!(
 
 /// How a track was analysed.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct AnalysisMeta {
     /// The analyser's version.
     #[serde(default)]
@@ -97,6 +99,7 @@ pub struct AnalysisMeta {
 
 /// Track-wide results of an audio analysis.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct AnalysisTrack {
     /// Audio samples analysed.
     #[serde(default, deserialize_with = "crate::model::null_default")]
@@ -180,6 +183,7 @@ pub struct AnalysisTrack {
 
 /// A bar, beat or tatum: a time interval.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct TimeInterval {
     /// Start, in seconds.
     #[serde(default, deserialize_with = "crate::model::null_default")]
@@ -194,6 +198,7 @@ pub struct TimeInterval {
 
 /// A section of a track (verse, chorus, ...).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Section {
     /// Start, in seconds.
     #[serde(default, deserialize_with = "crate::model::null_default")]
@@ -235,6 +240,7 @@ pub struct Section {
 
 /// A short segment of roughly uniform sound.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Segment {
     /// Start, in seconds.
     #[serde(default, deserialize_with = "crate::model::null_default")]
@@ -267,6 +273,7 @@ pub struct Segment {
 
 /// A track's low-level audio analysis: its structure and musical content.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct AudioAnalysis {
     /// How the analysis was made.
     #[serde(default, deserialize_with = "crate::model::null_default")]

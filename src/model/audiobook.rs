@@ -1,12 +1,12 @@
 //! Audiobooks.
 
 use super::display::display;
-use super::pair::model_pair;
 use super::{Copyright, ExternalUrls, Image, Market, MediaType, Page, SimpleChapter};
 use serde::{Deserialize, Serialize};
 
 /// An author of an audiobook.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Author {
     /// The author's name.
     #[serde(default, deserialize_with = "crate::model::null_default")]
@@ -15,6 +15,7 @@ pub struct Author {
 
 /// A narrator of an audiobook.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Narrator {
     /// The narrator's name.
     #[serde(default, deserialize_with = "crate::model::null_default")]
@@ -30,76 +31,126 @@ fn author_names(authors: &[Author]) -> String {
     names.join(", ")
 }
 
-model_pair! {
-    /// An audiobook as it appears inside other objects (a chapter, search
-    /// results, saved audiobooks).
-    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-    pub struct SimpleAudiobook;
+/// An audiobook as it appears inside other objects (a chapter, search
+/// results, saved audiobooks).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct SimpleAudiobook {
+    /// The Spotify ID.
+    pub id: String,
+    /// The audiobook's title.
+    #[serde(default, deserialize_with = "crate::model::null_default")]
+    pub name: String,
+    /// The authors.
+    #[serde(default, deserialize_with = "crate::model::null_default")]
+    pub authors: Vec<Author>,
+    /// The narrators.
+    #[serde(default, deserialize_with = "crate::model::null_default")]
+    pub narrators: Vec<Narrator>,
+    /// Markets it can be played in (deprecated for development-mode apps).
+    #[serde(default, deserialize_with = "crate::model::null_default")]
+    pub available_markets: Vec<Market>,
+    /// Copyright statements.
+    #[serde(default, deserialize_with = "crate::model::null_default")]
+    pub copyrights: Vec<Copyright>,
+    /// Description, plain text.
+    #[serde(default, deserialize_with = "crate::model::null_default")]
+    pub description: String,
+    /// Description, with HTML tags.
+    #[serde(default)]
+    pub html_description: Option<String>,
+    /// The edition (`Unabridged`, ...).
+    #[serde(default)]
+    pub edition: Option<String>,
+    /// Whether it has explicit content (`None` when unknown).
+    #[serde(default)]
+    pub explicit: Option<bool>,
+    /// Links outside the API.
+    #[serde(default, deserialize_with = "crate::model::null_default")]
+    pub external_urls: ExternalUrls,
+    /// The API link.
+    #[serde(default, deserialize_with = "crate::model::null_default")]
+    pub href: String,
+    /// Cover art, widest first.
+    #[serde(default, deserialize_with = "crate::model::null_default")]
+    pub images: Vec<Image>,
+    /// Languages (ISO 639-1 codes).
+    #[serde(default, deserialize_with = "crate::model::null_default")]
+    pub languages: Vec<String>,
+    /// Audio, video or both.
+    #[serde(default)]
+    pub media_type: Option<MediaType>,
+    /// The publisher (deprecated for development-mode apps).
+    #[serde(default)]
+    pub publisher: Option<String>,
+    /// How many chapters it has.
+    #[serde(default, deserialize_with = "crate::model::null_default")]
+    pub total_chapters: u32,
+    /// The Spotify URI.
+    #[serde(default, deserialize_with = "crate::model::null_default")]
+    pub uri: String,
+}
 
-    /// An audiobook with everything Spotify knows about it, and its first page
-    /// of chapters.
-    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-    pub struct FullAudiobook;
-
-    fields {
-        /// The Spotify ID.
-        pub id: String,
-        /// The audiobook's title.
-        #[serde(default, deserialize_with = "crate::model::null_default")]
-        pub name: String,
-        /// The authors.
-        #[serde(default, deserialize_with = "crate::model::null_default")]
-        pub authors: Vec<Author>,
-        /// The narrators.
-        #[serde(default, deserialize_with = "crate::model::null_default")]
-        pub narrators: Vec<Narrator>,
-        /// Markets it can be played in (deprecated for development-mode apps).
-        #[serde(default, deserialize_with = "crate::model::null_default")]
-        pub available_markets: Vec<Market>,
-        /// Copyright statements.
-        #[serde(default, deserialize_with = "crate::model::null_default")]
-        pub copyrights: Vec<Copyright>,
-        /// Description, plain text.
-        #[serde(default, deserialize_with = "crate::model::null_default")]
-        pub description: String,
-        /// Description, with HTML tags.
-        #[serde(default)]
-        pub html_description: Option<String>,
-        /// The edition (`Unabridged`, ...).
-        #[serde(default)]
-        pub edition: Option<String>,
-        /// Whether it has explicit content (`None` when unknown).
-        #[serde(default)]
-        pub explicit: Option<bool>,
-        /// Links outside the API.
-        #[serde(default, deserialize_with = "crate::model::null_default")]
-        pub external_urls: ExternalUrls,
-        /// The API link.
-        #[serde(default, deserialize_with = "crate::model::null_default")]
-        pub href: String,
-        /// Cover art, widest first.
-        #[serde(default, deserialize_with = "crate::model::null_default")]
-        pub images: Vec<Image>,
-        /// Languages (ISO 639-1 codes).
-        #[serde(default, deserialize_with = "crate::model::null_default")]
-        pub languages: Vec<String>,
-        /// Audio, video or both.
-        #[serde(default)]
-        pub media_type: Option<MediaType>,
-        /// The publisher (deprecated for development-mode apps).
-        #[serde(default)]
-        pub publisher: Option<String>,
-        /// How many chapters it has.
-        #[serde(default, deserialize_with = "crate::model::null_default")]
-        pub total_chapters: u32,
-        /// The Spotify URI.
-        #[serde(default, deserialize_with = "crate::model::null_default")]
-        pub uri: String,
-        full {
-            /// The first page of chapters (see [`Spotify::all_items`](crate::Spotify::all_items)).
-            pub chapters: Page<SimpleChapter>,
-        }
-    }
+/// An audiobook with everything Spotify knows about it, and its first page
+/// of chapters.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct FullAudiobook {
+    /// The Spotify ID.
+    pub id: String,
+    /// The audiobook's title.
+    #[serde(default, deserialize_with = "crate::model::null_default")]
+    pub name: String,
+    /// The authors.
+    #[serde(default, deserialize_with = "crate::model::null_default")]
+    pub authors: Vec<Author>,
+    /// The narrators.
+    #[serde(default, deserialize_with = "crate::model::null_default")]
+    pub narrators: Vec<Narrator>,
+    /// Markets it can be played in (deprecated for development-mode apps).
+    #[serde(default, deserialize_with = "crate::model::null_default")]
+    pub available_markets: Vec<Market>,
+    /// Copyright statements.
+    #[serde(default, deserialize_with = "crate::model::null_default")]
+    pub copyrights: Vec<Copyright>,
+    /// Description, plain text.
+    #[serde(default, deserialize_with = "crate::model::null_default")]
+    pub description: String,
+    /// Description, with HTML tags.
+    #[serde(default)]
+    pub html_description: Option<String>,
+    /// The edition (`Unabridged`, ...).
+    #[serde(default)]
+    pub edition: Option<String>,
+    /// Whether it has explicit content (`None` when unknown).
+    #[serde(default)]
+    pub explicit: Option<bool>,
+    /// Links outside the API.
+    #[serde(default, deserialize_with = "crate::model::null_default")]
+    pub external_urls: ExternalUrls,
+    /// The API link.
+    #[serde(default, deserialize_with = "crate::model::null_default")]
+    pub href: String,
+    /// Cover art, widest first.
+    #[serde(default, deserialize_with = "crate::model::null_default")]
+    pub images: Vec<Image>,
+    /// Languages (ISO 639-1 codes).
+    #[serde(default, deserialize_with = "crate::model::null_default")]
+    pub languages: Vec<String>,
+    /// Audio, video or both.
+    #[serde(default)]
+    pub media_type: Option<MediaType>,
+    /// The publisher (deprecated for development-mode apps).
+    #[serde(default)]
+    pub publisher: Option<String>,
+    /// How many chapters it has.
+    #[serde(default, deserialize_with = "crate::model::null_default")]
+    pub total_chapters: u32,
+    /// The Spotify URI.
+    #[serde(default, deserialize_with = "crate::model::null_default")]
+    pub uri: String,
+    /// The first page of chapters (see [`Spotify::all_items`](crate::Spotify::all_items)).
+    pub chapters: Page<SimpleChapter>,
 }
 
 display!(SimpleAudiobook, |a, f| write!(
@@ -121,7 +172,8 @@ display!(FullAudiobook, |a, f| write!(
 ///
 /// Spotify documents the full audiobook here but may leave out its chapter
 /// list, so this holds the [`SimpleAudiobook`] fields.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct SavedAudiobook {
     /// When it was saved (ISO 8601).
     #[serde(default, deserialize_with = "crate::model::null_default")]

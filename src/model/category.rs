@@ -5,7 +5,8 @@ use super::{Image, Page, SimplePlaylist};
 use serde::{Deserialize, Serialize};
 
 /// A category used to tag items on Spotify's Browse tab.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Category {
     /// The category ID (`dinner`, or a long opaque ID); not a base-62
     /// Spotify ID.
@@ -32,7 +33,8 @@ display!(Category, |c, f| write!(
 ///
 /// `.pages()` on [`Spotify::featured_playlists`](crate::Spotify::featured_playlists)
 /// yields these; `.items()` yields the playlists.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct FeaturedPlaylists {
     /// The heading (`"Popular Playlists"`), in the requested locale.
     #[serde(default)]

@@ -3,7 +3,8 @@
 use serde::{Deserialize, Serialize};
 
 /// An image (cover art, avatar) in one size.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Image {
     /// Where to fetch it; valid for a limited time.
     pub url: String,
@@ -17,6 +18,7 @@ pub struct Image {
 
 /// Links to the object outside the API.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ExternalUrls {
     /// The `open.spotify.com` page.
     #[serde(default)]
@@ -25,6 +27,7 @@ pub struct ExternalUrls {
 
 /// Identifiers from outside Spotify (ISRC, EAN, UPC).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ExternalIds {
     /// International Standard Recording Code.
     #[serde(default)]
@@ -39,6 +42,7 @@ pub struct ExternalIds {
 
 /// Follower count.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Followers {
     /// Always `None` today (Spotify does not support it).
     #[serde(default)]
@@ -49,7 +53,8 @@ pub struct Followers {
 }
 
 /// A copyright statement.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Copyright {
     /// The statement.
     #[serde(default, deserialize_with = "crate::model::null_default")]
@@ -60,7 +65,8 @@ pub struct Copyright {
 }
 
 /// Why content is not available.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Restrictions {
     /// `market`, `product`, `explicit` or a newer reason.
     #[serde(default)]

@@ -16,6 +16,7 @@ use std::fmt;
 /// assert!("Sweden".parse::<Market>().is_err());
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub struct Market([u8; 2]);
 
 impl Market {

@@ -5,6 +5,29 @@
 //! every enum has an `Unknown(String)` fallback, so a new value from Spotify
 //! never breaks a parse. `{}` prints a one-line summary and `{:#}` a tree of
 //! every field.
+//!
+//! Every struct and enum is `#[non_exhaustive]`, so a later version can add
+//! fields and variants. Outside this crate, build a value from its `Default`
+//! and assign the fields you need (handy in tests), match enums with a `_`
+//! arm and destructure structs with `..`:
+//!
+//! ```
+//! use spotify_blocking::model::{FullTrack, ResumePoint, SimpleArtist};
+//!
+//! let mut artist = SimpleArtist::default();
+//! artist.name = "Nina Simone".into();
+//! let mut track = FullTrack::default();
+//! track.name = "Sinnerman".into();
+//! track.artists.push(artist);
+//! track.album.name = "Pastel Blues".into();
+//! assert_eq!(
+//!     track.to_string(),
+//!     r#"FullTrack "Sinnerman" by Nina Simone on "Pastel Blues""#
+//! );
+//!
+//! let ResumePoint { fully_played, .. } = ResumePoint::default();
+//! assert!(!fully_played);
+//! ```
 
 pub(crate) mod display;
 mod tree;
@@ -57,4 +80,3 @@ pub use playable::*;
 pub use player::*;
 pub use playlist::*;
 pub use user::*;
-mod pair;

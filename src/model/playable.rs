@@ -110,7 +110,8 @@ display!(PlayableItem, |i, f| match i {
 ///
 /// This is the part of Spotify's `EpisodeObject` that identifies and
 /// describes the episode; the show is reduced to [`EpisodeShow`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct PlayableEpisode {
     /// The Spotify ID.
     #[serde(default, deserialize_with = "crate::model::null_default")]
@@ -163,7 +164,8 @@ display!(PlayableEpisode, |e, f| write!(
 ));
 
 /// The show of a [`PlayableEpisode`], reduced to what names it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct EpisodeShow {
     /// The Spotify ID.
     #[serde(default, deserialize_with = "crate::model::null_default")]
@@ -181,6 +183,7 @@ pub struct EpisodeShow {
 
 /// A playable object of a type this crate does not know.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct UnknownItem {
     /// The object's `type` (empty when the response had none).
     #[serde(default, rename = "type")]

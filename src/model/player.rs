@@ -16,6 +16,13 @@ string_enum! {
     }
 }
 
+/// [`RepeatState::Off`], what a response without `repeat_state` reads as.
+impl Default for RepeatState {
+    fn default() -> Self {
+        RepeatState::Off
+    }
+}
+
 string_enum! {
     /// What kind of thing is playing.
     CurrentlyPlayingType {
@@ -27,6 +34,14 @@ string_enum! {
         Ad = "ad",
         /// Spotify's own `unknown`.
         UnknownType = "unknown",
+    }
+}
+
+/// [`CurrentlyPlayingType::UnknownType`], what a response without
+/// `currently_playing_type` reads as.
+impl Default for CurrentlyPlayingType {
+    fn default() -> Self {
+        CurrentlyPlayingType::UnknownType
     }
 }
 
@@ -43,6 +58,13 @@ string_enum! {
         Show = "show",
         /// The user's saved tracks.
         Collection = "collection",
+    }
+}
+
+/// `Unknown("")`, what a context without `type` reads as.
+impl Default for ContextType {
+    fn default() -> Self {
+        ContextType::Unknown(String::new())
     }
 }
 
@@ -81,6 +103,13 @@ string_enum! {
     }
 }
 
+/// `Unknown("")`: no device type, what a default [`Device`] holds.
+impl Default for DeviceType {
+    fn default() -> Self {
+        DeviceType::Unknown(String::new())
+    }
+}
+
 /// Reads a device type in any letter case (`"computer"`, `"Computer"`).
 fn device_type<'de, D: Deserializer<'de>>(d: D) -> Result<DeviceType, D::Error> {
     let s = String::deserialize(d)?;
@@ -107,7 +136,8 @@ fn device_type<'de, D: Deserializer<'de>>(d: D) -> Result<DeviceType, D::Error> 
 }
 
 /// A device the user can play on.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Device {
     /// The device ID (`None` for some restricted devices).
     #[serde(default)]
@@ -144,10 +174,11 @@ display!(Device, |d, f| write!(
 ));
 
 /// Where playback comes from: an album, playlist, artist or show.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Context {
     /// Album, playlist, artist, show, ...
-    #[serde(rename = "type", default = "unknown_context")]
+    #[serde(rename = "type", default)]
     pub kind: ContextType,
     /// The Spotify URI of the context.
     #[serde(default, deserialize_with = "crate::model::null_default")]
@@ -160,14 +191,11 @@ pub struct Context {
     pub external_urls: ExternalUrls,
 }
 
-fn unknown_context() -> ContextType {
-    ContextType::Unknown(String::new())
-}
-
 display!(Context, |c, f| write!(f, "Context {} {}", c.kind, c.uri));
 
 /// Player actions that are not allowed right now (`true` = disallowed).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Disallows {
     /// Interrupting playback.
     #[serde(default, deserialize_with = "crate::model::null_default")]
@@ -206,6 +234,7 @@ pub struct Disallows {
 /// Spotify sends `{"disallows": {...}}`; the OpenAPI description puts the
 /// flags directly in `actions`. Both read into [`Actions::disallows`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Actions {
     /// The actions that are not allowed.
     pub disallows: Disallows,
@@ -228,7 +257,8 @@ impl<'de> Deserialize<'de> for Actions {
 }
 
 /// What is playing for the user (`GET /me/player/currently-playing`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CurrentlyPlaying {
     /// Where it plays from, if anywhere.
     #[serde(default)]
@@ -246,15 +276,11 @@ pub struct CurrentlyPlaying {
     #[serde(default)]
     pub item: Option<PlayableItem>,
     /// What kind of thing is playing.
-    #[serde(default = "unknown_type")]
+    #[serde(default)]
     pub currently_playing_type: CurrentlyPlayingType,
     /// What the user may do now.
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub actions: Actions,
-}
-
-fn unknown_type() -> CurrentlyPlayingType {
-    CurrentlyPlayingType::UnknownType
 }
 
 display!(CurrentlyPlaying, |c, f| playing_line(
@@ -281,12 +307,13 @@ fn playing_line(
 
 /// The full playback state (`GET /me/player`): device, repeat, shuffle,
 /// and what is playing.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CurrentPlayback {
     /// The active device.
     pub device: Device,
     /// The repeat mode.
-    #[serde(default = "repeat_off")]
+    #[serde(default)]
     pub repeat_state: RepeatState,
     /// Whether shuffle is on.
     #[serde(default, deserialize_with = "crate::model::null_default")]
@@ -307,15 +334,11 @@ pub struct CurrentPlayback {
     #[serde(default)]
     pub item: Option<PlayableItem>,
     /// What kind of thing is playing.
-    #[serde(default = "unknown_type")]
+    #[serde(default)]
     pub currently_playing_type: CurrentlyPlayingType,
     /// What the user may do now.
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub actions: Actions,
-}
-
-fn repeat_off() -> RepeatState {
-    RepeatState::Off
 }
 
 display!(CurrentPlayback, |c, f| {
@@ -330,7 +353,8 @@ display!(CurrentPlayback, |c, f| {
 });
 
 /// The user's queue (`GET /me/player/queue`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Queue {
     /// What is playing now.
     #[serde(default)]
@@ -346,7 +370,8 @@ display!(Queue, |q, f| match &q.currently_playing {
 });
 
 /// A track the user played (`GET /me/player/recently-played`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct PlayHistory {
     /// The track.
     pub track: FullTrack,

@@ -5,68 +5,74 @@
 //! models read either name (and both at once) into the new field.
 
 use super::display::display;
-use super::pair::model_pair;
 use super::{ExternalUrls, Followers, Image, Page, PlayableItem, PublicUser};
 use serde::{Deserialize, Serialize};
 
-model_pair! {
-    /// A playlist in a list (`GET /me/playlists`, search results).
-    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-    #[serde(from = "wire::SimplePlaylist")]
-    pub struct SimplePlaylist;
+/// A playlist in a list (`GET /me/playlists`, search results).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(from = "wire::SimplePlaylist")]
+#[non_exhaustive]
+pub struct SimplePlaylist {
+    /// The Spotify ID.
+    pub id: String,
+    /// The playlist's name.
+    pub name: String,
+    /// Whether other users may change it.
+    pub collaborative: bool,
+    /// The description, when it has one.
+    pub description: Option<String>,
+    /// Links outside the API.
+    pub external_urls: ExternalUrls,
+    /// The API link.
+    pub href: String,
+    /// Cover images (may be empty).
+    pub images: Vec<Image>,
+    /// The owner.
+    pub owner: PublicUser,
+    /// Public, private, or `None` when it does not apply.
+    pub public: Option<bool>,
+    /// The version of the playlist.
+    pub snapshot_id: String,
+    /// Where to fetch the entries and how many there are (`items`, formerly
+    /// `tracks`); `None` when Spotify leaves it out.
+    pub items: Option<PlaylistItemsRef>,
+    /// The Spotify URI.
+    pub uri: String,
+}
 
-    /// A playlist with its first page of entries (`GET /playlists/{id}`).
-    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-    #[serde(from = "wire::FullPlaylist")]
-    pub struct FullPlaylist;
-
-    fields {
-        /// The Spotify ID.
-        pub id: String,
-        /// The playlist's name.
-        pub name: String,
-        /// Whether other users may change it.
-        pub collaborative: bool,
-        /// The description, when it has one.
-        pub description: Option<String>,
-        /// Links outside the API.
-        pub external_urls: ExternalUrls,
-        full {
-            /// Followers.
-            pub followers: Option<Followers>,
-        }
-        /// The API link.
-        pub href: String,
-        simple {
-            /// Cover images (may be empty).
-            pub images: Vec<Image>,
-        }
-        full {
-            /// Cover images, widest first (may be empty).
-            pub images: Vec<Image>,
-        }
-        /// The owner.
-        pub owner: PublicUser,
-        /// Public, private, or `None` when it does not apply.
-        pub public: Option<bool>,
-        simple {
-            /// The version of the playlist.
-            pub snapshot_id: String,
-            /// Where to fetch the entries and how many there are (`items`, formerly
-            /// `tracks`); `None` when Spotify leaves it out.
-            pub items: Option<PlaylistItemsRef>,
-        }
-        full {
-            /// The version of the playlist the answer describes.
-            pub snapshot_id: String,
-            /// The first page of entries (`items`, formerly `tracks`). `None` when
-            /// Spotify leaves it out: development-mode apps get it only for
-            /// playlists the user owns or collaborates on.
-            pub items: Option<Page<PlaylistItem>>,
-        }
-        /// The Spotify URI.
-        pub uri: String,
-    }
+/// A playlist with its first page of entries (`GET /playlists/{id}`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(from = "wire::FullPlaylist")]
+#[non_exhaustive]
+pub struct FullPlaylist {
+    /// The Spotify ID.
+    pub id: String,
+    /// The playlist's name.
+    pub name: String,
+    /// Whether other users may change it.
+    pub collaborative: bool,
+    /// The description, when it has one.
+    pub description: Option<String>,
+    /// Links outside the API.
+    pub external_urls: ExternalUrls,
+    /// Followers.
+    pub followers: Option<Followers>,
+    /// The API link.
+    pub href: String,
+    /// Cover images, widest first (may be empty).
+    pub images: Vec<Image>,
+    /// The owner.
+    pub owner: PublicUser,
+    /// Public, private, or `None` when it does not apply.
+    pub public: Option<bool>,
+    /// The version of the playlist the answer describes.
+    pub snapshot_id: String,
+    /// The first page of entries (`items`, formerly `tracks`). `None` when
+    /// Spotify leaves it out: development-mode apps get it only for
+    /// playlists the user owns or collaborates on.
+    pub items: Option<Page<PlaylistItem>>,
+    /// The Spotify URI.
+    pub uri: String,
 }
 
 display!(FullPlaylist, |p, f| {
@@ -91,6 +97,7 @@ fn owner_name(owner: &PublicUser) -> &str {
 
 /// The link to a playlist's entries and their count.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct PlaylistItemsRef {
     /// The API link to the entries.
     #[serde(default)]
@@ -101,8 +108,9 @@ pub struct PlaylistItemsRef {
 }
 
 /// One entry of a playlist.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(from = "wire::PlaylistItem")]
+#[non_exhaustive]
 pub struct PlaylistItem {
     /// When it was added (ISO 8601); `None` on some very old playlists.
     pub added_at: Option<String>,
@@ -122,7 +130,8 @@ display!(PlaylistItem, |i, f| match &i.item {
 
 /// The version of a playlist after a change; pass it as `snapshot_id` to
 /// later changes.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct PlaylistSnapshot {
     /// The version identifier.
     pub snapshot_id: String,
@@ -139,51 +148,62 @@ mod wire {
     use super::super::null_default;
     use super::*;
 
-    model_pair! {
-        #[derive(Deserialize)]
-        pub(super) struct SimplePlaylist;
+    #[derive(Deserialize)]
+    pub(super) struct SimplePlaylist {
+        id: String,
+        #[serde(default, deserialize_with = "crate::model::null_default")]
+        name: String,
+        #[serde(default, deserialize_with = "null_default")]
+        collaborative: bool,
+        #[serde(default)]
+        description: Option<String>,
+        #[serde(default, deserialize_with = "null_default")]
+        external_urls: ExternalUrls,
+        #[serde(default, deserialize_with = "null_default")]
+        href: String,
+        #[serde(default, deserialize_with = "null_default")]
+        images: Vec<Image>,
+        owner: PublicUser,
+        #[serde(default)]
+        public: Option<bool>,
+        #[serde(default, deserialize_with = "null_default")]
+        snapshot_id: String,
+        #[serde(default)]
+        items: Option<PlaylistItemsRef>,
+        #[serde(default)]
+        tracks: Option<PlaylistItemsRef>,
+        #[serde(default, deserialize_with = "null_default")]
+        uri: String,
+    }
 
-        #[derive(Deserialize)]
-        pub(super) struct FullPlaylist;
-
-        fields {
-            id: String,
-            #[serde(default, deserialize_with = "crate::model::null_default")]
-            name: String,
-            #[serde(default, deserialize_with = "null_default")]
-            collaborative: bool,
-            #[serde(default)]
-            description: Option<String>,
-            #[serde(default, deserialize_with = "null_default")]
-            external_urls: ExternalUrls,
-            full {
-                #[serde(default)]
-                followers: Option<Followers>,
-            }
-            #[serde(default, deserialize_with = "null_default")]
-            href: String,
-            #[serde(default, deserialize_with = "null_default")]
-            images: Vec<Image>,
-            owner: PublicUser,
-            #[serde(default)]
-            public: Option<bool>,
-            #[serde(default, deserialize_with = "null_default")]
-            snapshot_id: String,
-            simple {
-                #[serde(default)]
-                items: Option<PlaylistItemsRef>,
-                #[serde(default)]
-                tracks: Option<PlaylistItemsRef>,
-            }
-            full {
-                #[serde(default)]
-                items: Option<Page<super::PlaylistItem>>,
-                #[serde(default)]
-                tracks: Option<Page<super::PlaylistItem>>,
-            }
-            #[serde(default, deserialize_with = "null_default")]
-            uri: String,
-        }
+    #[derive(Deserialize)]
+    pub(super) struct FullPlaylist {
+        id: String,
+        #[serde(default, deserialize_with = "crate::model::null_default")]
+        name: String,
+        #[serde(default, deserialize_with = "null_default")]
+        collaborative: bool,
+        #[serde(default)]
+        description: Option<String>,
+        #[serde(default, deserialize_with = "null_default")]
+        external_urls: ExternalUrls,
+        #[serde(default)]
+        followers: Option<Followers>,
+        #[serde(default, deserialize_with = "null_default")]
+        href: String,
+        #[serde(default, deserialize_with = "null_default")]
+        images: Vec<Image>,
+        owner: PublicUser,
+        #[serde(default)]
+        public: Option<bool>,
+        #[serde(default, deserialize_with = "null_default")]
+        snapshot_id: String,
+        #[serde(default)]
+        items: Option<Page<super::PlaylistItem>>,
+        #[serde(default)]
+        tracks: Option<Page<super::PlaylistItem>>,
+        #[serde(default, deserialize_with = "null_default")]
+        uri: String,
     }
 
     impl From<FullPlaylist> for super::FullPlaylist {

@@ -8,6 +8,7 @@ use serde::Deserialize;
 
 /// `{"albums": [...]}`
 #[derive(Debug, Deserialize)]
+#[non_exhaustive]
 pub struct Albums {
     /// The albums, `None` for unknown IDs.
     pub albums: Vec<Option<FullAlbum>>,
@@ -15,6 +16,7 @@ pub struct Albums {
 
 /// `{"albums": {page}}`
 #[derive(Debug, Deserialize)]
+#[non_exhaustive]
 pub struct AlbumPage {
     /// The page.
     pub albums: Page<SimpleAlbum>,
@@ -22,6 +24,7 @@ pub struct AlbumPage {
 
 /// `{"artists": [...]}`
 #[derive(Debug, Deserialize)]
+#[non_exhaustive]
 pub struct Artists {
     /// The artists, `None` for unknown IDs.
     pub artists: Vec<Option<FullArtist>>,
@@ -29,6 +32,7 @@ pub struct Artists {
 
 /// `{"tracks": [...]}`
 #[derive(Debug, Deserialize)]
+#[non_exhaustive]
 pub struct Tracks {
     /// The tracks, `None` for unknown IDs.
     pub tracks: Vec<Option<FullTrack>>,
@@ -36,6 +40,7 @@ pub struct Tracks {
 
 /// `{"shows": [...]}`
 #[derive(Debug, Deserialize)]
+#[non_exhaustive]
 pub struct Shows {
     /// The shows, `None` for unknown IDs.
     pub shows: Vec<Option<SimpleShow>>,
@@ -43,6 +48,7 @@ pub struct Shows {
 
 /// `{"episodes": [...]}`
 #[derive(Debug, Deserialize)]
+#[non_exhaustive]
 pub struct Episodes {
     /// The episodes, `None` for unknown IDs.
     pub episodes: Vec<Option<FullEpisode>>,
@@ -50,6 +56,7 @@ pub struct Episodes {
 
 /// `{"audiobooks": [...]}`
 #[derive(Debug, Deserialize)]
+#[non_exhaustive]
 pub struct Audiobooks {
     /// The audiobooks, `None` for unknown IDs.
     pub audiobooks: Vec<Option<FullAudiobook>>,
@@ -57,6 +64,7 @@ pub struct Audiobooks {
 
 /// `{"chapters": [...]}`
 #[derive(Debug, Deserialize)]
+#[non_exhaustive]
 pub struct Chapters {
     /// The chapters, `None` for unknown IDs.
     pub chapters: Vec<Option<FullChapter>>,
@@ -64,6 +72,7 @@ pub struct Chapters {
 
 /// `{"audio_features": [...]}`
 #[derive(Debug, Deserialize)]
+#[non_exhaustive]
 pub struct AudioFeaturesList {
     /// The features, `None` for unknown IDs.
     pub audio_features: Vec<Option<AudioFeatures>>,
@@ -71,6 +80,7 @@ pub struct AudioFeaturesList {
 
 /// `{"categories": {page}}`
 #[derive(Debug, Deserialize)]
+#[non_exhaustive]
 pub struct CategoryPage {
     /// The page.
     pub categories: Page<Category>,
@@ -78,6 +88,7 @@ pub struct CategoryPage {
 
 /// `{"markets": [...]}`
 #[derive(Debug, Deserialize)]
+#[non_exhaustive]
 pub struct Markets {
     /// The market codes.
     pub markets: Vec<Market>,
@@ -85,6 +96,7 @@ pub struct Markets {
 
 /// `{"genres": [...]}`
 #[derive(Debug, Deserialize)]
+#[non_exhaustive]
 pub struct GenreSeeds {
     /// The genre names.
     pub genres: Vec<String>,
@@ -92,6 +104,7 @@ pub struct GenreSeeds {
 
 /// `{"devices": [...]}`
 #[derive(Debug, Deserialize)]
+#[non_exhaustive]
 pub struct Devices {
     /// The devices.
     #[serde(default, deserialize_with = "crate::model::drop_nulls")]
@@ -100,6 +113,7 @@ pub struct Devices {
 
 /// `{"artists": {cursor page}}`
 #[derive(Debug, Deserialize)]
+#[non_exhaustive]
 pub struct FollowedArtists {
     /// The page.
     pub artists: CursorPage<FullArtist>,

@@ -65,7 +65,8 @@ impl<'de> Deserialize<'de> for SeedKind {
 }
 
 /// How one seed of a recommendation request fared.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct RecommendationSeed {
     /// The seed's ID (artist or track ID, or the genre name).
     #[serde(default, deserialize_with = "crate::model::null_default")]
@@ -97,7 +98,8 @@ display!(RecommendationSeed, |s, f| write!(
 ));
 
 /// Recommended tracks and the seeds they came from.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Recommendations {
     /// The seeds, with pool sizes (useful when few tracks came back).
     #[serde(default, deserialize_with = "crate::model::null_default")]

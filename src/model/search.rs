@@ -67,6 +67,7 @@ impl fmt::Display for SearchType {
 /// (`spotify.search_tracks(q).items()`, ...), whose iterators follow the
 /// page's `next` link.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct SearchResults {
     /// Matching tracks.
     #[serde(default)]

@@ -1,7 +1,6 @@
 //! Podcast shows.
 
 use super::display::display;
-use super::pair::model_pair;
 use super::{Copyright, ExternalUrls, Image, Market, Page, SimpleEpisode, string_enum};
 use serde::{Deserialize, Serialize};
 
@@ -17,70 +16,114 @@ string_enum! {
     }
 }
 
-model_pair! {
-    /// A show as it appears inside other objects (an episode, search results,
-    /// saved shows).
-    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-    pub struct SimpleShow;
+/// A show as it appears inside other objects (an episode, search results,
+/// saved shows).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct SimpleShow {
+    /// The Spotify ID.
+    pub id: String,
+    /// The show's name.
+    #[serde(default, deserialize_with = "crate::model::null_default")]
+    pub name: String,
+    /// Markets it can be played in (deprecated for development-mode apps).
+    #[serde(default, deserialize_with = "crate::model::null_default")]
+    pub available_markets: Vec<Market>,
+    /// Copyright statements.
+    #[serde(default, deserialize_with = "crate::model::null_default")]
+    pub copyrights: Vec<Copyright>,
+    /// Description, plain text.
+    #[serde(default, deserialize_with = "crate::model::null_default")]
+    pub description: String,
+    /// Description, with HTML tags.
+    #[serde(default)]
+    pub html_description: Option<String>,
+    /// Whether it has explicit content (`None` when unknown).
+    #[serde(default)]
+    pub explicit: Option<bool>,
+    /// Links outside the API.
+    #[serde(default, deserialize_with = "crate::model::null_default")]
+    pub external_urls: ExternalUrls,
+    /// The API link.
+    #[serde(default, deserialize_with = "crate::model::null_default")]
+    pub href: String,
+    /// Cover art, widest first.
+    #[serde(default, deserialize_with = "crate::model::null_default")]
+    pub images: Vec<Image>,
+    /// Whether it is hosted outside Spotify.
+    #[serde(default)]
+    pub is_externally_hosted: Option<bool>,
+    /// Languages (ISO 639-1 codes).
+    #[serde(default, deserialize_with = "crate::model::null_default")]
+    pub languages: Vec<String>,
+    /// Audio, video or both.
+    #[serde(default)]
+    pub media_type: Option<MediaType>,
+    /// The publisher (deprecated for development-mode apps).
+    #[serde(default)]
+    pub publisher: Option<String>,
+    /// How many episodes it has.
+    #[serde(default, deserialize_with = "crate::model::null_default")]
+    pub total_episodes: u32,
+    /// The Spotify URI.
+    #[serde(default, deserialize_with = "crate::model::null_default")]
+    pub uri: String,
+}
 
-    /// A show with everything Spotify knows about it, and its first page of
-    /// episodes.
-    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-    pub struct FullShow;
-
-    fields {
-        /// The Spotify ID.
-        pub id: String,
-        /// The show's name.
-        #[serde(default, deserialize_with = "crate::model::null_default")]
-        pub name: String,
-        /// Markets it can be played in (deprecated for development-mode apps).
-        #[serde(default, deserialize_with = "crate::model::null_default")]
-        pub available_markets: Vec<Market>,
-        /// Copyright statements.
-        #[serde(default, deserialize_with = "crate::model::null_default")]
-        pub copyrights: Vec<Copyright>,
-        /// Description, plain text.
-        #[serde(default, deserialize_with = "crate::model::null_default")]
-        pub description: String,
-        /// Description, with HTML tags.
-        #[serde(default)]
-        pub html_description: Option<String>,
-        /// Whether it has explicit content (`None` when unknown).
-        #[serde(default)]
-        pub explicit: Option<bool>,
-        /// Links outside the API.
-        #[serde(default, deserialize_with = "crate::model::null_default")]
-        pub external_urls: ExternalUrls,
-        /// The API link.
-        #[serde(default, deserialize_with = "crate::model::null_default")]
-        pub href: String,
-        /// Cover art, widest first.
-        #[serde(default, deserialize_with = "crate::model::null_default")]
-        pub images: Vec<Image>,
-        /// Whether it is hosted outside Spotify.
-        #[serde(default)]
-        pub is_externally_hosted: Option<bool>,
-        /// Languages (ISO 639-1 codes).
-        #[serde(default, deserialize_with = "crate::model::null_default")]
-        pub languages: Vec<String>,
-        /// Audio, video or both.
-        #[serde(default)]
-        pub media_type: Option<MediaType>,
-        /// The publisher (deprecated for development-mode apps).
-        #[serde(default)]
-        pub publisher: Option<String>,
-        /// How many episodes it has.
-        #[serde(default, deserialize_with = "crate::model::null_default")]
-        pub total_episodes: u32,
-        /// The Spotify URI.
-        #[serde(default, deserialize_with = "crate::model::null_default")]
-        pub uri: String,
-        full {
-            /// The first page of episodes (see [`Spotify::all_items`](crate::Spotify::all_items)).
-            pub episodes: Page<SimpleEpisode>,
-        }
-    }
+/// A show with everything Spotify knows about it, and its first page of
+/// episodes.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct FullShow {
+    /// The Spotify ID.
+    pub id: String,
+    /// The show's name.
+    #[serde(default, deserialize_with = "crate::model::null_default")]
+    pub name: String,
+    /// Markets it can be played in (deprecated for development-mode apps).
+    #[serde(default, deserialize_with = "crate::model::null_default")]
+    pub available_markets: Vec<Market>,
+    /// Copyright statements.
+    #[serde(default, deserialize_with = "crate::model::null_default")]
+    pub copyrights: Vec<Copyright>,
+    /// Description, plain text.
+    #[serde(default, deserialize_with = "crate::model::null_default")]
+    pub description: String,
+    /// Description, with HTML tags.
+    #[serde(default)]
+    pub html_description: Option<String>,
+    /// Whether it has explicit content (`None` when unknown).
+    #[serde(default)]
+    pub explicit: Option<bool>,
+    /// Links outside the API.
+    #[serde(default, deserialize_with = "crate::model::null_default")]
+    pub external_urls: ExternalUrls,
+    /// The API link.
+    #[serde(default, deserialize_with = "crate::model::null_default")]
+    pub href: String,
+    /// Cover art, widest first.
+    #[serde(default, deserialize_with = "crate::model::null_default")]
+    pub images: Vec<Image>,
+    /// Whether it is hosted outside Spotify.
+    #[serde(default)]
+    pub is_externally_hosted: Option<bool>,
+    /// Languages (ISO 639-1 codes).
+    #[serde(default, deserialize_with = "crate::model::null_default")]
+    pub languages: Vec<String>,
+    /// Audio, video or both.
+    #[serde(default)]
+    pub media_type: Option<MediaType>,
+    /// The publisher (deprecated for development-mode apps).
+    #[serde(default)]
+    pub publisher: Option<String>,
+    /// How many episodes it has.
+    #[serde(default, deserialize_with = "crate::model::null_default")]
+    pub total_episodes: u32,
+    /// The Spotify URI.
+    #[serde(default, deserialize_with = "crate::model::null_default")]
+    pub uri: String,
+    /// The first page of episodes (see [`Spotify::all_items`](crate::Spotify::all_items)).
+    pub episodes: Page<SimpleEpisode>,
 }
 
 display!(SimpleShow, |s, f| write!(
@@ -106,7 +149,8 @@ fn by_publisher(publisher: Option<&str>) -> String {
 }
 
 /// A show saved in the user's library.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct SavedShow {
     /// When it was saved (ISO 8601).
     #[serde(default, deserialize_with = "crate::model::null_default")]

@@ -1,12 +1,12 @@
 //! Tracks.
 
 use super::display::display;
-use super::pair::model_pair;
 use super::{ExternalIds, ExternalUrls, Market, Restrictions, SimpleAlbum, SimpleArtist};
 use serde::{Deserialize, Serialize};
 
 /// The track a relinked track stands in for.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct LinkedTrack {
     /// Links outside the API.
     #[serde(default, deserialize_with = "crate::model::null_default")]
@@ -22,89 +22,120 @@ pub struct LinkedTrack {
     pub uri: Option<String>,
 }
 
-model_pair! {
-    /// A track as it appears in an album's track list.
-    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-    pub struct SimpleTrack;
+/// A track as it appears in an album's track list.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct SimpleTrack {
+    /// The Spotify ID (`None` for local files).
+    #[serde(default)]
+    pub id: Option<String>,
+    /// The track's name.
+    #[serde(default, deserialize_with = "crate::model::null_default")]
+    pub name: String,
+    /// The artists.
+    #[serde(default, deserialize_with = "crate::model::null_default")]
+    pub artists: Vec<SimpleArtist>,
+    /// Markets it can be played in.
+    #[serde(default, deserialize_with = "crate::model::null_default")]
+    pub available_markets: Vec<Market>,
+    /// Disc number (1 unless the album has several discs).
+    #[serde(default, deserialize_with = "crate::model::null_default")]
+    pub disc_number: u32,
+    /// Length in milliseconds.
+    #[serde(default, deserialize_with = "crate::model::null_default")]
+    pub duration_ms: u64,
+    /// Whether it has explicit lyrics.
+    #[serde(default, deserialize_with = "crate::model::null_default")]
+    pub explicit: bool,
+    /// Links outside the API.
+    #[serde(default, deserialize_with = "crate::model::null_default")]
+    pub external_urls: ExternalUrls,
+    /// The API link.
+    #[serde(default)]
+    pub href: Option<String>,
+    /// Whether it is a local file.
+    #[serde(default, deserialize_with = "crate::model::null_default")]
+    pub is_local: bool,
+    /// Whether it can be played in the given market.
+    #[serde(default)]
+    pub is_playable: Option<bool>,
+    /// The original track, when this one was relinked.
+    #[serde(default)]
+    pub linked_from: Option<LinkedTrack>,
+    /// A 30-second preview (often `None` today).
+    #[serde(default)]
+    pub preview_url: Option<String>,
+    /// Why it is not playable, when it is not.
+    #[serde(default)]
+    pub restrictions: Option<Restrictions>,
+    /// Position on its disc.
+    #[serde(default, deserialize_with = "crate::model::null_default")]
+    pub track_number: u32,
+    /// The Spotify URI.
+    #[serde(default)]
+    pub uri: Option<String>,
+}
 
-    /// A track with everything Spotify knows about it.
-    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-    pub struct FullTrack;
-
-    fields {
-        /// The Spotify ID (`None` for local files).
-        #[serde(default)]
-        pub id: Option<String>,
-        /// The track's name.
-        #[serde(default, deserialize_with = "crate::model::null_default")]
-        pub name: String,
-        full {
-            /// The album it is on.
-            pub album: SimpleAlbum,
-        }
-        /// The artists.
-        #[serde(default, deserialize_with = "crate::model::null_default")]
-        pub artists: Vec<SimpleArtist>,
-        simple {
-            /// Markets it can be played in.
-            #[serde(default, deserialize_with = "crate::model::null_default")]
-            pub available_markets: Vec<Market>,
-            /// Disc number (1 unless the album has several discs).
-            #[serde(default, deserialize_with = "crate::model::null_default")]
-            pub disc_number: u32,
-        }
-        full {
-            /// Markets it can be played in (deprecated for development-mode apps).
-            #[serde(default, deserialize_with = "crate::model::null_default")]
-            pub available_markets: Vec<Market>,
-            /// Disc number.
-            #[serde(default, deserialize_with = "crate::model::null_default")]
-            pub disc_number: u32,
-        }
-        /// Length in milliseconds.
-        #[serde(default, deserialize_with = "crate::model::null_default")]
-        pub duration_ms: u64,
-        /// Whether it has explicit lyrics.
-        #[serde(default, deserialize_with = "crate::model::null_default")]
-        pub explicit: bool,
-        full {
-            /// ISRC and other codes.
-            #[serde(default, deserialize_with = "crate::model::null_default")]
-            pub external_ids: ExternalIds,
-        }
-        /// Links outside the API.
-        #[serde(default, deserialize_with = "crate::model::null_default")]
-        pub external_urls: ExternalUrls,
-        /// The API link.
-        #[serde(default)]
-        pub href: Option<String>,
-        /// Whether it is a local file.
-        #[serde(default, deserialize_with = "crate::model::null_default")]
-        pub is_local: bool,
-        /// Whether it can be played in the given market.
-        #[serde(default)]
-        pub is_playable: Option<bool>,
-        /// The original track, when this one was relinked.
-        #[serde(default)]
-        pub linked_from: Option<LinkedTrack>,
-        full {
-            /// Popularity, 0 to 100 (deprecated for development-mode apps).
-            #[serde(default)]
-            pub popularity: Option<u32>,
-        }
-        /// A 30-second preview (often `None` today).
-        #[serde(default)]
-        pub preview_url: Option<String>,
-        /// Why it is not playable, when it is not.
-        #[serde(default)]
-        pub restrictions: Option<Restrictions>,
-        /// Position on its disc.
-        #[serde(default, deserialize_with = "crate::model::null_default")]
-        pub track_number: u32,
-        /// The Spotify URI.
-        #[serde(default)]
-        pub uri: Option<String>,
-    }
+/// A track with everything Spotify knows about it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct FullTrack {
+    /// The Spotify ID (`None` for local files).
+    #[serde(default)]
+    pub id: Option<String>,
+    /// The track's name.
+    #[serde(default, deserialize_with = "crate::model::null_default")]
+    pub name: String,
+    /// The album it is on.
+    pub album: SimpleAlbum,
+    /// The artists.
+    #[serde(default, deserialize_with = "crate::model::null_default")]
+    pub artists: Vec<SimpleArtist>,
+    /// Markets it can be played in (deprecated for development-mode apps).
+    #[serde(default, deserialize_with = "crate::model::null_default")]
+    pub available_markets: Vec<Market>,
+    /// Disc number.
+    #[serde(default, deserialize_with = "crate::model::null_default")]
+    pub disc_number: u32,
+    /// Length in milliseconds.
+    #[serde(default, deserialize_with = "crate::model::null_default")]
+    pub duration_ms: u64,
+    /// Whether it has explicit lyrics.
+    #[serde(default, deserialize_with = "crate::model::null_default")]
+    pub explicit: bool,
+    /// ISRC and other codes.
+    #[serde(default, deserialize_with = "crate::model::null_default")]
+    pub external_ids: ExternalIds,
+    /// Links outside the API.
+    #[serde(default, deserialize_with = "crate::model::null_default")]
+    pub external_urls: ExternalUrls,
+    /// The API link.
+    #[serde(default)]
+    pub href: Option<String>,
+    /// Whether it is a local file.
+    #[serde(default, deserialize_with = "crate::model::null_default")]
+    pub is_local: bool,
+    /// Whether it can be played in the given market.
+    #[serde(default)]
+    pub is_playable: Option<bool>,
+    /// The original track, when this one was relinked.
+    #[serde(default)]
+    pub linked_from: Option<LinkedTrack>,
+    /// Popularity, 0 to 100 (deprecated for development-mode apps).
+    #[serde(default)]
+    pub popularity: Option<u32>,
+    /// A 30-second preview (often `None` today).
+    #[serde(default)]
+    pub preview_url: Option<String>,
+    /// Why it is not playable, when it is not.
+    #[serde(default)]
+    pub restrictions: Option<Restrictions>,
+    /// Position on its disc.
+    #[serde(default, deserialize_with = "crate::model::null_default")]
+    pub track_number: u32,
+    /// The Spotify URI.
+    #[serde(default)]
+    pub uri: Option<String>,
 }
 
 display!(SimpleTrack, |t, f| write!(
@@ -123,7 +154,8 @@ display!(FullTrack, |t, f| write!(
 ));
 
 /// A track saved in the user's library.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct SavedTrack {
     /// When it was saved (ISO 8601).
     #[serde(default, deserialize_with = "crate::model::null_default")]

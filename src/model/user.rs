@@ -18,6 +18,7 @@ string_enum! {
 
 /// The user's explicit-content filter.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ExplicitContent {
     /// Explicit content is not played.
     #[serde(default, deserialize_with = "crate::model::null_default")]
@@ -32,7 +33,8 @@ pub struct ExplicitContent {
 /// `country`, `email`, `product`, `explicit_content` and `followers` need
 /// the `user-read-private` / `user-read-email` scopes and are no longer sent
 /// to development-mode apps (February 2026); they are `None` then.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct PrivateUser {
     /// The user ID (may change; use `account_id` to link accounts).
     pub id: String,
@@ -80,7 +82,8 @@ display!(PrivateUser, |u, f| write!(
 
 /// A user's public profile; also the owner of a playlist and the user who
 /// added a playlist item (those carry fewer fields).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct PublicUser {
     /// The user ID.
     #[serde(default, deserialize_with = "crate::model::null_default")]
