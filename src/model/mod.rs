@@ -69,6 +69,7 @@ pub use recommendation::*;
 pub use search::*;
 pub use show::*;
 
+mod fit;
 mod nullable;
 mod playable;
 mod player;

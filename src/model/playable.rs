@@ -16,9 +16,8 @@ use serde::{Deserialize, Deserializer, Serialize};
 /// also becomes `Unknown`, keeping what it can: one bad entry never fails
 /// a playlist page. Deserializing with `serde_json` yourself (`from_str`,
 /// `from_slice`, `from_reader`, `from_value`) gives exactly what a call
-/// gives, so a page saved to disk loads as it was fetched. It reads JSON
-/// only: each object is captured as raw JSON text first, which other
-/// serde formats do not offer.
+/// gives, so a page saved to disk loads as it was fetched. It is read in
+/// one pass either way.
 ///
 /// ```
 /// use spotify_blocking::model::PlayableItem;
@@ -201,187 +200,162 @@ pub struct UnknownItem {
 
 impl<'de> Deserialize<'de> for PlayableItem {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let raw = Box::<serde_json::value::RawValue>::deserialize(d)?;
-        wire::read(raw.get()).map_err(serde::de::Error::custom)
+        wire::Item::deserialize(d).map(wire::Item::into_item)
     }
 }
 
-/// How a playable object is read.
+/// How a playable object is read: in one pass, tolerantly.
 ///
 /// `type` comes last in Spotify's objects, so telling a track from an
 /// episode by it (serde's internally tagged enums) buffers every object
-/// into serde's generic tree before decoding it again: half the cost of a
-/// playlist page. [`read`] instead takes the object's JSON text (serde_json
-/// only scans it to find its end) and decodes it in one pass into [`Item`],
-/// the fields of both kinds, picking the kind at the end. Only when that
-/// fails (a nested part that does not fit) does it decode the text again
-/// as [`Tagged`], the buffered form, where anything that fails is
-/// `Unknown`. Both steps live here, so the result does not depend on who
-/// decodes.
+/// before decoding it again: half the cost of a playlist page. [`Item`]
+/// reads the fields of both kinds in one pass and picks the kind at the
+/// end. Each field is a [`Slot`]: a value that does not fit (an album with
+/// `"name": 5`) is read to its end and noted, not an error, so the entry
+/// becomes `Unknown` and the rest of the page reads on. This is the only
+/// decoder, so the result does not depend on who decodes.
 mod wire {
+    use super::super::fit::Slot;
     use super::super::{ExternalIds, LinkedTrack, Market, SimpleAlbum, SimpleArtist};
     use super::*;
 
-    /// One playable object from its JSON text: one pass when it fits, the
-    /// buffered form when it does not.
-    pub(super) fn read(json: &str) -> serde_json::Result<PlayableItem> {
-        match serde_json::from_str::<Item>(json) {
-            Ok(item) => Ok(item.into_item()),
-            Err(_) => serde_json::from_str::<Tagged>(json).map(Tagged::into_item),
-        }
-    }
-
-    /// The buffered form: dispatch on `type`, anything that fails is `Unknown`.
-    #[derive(Deserialize)]
-    #[serde(tag = "type")]
-    pub(super) enum Tagged {
-        #[serde(rename = "track")]
-        Track(Box<FullTrack>),
-        #[serde(rename = "episode")]
-        Episode(Box<PlayableEpisode>),
-        #[serde(untagged)]
-        Unknown(UnknownItem),
-    }
-
-    impl Tagged {
-        pub(super) fn into_item(self) -> PlayableItem {
-            match self {
-                Tagged::Track(t) => PlayableItem::Track(t),
-                Tagged::Episode(e) => PlayableItem::Episode(e),
-                Tagged::Unknown(u) => PlayableItem::Unknown(u),
-            }
-        }
-    }
-
-    /// The one-pass form: the fields of a track and of an episode.
+    /// The fields of a track and of an episode, each read tolerantly.
     #[derive(Deserialize)]
     pub(super) struct Item {
         #[serde(default, rename = "type")]
-        kind: Option<String>,
+        kind: Slot<Option<String>>,
         // Both kinds.
         #[serde(default)]
-        id: Option<String>,
+        id: Slot<Option<String>>,
         #[serde(default)]
-        name: Option<String>,
+        name: Slot<Option<String>>,
         #[serde(default)]
-        uri: Option<String>,
+        uri: Slot<Option<String>>,
         #[serde(default)]
-        href: Option<String>,
+        href: Slot<Option<String>>,
         #[serde(default)]
-        duration_ms: Option<u64>,
+        duration_ms: Slot<Option<u64>>,
         #[serde(default)]
-        explicit: Option<bool>,
+        explicit: Slot<Option<bool>>,
         #[serde(default)]
-        external_urls: Option<ExternalUrls>,
+        external_urls: Slot<Option<ExternalUrls>>,
         #[serde(default)]
-        is_playable: Option<bool>,
+        is_playable: Slot<Option<bool>>,
         #[serde(default)]
-        restrictions: Option<Restrictions>,
+        restrictions: Slot<Option<Restrictions>>,
         // A track's.
         #[serde(default)]
-        album: Option<SimpleAlbum>,
+        album: Slot<Option<SimpleAlbum>>,
         #[serde(default)]
-        artists: Option<Vec<SimpleArtist>>,
+        artists: Slot<Option<Vec<SimpleArtist>>>,
         #[serde(default)]
-        available_markets: Option<Vec<Market>>,
+        available_markets: Slot<Option<Vec<Market>>>,
         #[serde(default)]
-        disc_number: Option<u32>,
+        disc_number: Slot<Option<u32>>,
         #[serde(default)]
-        external_ids: Option<ExternalIds>,
+        external_ids: Slot<Option<ExternalIds>>,
         #[serde(default)]
-        is_local: Option<bool>,
+        is_local: Slot<Option<bool>>,
         #[serde(default)]
-        linked_from: Option<LinkedTrack>,
+        linked_from: Slot<Option<LinkedTrack>>,
         #[serde(default)]
-        popularity: Option<u32>,
+        popularity: Slot<Option<u32>>,
         #[serde(default)]
-        preview_url: Option<String>,
+        preview_url: Slot<Option<String>>,
         #[serde(default)]
-        track_number: Option<u32>,
+        track_number: Slot<Option<u32>>,
         // An episode's.
         #[serde(default)]
-        description: Option<String>,
+        description: Slot<Option<String>>,
         #[serde(default)]
-        images: Option<Vec<Image>>,
+        images: Slot<Option<Vec<Image>>>,
         #[serde(default)]
-        release_date: Option<String>,
+        release_date: Slot<Option<String>>,
         #[serde(default)]
-        release_date_precision: Option<DatePrecision>,
+        release_date_precision: Slot<Option<DatePrecision>>,
         #[serde(default)]
-        show: Option<EpisodeShow>,
+        show: Slot<Option<EpisodeShow>>,
     }
 
     impl Item {
-        /// A track needs its album; an episode needs nothing else; any
-        /// other object is `Unknown`, keeping its type, ID, name and URI.
+        /// A track needs its album; an episode needs nothing else; a
+        /// misfit in a field the kind uses, or any other object, is
+        /// `Unknown`, keeping its type, ID, name and URI where they fit.
         /// The struct literals name every field, so a field added to
         /// `FullTrack` or `PlayableEpisode` must be added here too.
         pub(super) fn into_item(self) -> PlayableItem {
-            let Item {
-                kind,
-                id,
-                name,
-                uri,
-                href,
-                duration_ms,
-                explicit,
-                external_urls,
-                is_playable,
-                restrictions,
-                album,
-                artists,
-                available_markets,
-                disc_number,
-                external_ids,
-                is_local,
-                linked_from,
-                popularity,
-                preview_url,
-                track_number,
-                description,
-                images,
-                release_date,
-                release_date_precision,
-                show,
-            } = self;
+            // Misfits in the fields both kinds use, in a track's, in an episode's.
+            let (mut both, mut track, mut episode) = (false, false, false);
+            let b = &mut both;
+            let kind = self.kind.take(b);
+            let id = self.id.take(b);
+            let name = self.name.take(b);
+            let uri = self.uri.take(b);
+            let href = self.href.take(b);
+            let duration_ms = self.duration_ms.take(b);
+            let explicit = self.explicit.take(b);
+            let external_urls = self.external_urls.take(b);
+            let is_playable = self.is_playable.take(b);
+            let restrictions = self.restrictions.take(b);
+            let t = &mut track;
+            let album = self.album.take(t);
+            let artists = self.artists.take(t);
+            let available_markets = self.available_markets.take(t);
+            let disc_number = self.disc_number.take(t);
+            let external_ids = self.external_ids.take(t);
+            let is_local = self.is_local.take(t);
+            let linked_from = self.linked_from.take(t);
+            let popularity = self.popularity.take(t);
+            let preview_url = self.preview_url.take(t);
+            let track_number = self.track_number.take(t);
+            let e = &mut episode;
+            let description = self.description.take(e);
+            let images = self.images.take(e);
+            let release_date = self.release_date.take(e);
+            let release_date_precision = self.release_date_precision.take(e);
+            let show = self.show.take(e);
             match (kind.as_deref(), album) {
-                (Some("track"), Some(album)) => PlayableItem::Track(Box::new(FullTrack {
-                    id,
-                    name: name.unwrap_or_default(),
-                    album,
-                    artists: artists.unwrap_or_default(),
-                    available_markets: available_markets.unwrap_or_default(),
-                    disc_number: disc_number.unwrap_or_default(),
-                    duration_ms: duration_ms.unwrap_or_default(),
-                    explicit: explicit.unwrap_or_default(),
-                    external_ids: external_ids.unwrap_or_default(),
-                    external_urls: external_urls.unwrap_or_default(),
-                    href,
-                    is_local: is_local.unwrap_or_default(),
-                    is_playable,
-                    linked_from,
-                    popularity,
-                    preview_url,
-                    restrictions,
-                    track_number: track_number.unwrap_or_default(),
-                    uri,
-                })),
-                (Some("episode"), _) => PlayableItem::Episode(Box::new(PlayableEpisode {
-                    id: id.unwrap_or_default(),
-                    name: name.unwrap_or_default(),
-                    uri: uri.unwrap_or_default(),
-                    href,
-                    description,
-                    duration_ms: duration_ms.unwrap_or_default(),
-                    explicit: explicit.unwrap_or_default(),
-                    external_urls: external_urls.unwrap_or_default(),
-                    images: images.unwrap_or_default(),
-                    is_playable,
-                    release_date,
-                    release_date_precision,
-                    restrictions,
-                    show,
-                })),
+                (Some("track"), Some(album)) if !both && !track => {
+                    PlayableItem::Track(Box::new(FullTrack {
+                        id,
+                        name: name.unwrap_or_default(),
+                        album,
+                        artists: artists.unwrap_or_default(),
+                        available_markets: available_markets.unwrap_or_default(),
+                        disc_number: disc_number.unwrap_or_default(),
+                        duration_ms: duration_ms.unwrap_or_default(),
+                        explicit: explicit.unwrap_or_default(),
+                        external_ids: external_ids.unwrap_or_default(),
+                        external_urls: external_urls.unwrap_or_default(),
+                        href,
+                        is_local: is_local.unwrap_or_default(),
+                        is_playable,
+                        linked_from,
+                        popularity,
+                        preview_url,
+                        restrictions,
+                        track_number: track_number.unwrap_or_default(),
+                        uri,
+                    }))
+                }
+                (Some("episode"), _) if !both && !episode => {
+                    PlayableItem::Episode(Box::new(PlayableEpisode {
+                        id: id.unwrap_or_default(),
+                        name: name.unwrap_or_default(),
+                        uri: uri.unwrap_or_default(),
+                        href,
+                        description,
+                        duration_ms: duration_ms.unwrap_or_default(),
+                        explicit: explicit.unwrap_or_default(),
+                        external_urls: external_urls.unwrap_or_default(),
+                        images: images.unwrap_or_default(),
+                        is_playable,
+                        release_date,
+                        release_date_precision,
+                        restrictions,
+                        show,
+                    }))
+                }
                 _ => PlayableItem::Unknown(UnknownItem {
                     kind: kind.unwrap_or_default(),
                     id,
@@ -506,6 +480,54 @@ mod tests {
                 .duration_ms,
             3
         );
+    }
+
+    /// The form serde derives for `type`-tagged objects: buffered, and
+    /// `Unknown` for anything that fails. The one-pass decoder must agree.
+    #[derive(Debug, Deserialize)]
+    #[serde(tag = "type")]
+    enum Tagged {
+        #[serde(rename = "track")]
+        Track(Box<FullTrack>),
+        #[serde(rename = "episode")]
+        Episode(Box<PlayableEpisode>),
+        #[serde(untagged)]
+        Unknown(UnknownItem),
+    }
+
+    impl From<Tagged> for PlayableItem {
+        fn from(t: Tagged) -> Self {
+            match t {
+                Tagged::Track(t) => PlayableItem::Track(t),
+                Tagged::Episode(e) => PlayableItem::Episode(e),
+                Tagged::Unknown(u) => PlayableItem::Unknown(u),
+            }
+        }
+    }
+
+    #[test]
+    fn one_pass_agrees_with_the_buffered_tagged_form() {
+        let bodies = [
+            include_str!("../../tests/fixtures/queue.json"),
+            r#"{"currently_playing":null,"queue":[
+                {"name":"T","album":{"name":"A"},"duration_ms":5,"type":"track"},
+                {"name":"Bad","album":{"name":5},"type":"track"},
+                {"name":"E","album":[1],"show":{"name":"S"},"type":"episode"},
+                {"name":"E2","show":{"name":7},"type":"episode"},
+                {"name":"C","id":"c1","type":"chapter"}]}"#,
+        ];
+        for body in bodies {
+            let v: serde_json::Value = serde_json::from_str(body).unwrap();
+            let buffered: Vec<PlayableItem> = v["queue"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|i| !i.is_null())
+                .map(|i| Tagged::deserialize(i).unwrap().into())
+                .collect();
+            let q: Queue = same(body);
+            assert_eq!(q.queue, buffered);
+        }
     }
 
     #[test]
