@@ -1,16 +1,11 @@
 //! Albums and their tracks: `/v1/albums...`, `/v1/browse/new-releases`.
 
+use super::ctx::{Ctx, MockRequest, error};
+use super::data::json_response;
 use super::data::{identity, images, markets, mock_id, page, with};
+use super::ids::{HYBRID_THEORY, LINKIN_PARK, LONG_ALBUM};
 use super::server::RawResponse;
-use super::{Ctx, MockRequest, error, json_response};
 use serde_json::{Value, json};
-
-/// Linkin Park's "Hybrid Theory" (the Getting-started album).
-pub const HYBRID_THEORY: &str = "3RBULTZJ97bvVzZLpxcB0j";
-/// Linkin Park.
-pub const LINKIN_PARK: &str = "6XyY86QOPPrYVGvF9ch6wz";
-/// An album with 120 tracks, to exercise paging.
-pub const LONG_ALBUM: &str = "1ongA1bumW1thManyTrack";
 
 const HYBRID_TRACKS: [&str; 12] = [
     "Papercut",

@@ -10,19 +10,16 @@
 //! carry resume points only for user tokens with
 //! `user-read-playback-position`.
 
-use super::albums::{LINKIN_PARK, all_tracks, full_track};
+use super::albums::{all_tracks, full_track};
+use super::ctx::{Ctx, MockRequest, error};
+use super::data::json_response;
 use super::data::{fnv, identity, images, markets, mock_id, page, with};
+use super::ids::{BUILD_NOTES, FRANKENSTEIN, LINKIN_PARK};
 use super::playlists::public_simple_playlists;
 use super::server::RawResponse;
-use super::{Ctx, MockRequest, error, json_response};
 use crate::auth::scope::Scope;
 use serde_json::{Value, json};
 use std::collections::HashMap;
-
-/// A podcast show with 25 episodes.
-pub const BUILD_NOTES: &str = "38bS44xjbVVZ3No3ByF1dJ";
-/// An audiobook with 12 chapters.
-pub const FRANKENSTEIN: &str = "7iHfbu1YPACw6oZPAFJtqe";
 
 const SHOW_EPISODES: usize = 25;
 const BOOK_CHAPTERS: usize = 12;

@@ -4,18 +4,14 @@
 //! `device_id`), commands answer 404 with the reason `NO_ACTIVE_DEVICE` and
 //! the state reads answer 204, as Spotify does when nothing plays anywhere.
 
-use super::albums::{HYBRID_THEORY, LINKIN_PARK};
+use super::ctx::{Ctx, MockRequest, error, no_content, player_error};
 use super::data::identity;
+use super::data::json_response;
+use super::ids::{HYBRID_THEORY, KITCHEN_SPEAKER, LAPTOP, LINKIN_PARK, MOCK_EPISODE, MOCK_SHOW};
 use super::server::RawResponse;
-use super::user::{MOCK_EPISODE, MOCK_SHOW, Objects};
-use super::{Ctx, MockRequest, error, json_response, no_content, player_error};
+use super::user::Objects;
 use crate::id::{IdKind, parse_uri};
 use serde_json::{Value, json};
-
-/// The ID of the mock's kitchen speaker.
-pub const KITCHEN_SPEAKER: &str = "mock-device-kitchen";
-/// The ID of the mock's laptop.
-pub const LAPTOP: &str = "mock-device-laptop";
 
 const DEVICES: [(&str, &str, &str); 2] = [
     (KITCHEN_SPEAKER, "Kitchen speaker", "Speaker"),

@@ -1,20 +1,15 @@
 //! The user's world, part two: playlists you can create, fill, reorder,
 //! empty and give a cover, on the new `/items` and the old `/tracks` paths.
 
+use super::ctx::{Ctx, MockRequest, error, ok_empty};
+use super::data::json_response;
 use super::data::{identity, images, page, with};
+use super::ids::{FRIENDS_MIX, MOCK_EPISODE, MOCK_USER, MORNING_MIX, PRIVATE_MIX};
 use super::server::RawResponse;
-use super::user::{Library, MOCK_EPISODE, MOCK_USER, Objects, ok_empty, public_user, timestamp};
-use super::{Ctx, MockRequest, error, json_response};
+use super::user::{Library, Objects, public_user, timestamp};
 use crate::id::{IdKind, parse_uri};
 use serde_json::{Value, json};
 
-/// A public playlist of the mock user with tracks, a removed track, a local
-/// file and an episode.
-pub const MORNING_MIX: &str = "MockP1ay1istMorningMix";
-/// A private playlist of the mock user.
-pub const PRIVATE_MIX: &str = "MockP1ay1istPrivateMix";
-/// A playlist of another user that the mock user follows.
-pub const FRIENDS_MIX: &str = "MockP1ay1istFromAFr1en";
 /// The largest cover Spotify accepts (base64 text), in bytes.
 const COVER_MAX: usize = 256 * 1024;
 

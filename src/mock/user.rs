@@ -5,21 +5,16 @@
 //! and Linkin Park followed, and every save or remove changes it. Playlists
 //! live in `playlists.rs`, the player in `player.rs`.
 
-use super::albums::{HYBRID_THEORY, LINKIN_PARK, all_tracks, full_album};
+use super::albums::{all_tracks, full_album};
+use super::ctx::{Ctx, IssuedToken, MockRequest, error, ok_empty};
+use super::data::json_response;
 use super::data::{identity, images, mock_id, page, with};
+use super::ids::{FRIENDS_MIX, HYBRID_THEORY, LINKIN_PARK, MOCK_EPISODE, MOCK_SHOW, MOCK_USER};
 use super::server::RawResponse;
-use super::{Ctx, IssuedToken, MockRequest, error, json_response};
 use crate::auth::scope::Scope;
 use crate::id::{IdKind, parse_uri};
 use serde_json::{Value, json};
 use std::collections::HashMap;
-
-/// The ID of the mock's user.
-pub const MOCK_USER: &str = "mock-user";
-/// A podcast episode the mock knows.
-pub const MOCK_EPISODE: &str = "MockEp1sodeMondayBrief";
-/// The show of [`MOCK_EPISODE`].
-pub const MOCK_SHOW: &str = "MockShowTheDai1yRound0";
 
 /// `added_at` for the `n`-th change of the mock (minutes after 2024-01-01).
 pub(crate) fn timestamp(n: u64) -> String {
@@ -203,10 +198,7 @@ impl Default for Library {
         lib.add(&format!("spotify:artist:{LINKIN_PARK}"));
         lib.add(&format!("spotify:show:{MOCK_SHOW}"));
         lib.add(&format!("spotify:episode:{MOCK_EPISODE}"));
-        lib.add(&format!(
-            "spotify:playlist:{}",
-            super::playlists::FRIENDS_MIX
-        ));
+        lib.add(&format!("spotify:playlist:{FRIENDS_MIX}"));
         lib
     }
 }
@@ -505,14 +497,6 @@ fn library_apply(ctx: &Ctx, method: &str, uris: Vec<String>) -> RawResponse {
             &json!(uris.iter().map(|u| lib.contains(u)).collect::<Vec<_>>()),
         ),
     })
-}
-
-/// `200 OK` with an empty body (what Spotify sends after a library change).
-pub(crate) fn ok_empty() -> RawResponse {
-    RawResponse {
-        status: 200,
-        ..RawResponse::default()
-    }
 }
 
 /// `/me/{albums,tracks,episodes,shows,audiobooks}[/contains]`.
