@@ -5,6 +5,7 @@
 use super::data::json_response;
 use super::server::RawResponse;
 use crate::auth::scope::Scopes;
+use crate::request::{Endpoint, Operation};
 use std::any::{Any, TypeId};
 use std::collections::HashMap;
 use std::sync::{Mutex, MutexGuard};
@@ -88,6 +89,9 @@ pub enum Fault {
     Redirect(String),
 }
 
+/// The path prefix of the Web API; operations' templates follow it.
+pub(crate) const API_PREFIX: &str = "/v1";
+
 /// Everything the routes can reach: tokens, data, the request.
 pub(crate) struct Ctx {
     tokens: Mutex<HashMap<String, IssuedToken>>,
@@ -115,21 +119,72 @@ pub(crate) struct MockRequest {
 }
 
 impl MockRequest {
-    /// Matches `METHOD /path/{}/...`; returns the `{}` segments.
-    pub fn route<'a>(&'a self, method: &str, pattern: &str) -> Option<Vec<&'a str>> {
-        if self.method != method {
+    /// Matches a literal `METHOD /path` (the accounts service, which has
+    /// no operations).
+    pub fn route(&self, method: &str, path: &str) -> bool {
+        self.method == method && self.path == path
+    }
+
+    /// Matches the request against operation `O`'s method and path
+    /// template (under [`API_PREFIX`]); returns the segments the template's
+    /// `{...}` parts capture.
+    pub fn op<O: Operation>(&self) -> Option<Vec<&str>> {
+        self.calls(O::ENDPOINT)
+    }
+
+    /// Like [`op`](Self::op), whatever the method: for routes that answer
+    /// the other methods on an operation's path themselves.
+    pub fn op_path<O: Operation>(&self) -> Option<Vec<&str>> {
+        self.on_path(O::ENDPOINT)
+    }
+
+    /// [`op`](Self::op) for an endpoint value.
+    pub fn calls(&self, endpoint: &Endpoint) -> Option<Vec<&str>> {
+        if self.method != endpoint.method.as_str() {
             return None;
         }
+        self.on_path(endpoint)
+    }
+
+    /// The first entry of `table` whose endpoint the request calls, with
+    /// the captured segments.
+    pub fn pick<T: Copy>(&self, table: &[(&Endpoint, T)]) -> Option<(T, Vec<&str>)> {
+        table
+            .iter()
+            .find_map(|(endpoint, t)| Some((*t, self.calls(endpoint)?)))
+    }
+
+    /// Whether the path is the literal start of the endpoint's template
+    /// (the part before its first `{...}`) or below it.
+    pub fn under(&self, endpoint: &Endpoint) -> bool {
+        let Some(path) = self.path.strip_prefix(API_PREFIX) else {
+            return false;
+        };
+        let literal = endpoint.path.split("/{").next().unwrap_or_default();
+        path == literal
+            || path
+                .strip_prefix(literal)
+                .is_some_and(|rest| rest.starts_with('/'))
+    }
+
+    /// The path without [`API_PREFIX`] (as operations' templates write it).
+    pub fn api_path(&self) -> &str {
+        self.path.strip_prefix(API_PREFIX).unwrap_or(&self.path)
+    }
+
+    /// [`op_path`](Self::op_path) for an endpoint value.
+    pub fn on_path(&self, endpoint: &Endpoint) -> Option<Vec<&str>> {
+        let path = self.path.strip_prefix(API_PREFIX)?;
         let mut out = Vec::new();
-        let mut segs = self.path.split('/');
-        for p in pattern.split('/') {
+        let mut segs = path.split('/');
+        for t in endpoint.path.split('/') {
             let s = segs.next()?;
-            if p == "{}" {
+            if t.starts_with('{') && t.ends_with('}') {
                 if s.is_empty() {
                     return None;
                 }
                 out.push(s);
-            } else if p != s {
+            } else if t != s {
                 return None;
             }
         }
@@ -275,7 +330,7 @@ impl Ctx {
 
     /// Base of API links, `http://127.0.0.1:PORT/v1`.
     pub fn api(&self) -> String {
-        format!("{}/v1", self.origin)
+        format!("{}{API_PREFIX}", self.origin)
     }
 }
 
@@ -315,5 +370,45 @@ pub(crate) fn ok_empty() -> RawResponse {
     RawResponse {
         status: 200,
         ..RawResponse::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::MockRequest;
+    use crate::endpoints::albums::{GetAlbum, GetAlbumTracks, GetAlbums};
+    use crate::endpoints::playlists::GetPlaylistCover;
+
+    fn req(method: &str, path: &str) -> MockRequest {
+        MockRequest {
+            method: method.into(),
+            path: path.into(),
+            query: Vec::new(),
+            headers: Vec::new(),
+            body: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn an_operation_matches_its_method_and_template_under_the_api_prefix() {
+        let r = req("GET", "/v1/albums/abc/tracks");
+        assert_eq!(r.op::<GetAlbumTracks>(), Some(vec!["abc"]));
+        assert_eq!(r.op::<GetAlbum>(), None);
+        assert_eq!(req("GET", "/v1/albums").op::<GetAlbums>(), Some(vec![]));
+        assert_eq!(req("POST", "/v1/albums/abc").op::<GetAlbum>(), None);
+        assert_eq!(req("GET", "/albums/abc").op::<GetAlbum>(), None);
+        assert_eq!(req("GET", "/v1/albums/").op::<GetAlbum>(), None);
+        assert_eq!(req("GET", "/v1/albums/a/b").op::<GetAlbum>(), None);
+    }
+
+    #[test]
+    fn op_path_ignores_the_method_and_under_takes_the_literal_start() {
+        let r = req("POST", "/v1/playlists/p1/images");
+        assert_eq!(r.op::<GetPlaylistCover>(), None);
+        assert_eq!(r.op_path::<GetPlaylistCover>(), Some(vec!["p1"]));
+        use crate::request::Operation;
+        assert!(req("GET", "/v1/albums/x/unknown").under(GetAlbum::ENDPOINT));
+        assert!(req("GET", "/v1/albums").under(GetAlbum::ENDPOINT));
+        assert!(!req("GET", "/v1/albumsx").under(GetAlbum::ENDPOINT));
     }
 }

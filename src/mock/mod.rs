@@ -36,7 +36,7 @@ mod user;
 
 use crate::auth::scope::Scopes;
 use crate::{Credentials, RefreshingToken, RetryPolicy, Spotify, SpotifyBuilder, Token};
-use ctx::{Ctx, MockRequest, Route, error, lock};
+use ctx::{API_PREFIX, Ctx, MockRequest, Route, error, lock};
 use server::{HttpServer, RawRequest, RawResponse, Wire};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -312,7 +312,11 @@ fn handle(ctx: &Ctx, raw: RawRequest) -> RawResponse {
         .unwrap_or_else(|| error(404, "Service not found"));
     resp.wire = wire;
     // Conditional requests: every 200 GET carries an ETag.
-    if req.method == "GET" && resp.status == 200 && req.path.starts_with("/v1/") {
+    let api_call = req
+        .path
+        .strip_prefix(API_PREFIX)
+        .is_some_and(|p| p.starts_with('/'));
+    if req.method == "GET" && resp.status == 200 && api_call {
         let etag = format!("\"{:016x}\"", data::fnv(&resp.body));
         if req.header("if-none-match") == Some(etag.as_str()) {
             return RawResponse {
