@@ -45,9 +45,7 @@ pub use ctx::{Fault, RecordedRequest};
 #[allow(unused_imports)]
 pub(crate) use data::{json_response, mock_id};
 pub use ids::{
-    BUILD_NOTES, CLIENT_ID, CLIENT_SECRET, FRANKENSTEIN, FRIENDS_MIX, HYBRID_THEORY,
-    KITCHEN_SPEAKER, LAPTOP, LINKIN_PARK, LONG_ALBUM, MOCK_EPISODE, MOCK_SHOW, MOCK_USER,
-    MORNING_MIX, PRIVATE_MIX,
+    CLIENT_ID, CLIENT_SECRET, HYBRID_THEORY, KITCHEN_SPEAKER, LONG_ALBUM, MOCK_USER, MORNING_MIX,
 };
 
 /// Every route, tried in order.
@@ -168,16 +166,6 @@ impl MockServer {
     /// Forgets the recorded requests.
     pub fn clear_requests(&self) {
         self.ctx.clear_requests();
-    }
-
-    /// How many TCP connections were accepted.
-    pub fn connections(&self) -> usize {
-        self.server.connections()
-    }
-
-    /// How many response body bytes were sent.
-    pub fn body_bytes_sent(&self) -> u64 {
-        self.server.body_bytes_sent()
     }
 
     /// Injects `fault` into the next request, whatever its path.
