@@ -20,9 +20,6 @@
 //! # Ok::<(), spotify_blocking::Error>(())
 //! ```
 
-// Some helpers here serve only some areas' routes.
-#![allow(dead_code)]
-
 mod accounts;
 mod albums;
 mod catalogue;
@@ -42,8 +39,6 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 pub use ctx::{Fault, RecordedRequest};
-#[allow(unused_imports)]
-pub(crate) use data::{json_response, mock_id};
 pub use ids::{
     CLIENT_ID, CLIENT_SECRET, HYBRID_THEORY, KITCHEN_SPEAKER, LONG_ALBUM, MOCK_USER, MORNING_MIX,
 };
@@ -60,7 +55,8 @@ const ROUTES: &[Route] = &[
 
 /// The embedded fake Spotify. Stops when dropped.
 pub struct MockServer {
-    server: HttpServer,
+    /// Held for its `Drop`, which stops the server.
+    _server: HttpServer,
     ctx: Arc<Ctx>,
 }
 
@@ -94,7 +90,10 @@ impl MockServer {
         }))?;
         let ctx = Arc::new(Ctx::new(format!("http://{}", server.addr())));
         *lock(&ctx_slot) = Some(ctx.clone());
-        Ok(MockServer { server, ctx })
+        Ok(MockServer {
+            _server: server,
+            ctx,
+        })
     }
 
     /// `http://127.0.0.1:PORT`
