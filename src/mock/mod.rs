@@ -316,3 +316,43 @@ fn handle(ctx: &Ctx, raw: RawRequest) -> RawResponse {
     }
     resp
 }
+
+#[cfg(test)]
+mod tests {
+    use super::MockServer;
+
+    /// The status and body of `GET path`, with `token` if given.
+    fn get(mock: &MockServer, path: &str, token: Option<&str>) -> (u16, String) {
+        let agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .build()
+            .new_agent();
+        let mut req = agent.get(format!("{}{path}", mock.url()));
+        if let Some(t) = token {
+            req = req.header("Authorization", format!("Bearer {t}"));
+        }
+        let mut resp = req.call().expect("the mock answers");
+        let status = resp.status().as_u16();
+        (status, resp.body_mut().read_to_string().unwrap_or_default())
+    }
+
+    #[test]
+    fn an_api_path_no_route_answers_is_404() {
+        let mock = MockServer::start();
+        let token = mock
+            .user_token(crate::scope::every())
+            .access_token()
+            .to_owned();
+        for path in [
+            "/v1/nothing-here",
+            "/v1/albums/a/b/c",
+            "/v1/me/player/nowhere",
+        ] {
+            let (status, body) = get(&mock, path, Some(&token));
+            assert_eq!(status, 404, "{path}");
+            assert!(body.contains("Service not found"), "{path}: {body}");
+        }
+        // Below a catalogue path the token is checked first, as before.
+        assert_eq!(get(&mock, "/v1/artists/a/unknown", None).0, 401);
+    }
+}
