@@ -6,11 +6,12 @@
 // Many catalogue operations are deprecated by Spotify; they still work.
 #![allow(deprecated)]
 
+#[allow(dead_code)]
+mod common;
+
+use common::{BUILD_NOTES, FRANKENSTEIN, FRIENDS_MIX, LINKIN_PARK};
 use spotify_blocking::endpoints::tracks::{Attribute, Seeds};
-use spotify_blocking::mock::{
-    BUILD_NOTES, FRANKENSTEIN, FRIENDS_MIX, HYBRID_THEORY, LINKIN_PARK, LONG_ALBUM, MORNING_MIX,
-    MockServer, RecordedRequest,
-};
+use spotify_blocking::mock::{HYBRID_THEORY, LONG_ALBUM, MORNING_MIX, MockServer, RecordedRequest};
 use spotify_blocking::model::{AlbumGroup, SearchType, SeedKind};
 use spotify_blocking::scope::Scope;
 use spotify_blocking::{Error, Spotify};

@@ -2,6 +2,10 @@
 //! timeouts, conditional requests, limits, garbage bodies and token renewal.
 //! Every test owns its mock and asserts what went over the wire.
 
+#[allow(dead_code)]
+mod common;
+
+use common::Tap;
 use spotify_blocking::mock::RecordedRequest;
 use spotify_blocking::mock::{
     CLIENT_ID, CLIENT_SECRET, Fault, HYBRID_THEORY, LONG_ALBUM, MockServer,
@@ -350,8 +354,14 @@ fn a_silent_server_times_out_quickly_and_is_not_retried() {
 #[test]
 fn a_trickled_body_hits_the_body_timeout_and_is_not_retried() {
     let mock = MockServer::start();
+    let tap = Tap::new(&mock.url());
     let (policy, sleeps) = recording(RetryPolicy::default());
-    let spotify = client_with(&mock, mock.builder().retry(policy).body_timeout(ms(300)));
+    let spotify = client_with(
+        &mock,
+        tap.route(mock.builder())
+            .retry(policy)
+            .body_timeout(ms(300)),
+    );
     mock.fault_on(
         "/v1/",
         Fault::Trickle {
@@ -370,7 +380,7 @@ fn a_trickled_body_hits_the_body_timeout_and_is_not_retried() {
     assert_eq!(api_requests(&mock).len(), 1);
     assert!(sleeps_of(&sleeps).is_empty());
     // Some of the body arrived, not all of it.
-    assert!(mock.body_bytes_sent() > 0);
+    assert!(tap.body_bytes() > 0);
 }
 
 // ---------------------------------------------------- conditional requests
@@ -378,12 +388,13 @@ fn a_trickled_body_hits_the_body_timeout_and_is_not_retried() {
 #[test]
 fn cache_revalidates_with_if_none_match_and_serves_304_from_memory() {
     let mock = MockServer::start();
-    let spotify = client_with(&mock, mock.builder().cache(16, 1 << 20));
+    let tap = Tap::new(&mock.url());
+    let spotify = client_with(&mock, tap.route(mock.builder()).cache(16, 1 << 20));
     let first = spotify.album(HYBRID_THEORY).send().unwrap();
-    let sent = mock.body_bytes_sent();
+    let sent = tap.body_bytes();
     let second = spotify.album(HYBRID_THEORY).send().unwrap();
     assert_eq!(first, second);
-    assert_eq!(mock.body_bytes_sent(), sent, "a 304 carries no body");
+    assert_eq!(tap.body_bytes(), sent, "a 304 carries no body");
 
     let reqs = api_requests(&mock);
     assert_eq!(reqs.len(), 2);
@@ -394,18 +405,19 @@ fn cache_revalidates_with_if_none_match_and_serves_304_from_memory() {
     // Another URL (a query differs) is another entry.
     spotify.album(HYBRID_THEORY).market("SE").send().unwrap();
     assert_eq!(api_requests(&mock)[2].header("if-none-match"), None);
-    assert!(mock.body_bytes_sent() > sent);
+    assert!(tap.body_bytes() > sent);
 }
 
 #[test]
 fn without_the_cache_no_conditional_request_is_sent() {
     let mock = MockServer::start();
-    let spotify = client_with(&mock, mock.builder());
-    let before = mock.body_bytes_sent();
+    let tap = Tap::new(&mock.url());
+    let spotify = client_with(&mock, tap.route(mock.builder()));
+    let before = tap.body_bytes();
     spotify.album(HYBRID_THEORY).send().unwrap();
-    let one = mock.body_bytes_sent() - before;
+    let one = tap.body_bytes() - before;
     spotify.album(HYBRID_THEORY).send().unwrap();
-    assert_eq!(mock.body_bytes_sent(), before + 2 * one, "the body, twice");
+    assert_eq!(tap.body_bytes(), before + 2 * one, "the body, twice");
     assert!(
         api_requests(&mock)
             .iter()

@@ -1,12 +1,22 @@
 //! The foundation slice against the mock: tokens, albums, paging, IDs.
 
-use spotify_blocking::mock::{Fault, HYBRID_THEORY, LONG_ALBUM, MockServer};
+#[allow(dead_code)]
+mod common;
+
+use common::Tap;
+use spotify_blocking::mock::{
+    CLIENT_ID, CLIENT_SECRET, Fault, HYBRID_THEORY, LONG_ALBUM, MockServer,
+};
 use spotify_blocking::{Error, Spotify, Token, request_client_token};
 
 #[test]
 fn app_token_then_album_over_the_wire() {
     let mock = MockServer::start();
-    let spotify = mock.client();
+    let tap = Tap::new(&mock.url());
+    let spotify = tap
+        .route(mock.builder())
+        .build_with_credentials(CLIENT_ID, CLIENT_SECRET)
+        .unwrap();
     let album = spotify.album(HYBRID_THEORY).market("SE").send().unwrap();
     assert_eq!(album.name, "Hybrid Theory");
     assert_eq!(album.tracks.items.len(), 12);
@@ -38,7 +48,7 @@ fn app_token_then_album_over_the_wire() {
             .starts_with("Bearer mock-access-app-")
     );
     // One connection for both calls.
-    assert_eq!(mock.connections(), 1);
+    assert_eq!(tap.connections(), 1);
 }
 
 #[test]

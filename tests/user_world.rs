@@ -3,10 +3,13 @@
 //! over the wire and what came back.
 #![allow(deprecated)]
 
+#[allow(dead_code)]
+mod common;
+
+use common::{FRIENDS_MIX, LAPTOP, LINKIN_PARK, MOCK_EPISODE, MOCK_SHOW, PRIVATE_MIX};
 use serde_json::{Value, json};
 use spotify_blocking::mock::{
-    FRIENDS_MIX, HYBRID_THEORY, KITCHEN_SPEAKER, LAPTOP, LINKIN_PARK, MOCK_EPISODE, MOCK_SHOW,
-    MOCK_USER, MORNING_MIX, MockServer, PRIVATE_MIX, RecordedRequest,
+    HYBRID_THEORY, KITCHEN_SPEAKER, MOCK_USER, MORNING_MIX, MockServer, RecordedRequest,
 };
 use spotify_blocking::model::*;
 use spotify_blocking::scope::{self, Scope, Scopes};

@@ -2,8 +2,10 @@
 //! `/api/token` (client credentials, authorization code with a secret or
 //! PKCE, refresh).
 
+use super::ctx::{Ctx, MockRequest};
+use super::data::json_response;
+use super::ids::{CLIENT_ID, CLIENT_SECRET};
 use super::server::RawResponse;
-use super::{Ctx, MockRequest, MockServer, json_response};
 use crate::auth::scope::Scopes;
 use base64::Engine as _;
 use serde_json::json;
@@ -50,24 +52,23 @@ fn text(status: u16, body: &str) -> RawResponse {
 
 /// Checks HTTP Basic client authentication.
 fn basic_ok(req: &MockRequest) -> bool {
-    let expected = base64::engine::general_purpose::STANDARD.encode(format!(
-        "{}:{}",
-        super::CLIENT_ID,
-        super::CLIENT_SECRET
-    ));
+    let expected = base64::engine::general_purpose::STANDARD
+        .encode(format!("{}:{}", CLIENT_ID, CLIENT_SECRET));
     req.header("authorization") == Some(format!("Basic {expected}").as_str())
 }
 
 pub(crate) fn route(ctx: &Ctx, req: &MockRequest) -> Option<RawResponse> {
-    if req.route("GET", "/authorize").is_some() {
+    if req.route("GET", "/authorize") {
         return Some(authorize(ctx, req));
     }
-    req.route("POST", "/api/token")?;
+    if !req.route("POST", "/api/token") {
+        return None;
+    }
     let form: HashMap<String, String> =
         crate::encode::parse_query(&String::from_utf8_lossy(&req.body))
             .into_iter()
             .collect();
-    let public_client = form.get("client_id").map(String::as_str) == Some(super::CLIENT_ID);
+    let public_client = form.get("client_id").map(String::as_str) == Some(CLIENT_ID);
     if !basic_ok(req) && !public_client {
         return Some(oauth_error(401, "invalid_client", "Invalid client"));
     }
@@ -110,7 +111,7 @@ pub(crate) fn route(ctx: &Ctx, req: &MockRequest) -> Option<RawResponse> {
 /// `GET /authorize`: approves at once (or declines when told to) and
 /// redirects to `redirect_uri` with `code` (or `error`) and `state`.
 fn authorize(ctx: &Ctx, req: &MockRequest) -> RawResponse {
-    if req.query("client_id") != Some(super::CLIENT_ID) {
+    if req.query("client_id") != Some(CLIENT_ID) {
         return text(400, "INVALID_CLIENT: Invalid client");
     }
     let Some(redirect_uri) = req.query("redirect_uri").filter(|u| u.contains("://")) else {
@@ -211,23 +212,17 @@ fn exchange_code(
     }))
 }
 
-/// Switches of the mock's login and refresh behaviour.
-impl MockServer {
-    /// Makes `/authorize` decline (redirect with `error=access_denied`)
-    /// instead of approving.
-    pub fn deny_authorization(&self, deny: bool) {
-        self.ctx().with(|a: &mut Accounts| a.deny = deny);
-    }
+/// Makes `/authorize` decline instead of approving.
+pub(crate) fn set_deny(ctx: &Ctx, deny: bool) {
+    ctx.with(|a: &mut Accounts| a.deny = deny);
+}
 
-    /// Makes the refresh grant return a new refresh token and invalidate
-    /// the old one (off by default: no refresh token in the answer).
-    pub fn rotate_refresh_tokens(&self, rotate: bool) {
-        self.ctx().with(|a: &mut Accounts| a.rotate = rotate);
-    }
+/// Makes the refresh grant rotate refresh tokens.
+pub(crate) fn set_rotate(ctx: &Ctx, rotate: bool) {
+    ctx.with(|a: &mut Accounts| a.rotate = rotate);
+}
 
-    /// Revokes every refresh token issued so far: refreshing answers
-    /// `400 invalid_grant`.
-    pub fn revoke_refresh_tokens(&self) {
-        self.ctx().with(|a: &mut Accounts| a.refresh.clear());
-    }
+/// Revokes every refresh token issued so far.
+pub(crate) fn revoke_refresh(ctx: &Ctx) {
+    ctx.with(|a: &mut Accounts| a.refresh.clear());
 }

@@ -1,16 +1,12 @@
 //! Albums and their tracks: `/v1/albums...`, `/v1/browse/new-releases`.
 
+use super::ctx::{Ctx, MockRequest, error};
+use super::data::json_response;
 use super::data::{identity, images, markets, mock_id, page, with};
+use super::ids::{HYBRID_THEORY, LINKIN_PARK, LONG_ALBUM};
 use super::server::RawResponse;
-use super::{Ctx, MockRequest, error, json_response};
+use crate::endpoints::albums::{GetAlbum, GetAlbumTracks, GetAlbums, GetNewReleases};
 use serde_json::{Value, json};
-
-/// Linkin Park's "Hybrid Theory" (the Getting-started album).
-pub const HYBRID_THEORY: &str = "3RBULTZJ97bvVzZLpxcB0j";
-/// Linkin Park.
-pub const LINKIN_PARK: &str = "6XyY86QOPPrYVGvF9ch6wz";
-/// An album with 120 tracks, to exercise paging.
-pub const LONG_ALBUM: &str = "1ongA1bumW1thManyTrack";
 
 const HYBRID_TRACKS: [&str; 12] = [
     "Papercut",
@@ -146,7 +142,7 @@ pub(crate) fn full_track(api: &str, id: &str) -> Option<Value> {
 
 pub(crate) fn route(ctx: &Ctx, req: &MockRequest) -> Option<RawResponse> {
     let api = ctx.api();
-    if let Some(p) = req.route("GET", "/v1/albums/{}") {
+    if let Some(p) = req.op::<GetAlbum>() {
         if let Err(r) = ctx.authorize(req, &[]) {
             return Some(r);
         }
@@ -155,7 +151,7 @@ pub(crate) fn route(ctx: &Ctx, req: &MockRequest) -> Option<RawResponse> {
             None => error(404, "Non existing id"),
         });
     }
-    if let Some(p) = req.route("GET", "/v1/albums/{}/tracks") {
+    if let Some(p) = req.op::<GetAlbumTracks>() {
         if let Err(r) = ctx.authorize(req, &[]) {
             return Some(r);
         }
@@ -176,7 +172,7 @@ pub(crate) fn route(ctx: &Ctx, req: &MockRequest) -> Option<RawResponse> {
             ),
         ));
     }
-    if req.route("GET", "/v1/albums").is_some() {
+    if req.op::<GetAlbums>().is_some() {
         if let Err(r) = ctx.authorize(req, &[]) {
             return Some(r);
         }
@@ -187,7 +183,7 @@ pub(crate) fn route(ctx: &Ctx, req: &MockRequest) -> Option<RawResponse> {
             .collect();
         return Some(json_response(200, &json!({"albums": found})));
     }
-    if req.route("GET", "/v1/browse/new-releases").is_some() {
+    if req.op::<GetNewReleases>().is_some() {
         if let Err(r) = ctx.authorize(req, &[]) {
             return Some(r);
         }

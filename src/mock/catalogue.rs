@@ -10,19 +10,33 @@
 //! carry resume points only for user tokens with
 //! `user-read-playback-position`.
 
-use super::albums::{LINKIN_PARK, all_tracks, full_track};
+use super::albums::{all_tracks, full_track};
+use super::ctx::{Ctx, MockRequest, error};
+use super::data::json_response;
 use super::data::{fnv, identity, images, markets, mock_id, page, with};
+use super::ids::{BUILD_NOTES, FRANKENSTEIN, LINKIN_PARK};
 use super::playlists::public_simple_playlists;
 use super::server::RawResponse;
-use super::{Ctx, MockRequest, error, json_response};
 use crate::auth::scope::Scope;
+use crate::endpoints::artists::{
+    GetArtist, GetArtistAlbums, GetArtistRelatedArtists, GetArtistTopTracks, GetArtists,
+};
+use crate::endpoints::audiobooks::{GetAudiobook, GetAudiobookChapters, GetAudiobooks};
+use crate::endpoints::browse::{
+    GetCategories, GetCategory, GetCategoryPlaylists, GetFeaturedPlaylists,
+};
+use crate::endpoints::chapters::{GetChapter, GetChapters};
+use crate::endpoints::episodes::{GetEpisode, GetEpisodes};
+use crate::endpoints::markets::GetMarkets;
+use crate::endpoints::search::Search;
+use crate::endpoints::shows::{GetShow, GetShowEpisodes, GetShows};
+use crate::endpoints::tracks::{
+    GetRecommendationGenres, GetRecommendations, GetTrack, GetTrackAudioAnalysis,
+    GetTrackAudioFeatures, GetTracks, GetTracksAudioFeatures,
+};
+use crate::request::Endpoint;
 use serde_json::{Value, json};
 use std::collections::HashMap;
-
-/// A podcast show with 25 episodes.
-pub const BUILD_NOTES: &str = "38bS44xjbVVZ3No3ByF1dJ";
-/// An audiobook with 12 chapters.
-pub const FRANKENSTEIN: &str = "7iHfbu1YPACw6oZPAFJtqe";
 
 const SHOW_EPISODES: usize = 25;
 const BOOK_CHAPTERS: usize = 12;
@@ -356,8 +370,28 @@ fn respond(r: Result<RawResponse, RawResponse>) -> Option<RawResponse> {
     Some(r.unwrap_or_else(|e| e))
 }
 
+/// The API areas this file answers, whole. Their operations' paths, and
+/// every path below them, are this file's: neither authorised nor answered
+/// by other areas.
+const OWN: [&[&Endpoint]; 9] = [
+    crate::endpoints::artists::ENDPOINTS,
+    crate::endpoints::tracks::ENDPOINTS,
+    crate::endpoints::shows::ENDPOINTS,
+    crate::endpoints::episodes::ENDPOINTS,
+    crate::endpoints::audiobooks::ENDPOINTS,
+    crate::endpoints::chapters::ENDPOINTS,
+    crate::endpoints::search::ENDPOINTS,
+    crate::endpoints::browse::ENDPOINTS,
+    crate::endpoints::markets::ENDPOINTS,
+];
+
 pub(crate) fn route(ctx: &Ctx, req: &MockRequest) -> Option<RawResponse> {
-    if req.method != "GET" || !is_catalogue(&req.path) {
+    if req.method != "GET"
+        || !OWN
+            .iter()
+            .flat_map(|area| area.iter())
+            .any(|e| req.under(e))
+    {
         return None;
     }
     let token = match ctx.authorize(req, &[]) {
@@ -367,12 +401,11 @@ pub(crate) fn route(ctx: &Ctx, req: &MockRequest) -> Option<RawResponse> {
     let resume = token.user && token.scopes.contains(&Scope::UserReadPlaybackPosition);
     let api = ctx.api();
     let api = api.as_str();
-    let r = |pattern: &str| req.route("GET", pattern);
 
-    if let Some(p) = r("/v1/artists/{}") {
+    if let Some(p) = req.op::<GetArtist>() {
         return Some(found(full_artist(api, p[0])));
     }
-    if r("/v1/artists").is_some() {
+    if req.op::<GetArtists>().is_some() {
         return respond(batch_ids(req, 50).map(|ids| {
             let list: Vec<Value> = ids
                 .iter()
@@ -381,7 +414,7 @@ pub(crate) fn route(ctx: &Ctx, req: &MockRequest) -> Option<RawResponse> {
             json_response(200, &json!({"artists": list}))
         }));
     }
-    if let Some(p) = r("/v1/artists/{}/albums") {
+    if let Some(p) = req.op::<GetArtistAlbums>() {
         if full_artist(api, p[0]).is_none() {
             return Some(error(404, "Non existing id"));
         }
@@ -401,7 +434,7 @@ pub(crate) fn route(ctx: &Ctx, req: &MockRequest) -> Option<RawResponse> {
             json_response(200, &page(&base, &all, limit, offset))
         }));
     }
-    if let Some(p) = r("/v1/artists/{}/top-tracks") {
+    if let Some(p) = req.op::<GetArtistTopTracks>() {
         if full_artist(api, p[0]).is_none() {
             return Some(error(404, "Non existing id"));
         }
@@ -412,7 +445,7 @@ pub(crate) fn route(ctx: &Ctx, req: &MockRequest) -> Option<RawResponse> {
             .collect();
         return Some(json_response(200, &json!({"tracks": tracks})));
     }
-    if let Some(p) = r("/v1/artists/{}/related-artists") {
+    if let Some(p) = req.op::<GetArtistRelatedArtists>() {
         if full_artist(api, p[0]).is_none() {
             return Some(error(404, "Non existing id"));
         }
@@ -423,10 +456,10 @@ pub(crate) fn route(ctx: &Ctx, req: &MockRequest) -> Option<RawResponse> {
             .collect();
         return Some(json_response(200, &json!({"artists": related})));
     }
-    if let Some(p) = r("/v1/tracks/{}") {
+    if let Some(p) = req.op::<GetTrack>() {
         return Some(found(full_track(api, p[0])));
     }
-    if r("/v1/tracks").is_some() {
+    if req.op::<GetTracks>().is_some() {
         return respond(batch_ids(req, 50).map(|ids| {
             let tracks = tracks_by_id(api);
             let list: Vec<Value> = ids
@@ -436,10 +469,10 @@ pub(crate) fn route(ctx: &Ctx, req: &MockRequest) -> Option<RawResponse> {
             json_response(200, &json!({"tracks": list}))
         }));
     }
-    if let Some(p) = r("/v1/audio-features/{}") {
+    if let Some(p) = req.op::<GetTrackAudioFeatures>() {
         return Some(found(audio_features(api, p[0])));
     }
-    if r("/v1/audio-features").is_some() {
+    if req.op::<GetTracksAudioFeatures>().is_some() {
         return respond(batch_ids(req, 100).map(|ids| {
             let tracks = tracks_by_id(api);
             let list: Vec<Value> = ids
@@ -454,16 +487,16 @@ pub(crate) fn route(ctx: &Ctx, req: &MockRequest) -> Option<RawResponse> {
             json_response(200, &json!({"audio_features": list}))
         }));
     }
-    if let Some(p) = r("/v1/audio-analysis/{}") {
+    if let Some(p) = req.op::<GetTrackAudioAnalysis>() {
         return Some(found(audio_analysis(api, p[0])));
     }
-    if r("/v1/recommendations").is_some() {
+    if req.op::<GetRecommendations>().is_some() {
         return respond(recommendations(api, req));
     }
-    if r("/v1/recommendations/available-genre-seeds").is_some() {
+    if req.op::<GetRecommendationGenres>().is_some() {
         return Some(json_response(200, &json!({"genres": GENRES})));
     }
-    if let Some(p) = r("/v1/shows/{}") {
+    if let Some(p) = req.op::<GetShow>() {
         if p[0] != BUILD_NOTES {
             return Some(error(404, "Non existing id"));
         }
@@ -474,7 +507,7 @@ pub(crate) fn route(ctx: &Ctx, req: &MockRequest) -> Option<RawResponse> {
         );
         return Some(json_response(200, &show));
     }
-    if r("/v1/shows").is_some() {
+    if req.op::<GetShows>().is_some() {
         return respond(batch_ids(req, 50).map(|ids| {
             let list: Vec<Value> = ids
                 .iter()
@@ -489,7 +522,7 @@ pub(crate) fn route(ctx: &Ctx, req: &MockRequest) -> Option<RawResponse> {
             json_response(200, &json!({"shows": list}))
         }));
     }
-    if let Some(p) = r("/v1/shows/{}/episodes") {
+    if let Some(p) = req.op::<GetShowEpisodes>() {
         if p[0] != BUILD_NOTES {
             return Some(error(404, "Non existing id"));
         }
@@ -498,10 +531,10 @@ pub(crate) fn route(ctx: &Ctx, req: &MockRequest) -> Option<RawResponse> {
             json_response(200, &page(&base, &episodes(api, resume), limit, offset))
         }));
     }
-    if let Some(p) = r("/v1/episodes/{}") {
+    if let Some(p) = req.op::<GetEpisode>() {
         return Some(found(full_episode(api, p[0], resume)));
     }
-    if r("/v1/episodes").is_some() {
+    if req.op::<GetEpisodes>().is_some() {
         return respond(batch_ids(req, 50).map(|ids| {
             let list: Vec<Value> = ids
                 .iter()
@@ -510,10 +543,10 @@ pub(crate) fn route(ctx: &Ctx, req: &MockRequest) -> Option<RawResponse> {
             json_response(200, &json!({"episodes": list}))
         }));
     }
-    if let Some(p) = r("/v1/audiobooks/{}") {
+    if let Some(p) = req.op::<GetAudiobook>() {
         return Some(found((p[0] == FRANKENSTEIN).then(|| full_audiobook(api))));
     }
-    if r("/v1/audiobooks").is_some() {
+    if req.op::<GetAudiobooks>().is_some() {
         return respond(batch_ids(req, 50).map(|ids| {
             let list: Vec<Value> = ids
                 .iter()
@@ -528,7 +561,7 @@ pub(crate) fn route(ctx: &Ctx, req: &MockRequest) -> Option<RawResponse> {
             json_response(200, &json!({"audiobooks": list}))
         }));
     }
-    if let Some(p) = r("/v1/audiobooks/{}/chapters") {
+    if let Some(p) = req.op::<GetAudiobookChapters>() {
         if p[0] != FRANKENSTEIN {
             return Some(error(404, "Non existing id"));
         }
@@ -537,10 +570,10 @@ pub(crate) fn route(ctx: &Ctx, req: &MockRequest) -> Option<RawResponse> {
             json_response(200, &page(&base, &chapters(api), limit, offset))
         }));
     }
-    if let Some(p) = r("/v1/chapters/{}") {
+    if let Some(p) = req.op::<GetChapter>() {
         return Some(found(full_chapter(api, p[0])));
     }
-    if r("/v1/chapters").is_some() {
+    if req.op::<GetChapters>().is_some() {
         return respond(batch_ids(req, 50).map(|ids| {
             let list: Vec<Value> = ids
                 .iter()
@@ -549,10 +582,10 @@ pub(crate) fn route(ctx: &Ctx, req: &MockRequest) -> Option<RawResponse> {
             json_response(200, &json!({"chapters": list}))
         }));
     }
-    if r("/v1/search").is_some() {
+    if req.op::<Search>().is_some() {
         return respond(search(ctx, api, req));
     }
-    if r("/v1/browse/featured-playlists").is_some() {
+    if req.op::<GetFeaturedPlaylists>().is_some() {
         return respond(paging(req, 20, 50).map(|(limit, offset)| {
             let all = public_simple_playlists(ctx, api);
             let message = match req.query("locale") {
@@ -567,7 +600,7 @@ pub(crate) fn route(ctx: &Ctx, req: &MockRequest) -> Option<RawResponse> {
             json_response(200, &json!({"message": message, "playlists": p}))
         }));
     }
-    if let Some(p) = r("/v1/browse/categories/{}/playlists") {
+    if let Some(p) = req.op::<GetCategoryPlaylists>() {
         let Some((id, name)) = CATEGORIES.iter().find(|(id, _)| *id == p[0]) else {
             return Some(error(404, "Non existing id"));
         };
@@ -578,7 +611,7 @@ pub(crate) fn route(ctx: &Ctx, req: &MockRequest) -> Option<RawResponse> {
             json_response(200, &json!({"message": name, "playlists": p}))
         }));
     }
-    if r("/v1/browse/categories").is_some() {
+    if req.op::<GetCategories>().is_some() {
         return respond(paging(req, 20, 50).map(|(limit, offset)| {
             let all: Vec<Value> = CATEGORIES
                 .iter()
@@ -588,42 +621,17 @@ pub(crate) fn route(ctx: &Ctx, req: &MockRequest) -> Option<RawResponse> {
             json_response(200, &json!({"categories": p}))
         }));
     }
-    if let Some(p) = r("/v1/browse/categories/{}") {
+    if let Some(p) = req.op::<GetCategory>() {
         let c = CATEGORIES.iter().find(|(id, _)| *id == p[0]);
         return Some(found(c.map(|(id, name)| category(api, id, name))));
     }
-    if r("/v1/markets").is_some() {
+    if req.op::<GetMarkets>().is_some() {
         return Some(json_response(
             200,
             &json!({"markets": ["AU", "CA", "DE", "FR", "GB", "IE", "JP", "NZ", "SE", "US"]}),
         ));
     }
     None
-}
-
-/// Whether the path is one of this file's (so other areas' paths are
-/// neither authorised nor answered here).
-fn is_catalogue(path: &str) -> bool {
-    [
-        "/v1/artists",
-        "/v1/tracks",
-        "/v1/audio-features",
-        "/v1/audio-analysis/",
-        "/v1/recommendations",
-        "/v1/shows",
-        "/v1/episodes",
-        "/v1/audiobooks",
-        "/v1/chapters",
-        "/v1/search",
-        "/v1/browse/categories",
-        "/v1/browse/featured-playlists",
-        "/v1/markets",
-    ]
-    .iter()
-    .any(|p| {
-        path == p.trim_end_matches('/')
-            || path.starts_with(&format!("{}/", p.trim_end_matches('/')))
-    })
 }
 
 fn recommendations(api: &str, req: &MockRequest) -> Result<RawResponse, RawResponse> {

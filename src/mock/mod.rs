@@ -20,13 +20,12 @@
 //! # Ok::<(), spotify_blocking::Error>(())
 //! ```
 
-// Some helpers here serve only some areas' routes.
-#![allow(dead_code)]
-
 mod accounts;
 mod albums;
 mod catalogue;
+mod ctx;
 mod data;
+mod ids;
 mod player;
 mod playlists;
 mod server;
@@ -34,278 +33,15 @@ mod user;
 
 use crate::auth::scope::Scopes;
 use crate::{Credentials, RefreshingToken, RetryPolicy, Spotify, SpotifyBuilder, Token};
+use ctx::{API_PREFIX, Ctx, MockRequest, Route, error, lock};
 use server::{HttpServer, RawRequest, RawResponse, Wire};
-use std::any::{Any, TypeId};
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-pub use albums::{HYBRID_THEORY, LINKIN_PARK, LONG_ALBUM};
-pub use catalogue::{BUILD_NOTES, FRANKENSTEIN};
-#[allow(unused_imports)]
-pub(crate) use data::{json_response, mock_id};
-pub use player::{KITCHEN_SPEAKER, LAPTOP};
-pub use playlists::{FRIENDS_MIX, MORNING_MIX, PRIVATE_MIX};
-pub use user::{MOCK_EPISODE, MOCK_SHOW, MOCK_USER};
-
-/// The client ID the mock accepts.
-pub const CLIENT_ID: &str = "mock-client-id";
-/// The client secret the mock accepts.
-pub const CLIENT_SECRET: &str = "mock-client-secret";
-
-/// A request the mock received.
-#[derive(Debug, Clone)]
-pub struct RecordedRequest {
-    /// `GET`, `POST`, ...
-    pub method: String,
-    /// The path, including `/v1` for API calls.
-    pub path: String,
-    /// The decoded query parameters, in order.
-    pub query: Vec<(String, String)>,
-    /// Header names in lower case.
-    pub headers: Vec<(String, String)>,
-    /// The raw body.
-    pub body: Vec<u8>,
-}
-
-impl RecordedRequest {
-    /// The first value of a query parameter.
-    pub fn query_value(&self, name: &str) -> Option<&str> {
-        self.query
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
-    }
-
-    /// A header's value (name in any case).
-    pub fn header(&self, name: &str) -> Option<&str> {
-        let name = name.to_ascii_lowercase();
-        self.headers
-            .iter()
-            .find(|(k, _)| *k == name)
-            .map(|(_, v)| v.as_str())
-    }
-
-    /// The body parsed as JSON (`Null` when empty or not JSON).
-    pub fn body_json(&self) -> serde_json::Value {
-        serde_json::from_slice(&self.body).unwrap_or(serde_json::Value::Null)
-    }
-
-    /// The body decoded as a form.
-    pub fn body_form(&self) -> Vec<(String, String)> {
-        crate::encode::parse_query(&String::from_utf8_lossy(&self.body))
-    }
-}
-
-/// A fault to inject into upcoming responses.
-#[derive(Debug, Clone)]
-#[non_exhaustive]
-pub enum Fault {
-    /// Answer with this status and Spotify's error body.
-    Status(u16),
-    /// Answer 429 with `Retry-After: secs` (no header when `None`).
-    RateLimit(Option<u64>),
-    /// Wait before answering normally.
-    Delay(Duration),
-    /// Close the connection without answering.
-    CloseBeforeResponse,
-    /// Announce the whole body, send only this many bytes, close.
-    Truncate(usize),
-    /// Send the body in chunks of `chunk` bytes with `pause` before each.
-    Trickle {
-        /// Bytes per chunk.
-        chunk: usize,
-        /// Pause before each chunk.
-        pause: Duration,
-    },
-    /// Answer with exactly this status, content type and body.
-    Raw {
-        /// HTTP status.
-        status: u16,
-        /// `Content-Type`.
-        content_type: String,
-        /// The body.
-        body: String,
-    },
-    /// Redirect (302) to this URL.
-    Redirect(String),
-}
-
-/// Everything the routes can reach: tokens, data, the request.
-pub(crate) struct Ctx {
-    tokens: Mutex<HashMap<String, IssuedToken>>,
-    faults: Mutex<Vec<(String, Fault)>>,
-    log: Mutex<Vec<RecordedRequest>>,
-    areas: Mutex<HashMap<TypeId, Box<dyn Any + Send>>>,
-    counter: Mutex<u64>,
-    /// `http://127.0.0.1:PORT`
-    pub origin: String,
-}
-
-#[derive(Debug, Clone)]
-pub(crate) struct IssuedToken {
-    pub scopes: Scopes,
-    pub user: bool,
-}
-
-/// A parsed request handed to the routes.
-pub(crate) struct MockRequest {
-    pub method: String,
-    pub path: String,
-    pub query: Vec<(String, String)>,
-    pub headers: Vec<(String, String)>,
-    pub body: Vec<u8>,
-}
-
-impl MockRequest {
-    /// Matches `METHOD /path/{}/...`; returns the `{}` segments.
-    pub fn route<'a>(&'a self, method: &str, pattern: &str) -> Option<Vec<&'a str>> {
-        if self.method != method {
-            return None;
-        }
-        let mut out = Vec::new();
-        let mut segs = self.path.split('/');
-        for p in pattern.split('/') {
-            let s = segs.next()?;
-            if p == "{}" {
-                if s.is_empty() {
-                    return None;
-                }
-                out.push(s);
-            } else if p != s {
-                return None;
-            }
-        }
-        segs.next().is_none().then_some(out)
-    }
-
-    pub fn query(&self, name: &str) -> Option<&str> {
-        self.query
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
-    }
-
-    pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
-    }
-
-    /// `limit` and `offset` with defaults, for paging.
-    pub fn paging(&self, default_limit: usize) -> (usize, usize) {
-        let limit = self
-            .query("limit")
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(default_limit);
-        let offset = self
-            .query("offset")
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(0);
-        (limit, offset)
-    }
-
-    pub fn json(&self) -> serde_json::Value {
-        serde_json::from_slice(&self.body).unwrap_or(serde_json::Value::Null)
-    }
-}
-
-impl Ctx {
-    /// The area state of type `T` (created on first use).
-    pub fn with<T: Default + Send + 'static, R>(&self, f: impl FnOnce(&mut T) -> R) -> R {
-        let mut areas = lock(&self.areas);
-        let entry = areas
-            .entry(TypeId::of::<T>())
-            .or_insert_with(|| Box::new(T::default()));
-        f(entry.downcast_mut::<T>().expect("area state type"))
-    }
-
-    /// A fresh number, for tokens and codes.
-    pub fn next_number(&self) -> u64 {
-        let mut c = lock(&self.counter);
-        *c += 1;
-        *c
-    }
-
-    pub fn issue_token(&self, scopes: Scopes, user: bool) -> String {
-        let token = format!(
-            "mock-access-{}-{}",
-            if user { "user" } else { "app" },
-            self.next_number()
-        );
-        lock(&self.tokens).insert(token.clone(), IssuedToken { scopes, user });
-        token
-    }
-
-    pub fn revoke_tokens(&self) {
-        lock(&self.tokens).clear();
-    }
-
-    /// Checks the bearer token and scopes; `Err` is the response to send.
-    pub fn authorize(
-        &self,
-        req: &MockRequest,
-        scopes: &[&str],
-    ) -> Result<IssuedToken, RawResponse> {
-        let Some(token) = req
-            .header("authorization")
-            .and_then(|h| h.strip_prefix("Bearer "))
-        else {
-            return Err(error(401, "No token provided"));
-        };
-        let Some(issued) = lock(&self.tokens).get(token).cloned() else {
-            return Err(error(401, "Invalid access token"));
-        };
-        if !scopes.is_empty() {
-            if !issued.user {
-                return Err(error(403, "This endpoint needs a user token"));
-            }
-            let needed = Scopes::parse(&scopes.join(" "));
-            // Spotify accepts any one of the alternative scopes it lists.
-            if !needed.iter().any(|s| issued.scopes.contains(s)) {
-                return Err(error(403, "Insufficient client scope"));
-            }
-        }
-        Ok(issued)
-    }
-
-    /// Base of API links, `http://127.0.0.1:PORT/v1`.
-    pub fn api(&self) -> String {
-        format!("{}/v1", self.origin)
-    }
-}
-
-pub(crate) fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|p| p.into_inner())
-}
-
-/// Spotify's error body.
-pub(crate) fn error(status: u16, message: &str) -> RawResponse {
-    json_response(
-        status,
-        &serde_json::json!({"error": {"status": status, "message": message}}),
-    )
-}
-
-/// Spotify's player error body with a `reason`.
-pub(crate) fn player_error(status: u16, message: &str, reason: &str) -> RawResponse {
-    json_response(
-        status,
-        &serde_json::json!({"error": {"status": status, "message": message, "reason": reason}}),
-    )
-}
-
-/// `204 No Content`.
-pub(crate) fn no_content() -> RawResponse {
-    RawResponse {
-        status: 204,
-        ..RawResponse::default()
-    }
-}
-
-/// A route: answers the request if it is its own.
-pub(crate) type Route = fn(&Ctx, &MockRequest) -> Option<RawResponse>;
+pub use ctx::{Fault, RecordedRequest};
+pub use ids::{
+    CLIENT_ID, CLIENT_SECRET, HYBRID_THEORY, KITCHEN_SPEAKER, LONG_ALBUM, MOCK_USER, MORNING_MIX,
+};
 
 /// Every route, tried in order.
 const ROUTES: &[Route] = &[
@@ -319,7 +55,8 @@ const ROUTES: &[Route] = &[
 
 /// The embedded fake Spotify. Stops when dropped.
 pub struct MockServer {
-    server: HttpServer,
+    /// Held for its `Drop`, which stops the server.
+    _server: HttpServer,
     ctx: Arc<Ctx>,
 }
 
@@ -351,16 +88,12 @@ impl MockServer {
                 None => error(503, "mock starting"),
             }
         }))?;
-        let ctx = Arc::new(Ctx {
-            tokens: Mutex::new(HashMap::new()),
-            faults: Mutex::new(Vec::new()),
-            log: Mutex::new(Vec::new()),
-            areas: Mutex::new(HashMap::new()),
-            counter: Mutex::new(0),
-            origin: format!("http://{}", server.addr()),
-        });
+        let ctx = Arc::new(Ctx::new(format!("http://{}", server.addr())));
         *lock(&ctx_slot) = Some(ctx.clone());
-        Ok(MockServer { server, ctx })
+        Ok(MockServer {
+            _server: server,
+            ctx,
+        })
     }
 
     /// `http://127.0.0.1:PORT`
@@ -421,27 +154,17 @@ impl MockServer {
 
     /// Every request received so far, oldest first.
     pub fn requests(&self) -> Vec<RecordedRequest> {
-        lock(&self.ctx.log).clone()
+        self.ctx.requests()
     }
 
     /// How many requests were received.
     pub fn request_count(&self) -> usize {
-        lock(&self.ctx.log).len()
+        self.ctx.request_count()
     }
 
     /// Forgets the recorded requests.
     pub fn clear_requests(&self) {
-        lock(&self.ctx.log).clear();
-    }
-
-    /// How many TCP connections were accepted.
-    pub fn connections(&self) -> usize {
-        self.server.connections()
-    }
-
-    /// How many response body bytes were sent.
-    pub fn body_bytes_sent(&self) -> u64 {
-        self.server.body_bytes_sent()
+        self.ctx.clear_requests();
     }
 
     /// Injects `fault` into the next request, whatever its path.
@@ -452,7 +175,7 @@ impl MockServer {
     /// Injects `fault` into the next request whose path starts with
     /// `path_prefix` (`/v1/albums`, `/api/token`). Faults queue up.
     pub fn fault_on(&self, path_prefix: &str, fault: Fault) {
-        lock(&self.ctx.faults).push((path_prefix.to_owned(), fault));
+        self.ctx.queue_fault(path_prefix, fault);
     }
 
     /// Makes every issued access token invalid (the next call gets 401).
@@ -499,27 +222,35 @@ impl MockServer {
             .to_owned()
     }
 
-    pub(crate) fn ctx(&self) -> &Ctx {
-        &self.ctx
+    /// Makes `/authorize` decline (redirect with `error=access_denied`)
+    /// instead of approving.
+    pub fn deny_authorization(&self, deny: bool) {
+        accounts::set_deny(&self.ctx, deny);
+    }
+
+    /// Makes the refresh grant return a new refresh token and invalidate
+    /// the old one (off by default: no refresh token in the answer).
+    pub fn rotate_refresh_tokens(&self, rotate: bool) {
+        accounts::set_rotate(&self.ctx, rotate);
+    }
+
+    /// Revokes every refresh token issued so far: refreshing answers
+    /// `400 invalid_grant`.
+    pub fn revoke_refresh_tokens(&self) {
+        accounts::revoke_refresh(&self.ctx);
     }
 }
 
 fn handle(ctx: &Ctx, raw: RawRequest) -> RawResponse {
     let query = crate::encode::parse_query(&raw.query);
-    lock(&ctx.log).push(RecordedRequest {
+    ctx.record(RecordedRequest {
         method: raw.method.clone(),
         path: raw.path.clone(),
         query: query.clone(),
         headers: raw.headers.clone(),
         body: raw.body.clone(),
     });
-    let fault = {
-        let mut faults = lock(&ctx.faults);
-        let pos = faults
-            .iter()
-            .position(|(p, _)| raw.path.starts_with(p.as_str()));
-        pos.map(|i| faults.remove(i).1)
-    };
+    let fault = ctx.take_fault(&raw.path);
     let req = MockRequest {
         method: raw.method,
         path: raw.path,
@@ -568,7 +299,11 @@ fn handle(ctx: &Ctx, raw: RawRequest) -> RawResponse {
         .unwrap_or_else(|| error(404, "Service not found"));
     resp.wire = wire;
     // Conditional requests: every 200 GET carries an ETag.
-    if req.method == "GET" && resp.status == 200 && req.path.starts_with("/v1/") {
+    let api_call = req
+        .path
+        .strip_prefix(API_PREFIX)
+        .is_some_and(|p| p.starts_with('/'));
+    if req.method == "GET" && resp.status == 200 && api_call {
         let etag = format!("\"{:016x}\"", data::fnv(&resp.body));
         if req.header("if-none-match") == Some(etag.as_str()) {
             return RawResponse {
@@ -580,4 +315,44 @@ fn handle(ctx: &Ctx, raw: RawRequest) -> RawResponse {
         resp.headers.push(("ETag".into(), etag));
     }
     resp
+}
+
+#[cfg(test)]
+mod tests {
+    use super::MockServer;
+
+    /// The status and body of `GET path`, with `token` if given.
+    fn get(mock: &MockServer, path: &str, token: Option<&str>) -> (u16, String) {
+        let agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .build()
+            .new_agent();
+        let mut req = agent.get(format!("{}{path}", mock.url()));
+        if let Some(t) = token {
+            req = req.header("Authorization", format!("Bearer {t}"));
+        }
+        let mut resp = req.call().expect("the mock answers");
+        let status = resp.status().as_u16();
+        (status, resp.body_mut().read_to_string().unwrap_or_default())
+    }
+
+    #[test]
+    fn an_api_path_no_route_answers_is_404() {
+        let mock = MockServer::start();
+        let token = mock
+            .user_token(crate::scope::every())
+            .access_token()
+            .to_owned();
+        for path in [
+            "/v1/nothing-here",
+            "/v1/albums/a/b/c",
+            "/v1/me/player/nowhere",
+        ] {
+            let (status, body) = get(&mock, path, Some(&token));
+            assert_eq!(status, 404, "{path}");
+            assert!(body.contains("Service not found"), "{path}: {body}");
+        }
+        // Below a catalogue path the token is checked first, as before.
+        assert_eq!(get(&mock, "/v1/artists/a/unknown", None).0, 401);
+    }
 }

@@ -4,18 +4,20 @@
 //! `device_id`), commands answer 404 with the reason `NO_ACTIVE_DEVICE` and
 //! the state reads answer 204, as Spotify does when nothing plays anywhere.
 
-use super::albums::{HYBRID_THEORY, LINKIN_PARK};
+use super::ctx::{Ctx, MockRequest, error, no_content, player_error};
 use super::data::identity;
+use super::data::json_response;
+use super::ids::{HYBRID_THEORY, KITCHEN_SPEAKER, LAPTOP, LINKIN_PARK, MOCK_EPISODE, MOCK_SHOW};
 use super::server::RawResponse;
-use super::user::{MOCK_EPISODE, MOCK_SHOW, Objects};
-use super::{Ctx, MockRequest, error, json_response, no_content, player_error};
+use super::user::Objects;
+use crate::endpoints::player::{
+    AddToQueue, GetCurrentlyPlaying, GetDevices, GetPlayback, GetQueue, GetRecentlyPlayed,
+    PausePlayback, Seek, SetRepeat, SetShuffle, SetVolume, SkipNext, SkipPrevious, StartPlayback,
+    TransferPlayback,
+};
 use crate::id::{IdKind, parse_uri};
+use crate::request::{Endpoint, Operation};
 use serde_json::{Value, json};
-
-/// The ID of the mock's kitchen speaker.
-pub const KITCHEN_SPEAKER: &str = "mock-device-kitchen";
-/// The ID of the mock's laptop.
-pub const LAPTOP: &str = "mock-device-laptop";
 
 const DEVICES: [(&str, &str, &str); 2] = [
     (KITCHEN_SPEAKER, "Kitchen speaker", "Speaker"),
@@ -213,17 +215,62 @@ fn target(p: &mut Player, req: &MockRequest) -> Result<usize, RawResponse> {
 const READ_STATE: &str = "user-read-playback-state";
 const MODIFY: &str = "user-modify-playback-state";
 
+/// What a request to the player asks for.
+#[derive(Clone, Copy)]
+enum Call {
+    Playback,
+    Transfer,
+    Devices,
+    CurrentlyPlaying,
+    Play,
+    Pause,
+    Next,
+    Previous,
+    Seek,
+    Repeat,
+    Volume,
+    Shuffle,
+    RecentlyPlayed,
+    Queue,
+    AddToQueue,
+}
+
+const CALLS: [(&Endpoint, Call); 15] = [
+    (GetPlayback::ENDPOINT, Call::Playback),
+    (TransferPlayback::ENDPOINT, Call::Transfer),
+    (GetDevices::ENDPOINT, Call::Devices),
+    (GetCurrentlyPlaying::ENDPOINT, Call::CurrentlyPlaying),
+    (StartPlayback::ENDPOINT, Call::Play),
+    (PausePlayback::ENDPOINT, Call::Pause),
+    (SkipNext::ENDPOINT, Call::Next),
+    (SkipPrevious::ENDPOINT, Call::Previous),
+    (Seek::ENDPOINT, Call::Seek),
+    (SetRepeat::ENDPOINT, Call::Repeat),
+    (SetVolume::ENDPOINT, Call::Volume),
+    (SetShuffle::ENDPOINT, Call::Shuffle),
+    (GetRecentlyPlayed::ENDPOINT, Call::RecentlyPlayed),
+    (GetQueue::ENDPOINT, Call::Queue),
+    (AddToQueue::ENDPOINT, Call::AddToQueue),
+];
+
 pub(crate) fn route(ctx: &Ctx, req: &MockRequest) -> Option<RawResponse> {
-    let path = req.path.strip_prefix("/v1/me/player")?;
+    let (call, _) = req.pick(&CALLS)?;
     let api = ctx.api();
-    let scopes: &[&str] = match (req.method.as_str(), path) {
-        ("GET", "" | "/devices") => &[READ_STATE],
-        ("GET", "/currently-playing") => &["user-read-currently-playing"],
-        ("GET", "/recently-played") => &["user-read-recently-played"],
-        ("GET", "/queue") => &["user-read-currently-playing", READ_STATE],
-        ("PUT", "" | "/play" | "/pause" | "/seek" | "/repeat" | "/volume" | "/shuffle")
-        | ("POST", "/next" | "/previous" | "/queue") => &[MODIFY],
-        _ => return None,
+    let scopes: &[&str] = match call {
+        Call::Playback | Call::Devices => &[READ_STATE],
+        Call::CurrentlyPlaying => &["user-read-currently-playing"],
+        Call::RecentlyPlayed => &["user-read-recently-played"],
+        Call::Queue => &["user-read-currently-playing", READ_STATE],
+        Call::Transfer
+        | Call::Play
+        | Call::Pause
+        | Call::Seek
+        | Call::Repeat
+        | Call::Volume
+        | Call::Shuffle
+        | Call::Next
+        | Call::Previous
+        | Call::AddToQueue => &[MODIFY],
     };
     if let Err(r) = ctx.authorize(req, scopes) {
         return Some(r);
@@ -242,33 +289,45 @@ pub(crate) fn route(ctx: &Ctx, req: &MockRequest) -> Option<RawResponse> {
         Some(Err(_)) => return Some(error(400, "Invalid context uri")),
         None => None,
     };
-    Some(ctx.with(|p: &mut Player| match (req.method.as_str(), path) {
-        ("GET", "") => match p.active {
+    Some(ctx.with(|p: &mut Player| match call {
+        Call::Playback => match p.active {
             Some(_) => json_response(200, &state_json(&api, p, &objects, true)),
             None => no_content(),
         },
-        ("GET", "/currently-playing") => match (p.active, &p.current) {
+        Call::CurrentlyPlaying => match (p.active, &p.current) {
             (Some(_), Some(_)) => json_response(200, &state_json(&api, p, &objects, false)),
             _ => no_content(),
         },
-        ("GET", "/devices") => json_response(
+        Call::Devices => json_response(
             200,
             &json!({"devices": (0..DEVICES.len()).map(|i| p.device_json(i)).collect::<Vec<_>>()}),
         ),
-        ("GET", "/queue") => {
+        Call::Queue => {
             let current = match p.active {
-                Some(_) => p.current.as_deref().map_or(Value::Null, |u| objects.playable(u)),
+                Some(_) => p
+                    .current
+                    .as_deref()
+                    .map_or(Value::Null, |u| objects.playable(u)),
                 None => Value::Null,
             };
             let queue: Vec<Value> = match p.active {
-                Some(_) => p.queue.iter().chain(&p.upcoming).map(|u| objects.playable(u)).collect(),
+                Some(_) => p
+                    .queue
+                    .iter()
+                    .chain(&p.upcoming)
+                    .map(|u| objects.playable(u))
+                    .collect(),
                 None => Vec::new(),
             };
             json_response(200, &json!({"currently_playing": current, "queue": queue}))
         }
-        ("GET", "/recently-played") => recently_played(&api, req, p, &objects),
-        ("PUT", "") => {
-            let Some(id) = body["device_ids"].as_array().and_then(|a| a.first()).and_then(Value::as_str) else {
+        Call::RecentlyPlayed => recently_played(&api, req, p, &objects),
+        Call::Transfer => {
+            let Some(id) = body["device_ids"]
+                .as_array()
+                .and_then(|a| a.first())
+                .and_then(Value::as_str)
+            else {
                 return error(400, "Missing required field: device_ids");
             };
             let Some(i) = DEVICES.iter().position(|d| d.0 == id) else {
@@ -280,15 +339,21 @@ pub(crate) fn route(ctx: &Ctx, req: &MockRequest) -> Option<RawResponse> {
             }
             no_content()
         }
-        ("PUT", "/play") => {
+        Call::Play => {
             if let Err(r) = target(p, req) {
                 return r;
             }
             let list = match (&context_list, body["uris"].as_array()) {
                 (Some((uri, items)), _) => Some((Some(uri.clone()), items.clone())),
                 (None, Some(uris)) => {
-                    let uris: Vec<String> = uris.iter().filter_map(|u| u.as_str().map(str::to_owned)).collect();
-                    if uris.iter().any(|u| !matches!(parse_uri(u), Ok((IdKind::Track | IdKind::Episode, _)))) {
+                    let uris: Vec<String> = uris
+                        .iter()
+                        .filter_map(|u| u.as_str().map(str::to_owned))
+                        .collect();
+                    if uris
+                        .iter()
+                        .any(|u| !matches!(parse_uri(u), Ok((IdKind::Track | IdKind::Episode, _))))
+                    {
                         return error(400, "Invalid track uri");
                     }
                     Some((None, uris))
@@ -321,19 +386,19 @@ pub(crate) fn route(ctx: &Ctx, req: &MockRequest) -> Option<RawResponse> {
             p.playing = true;
             no_content()
         }
-        ("PUT", "/pause") => match target(p, req) {
+        Call::Pause => match target(p, req) {
             Ok(_) => {
                 p.playing = false;
                 no_content()
             }
             Err(r) => r,
         },
-        ("POST", "/next") => match target(p, req) {
+        Call::Next => match target(p, req) {
             Ok(_) if p.advance() => no_content(),
             Ok(_) => player_error(403, "Player command failed: No next track", "NO_NEXT_TRACK"),
             Err(r) => r,
         },
-        ("POST", "/previous") => match target(p, req) {
+        Call::Previous => match target(p, req) {
             Ok(_) => match p.previous.pop() {
                 Some(prev) => {
                     if let Some(cur) = p.current.replace(prev) {
@@ -342,11 +407,15 @@ pub(crate) fn route(ctx: &Ctx, req: &MockRequest) -> Option<RawResponse> {
                     p.progress_ms = 0;
                     no_content()
                 }
-                None => player_error(403, "Player command failed: No previous track", "NO_PREV_TRACK"),
+                None => player_error(
+                    403,
+                    "Player command failed: No previous track",
+                    "NO_PREV_TRACK",
+                ),
             },
             Err(r) => r,
         },
-        ("PUT", "/seek") => {
+        Call::Seek => {
             let Some(ms) = req.query("position_ms").and_then(|v| v.parse::<u64>().ok()) else {
                 return error(400, "Missing or invalid position_ms");
             };
@@ -358,7 +427,7 @@ pub(crate) fn route(ctx: &Ctx, req: &MockRequest) -> Option<RawResponse> {
                 Err(r) => r,
             }
         }
-        ("PUT", "/repeat") => {
+        Call::Repeat => {
             let state = match req.query("state") {
                 Some("off") => "off",
                 Some("track") => "track",
@@ -373,8 +442,12 @@ pub(crate) fn route(ctx: &Ctx, req: &MockRequest) -> Option<RawResponse> {
                 Err(r) => r,
             }
         }
-        ("PUT", "/volume") => {
-            let Some(v) = req.query("volume_percent").and_then(|v| v.parse::<u32>().ok()).filter(|v| *v <= 100) else {
+        Call::Volume => {
+            let Some(v) = req
+                .query("volume_percent")
+                .and_then(|v| v.parse::<u32>().ok())
+                .filter(|v| *v <= 100)
+            else {
                 return error(400, "Invalid volume_percent");
             };
             match target(p, req) {
@@ -385,7 +458,7 @@ pub(crate) fn route(ctx: &Ctx, req: &MockRequest) -> Option<RawResponse> {
                 Err(r) => r,
             }
         }
-        ("PUT", "/shuffle") => {
+        Call::Shuffle => {
             let state = match req.query("state") {
                 Some("true") => true,
                 Some("false") => false,
@@ -399,8 +472,11 @@ pub(crate) fn route(ctx: &Ctx, req: &MockRequest) -> Option<RawResponse> {
                 Err(r) => r,
             }
         }
-        ("POST", "/queue") => {
-            let Some(uri) = req.query("uri").filter(|u| matches!(parse_uri(u), Ok((IdKind::Track | IdKind::Episode, _)))) else {
+        Call::AddToQueue => {
+            let Some(uri) = req
+                .query("uri")
+                .filter(|u| matches!(parse_uri(u), Ok((IdKind::Track | IdKind::Episode, _))))
+            else {
                 return error(400, "Invalid uri");
             };
             match target(p, req) {
@@ -411,7 +487,6 @@ pub(crate) fn route(ctx: &Ctx, req: &MockRequest) -> Option<RawResponse> {
                 Err(r) => r,
             }
         }
-        _ => error(405, "Method not allowed"),
     }))
 }
 

@@ -1,20 +1,23 @@
 //! The user's world, part two: playlists you can create, fill, reorder,
 //! empty and give a cover, on the new `/items` and the old `/tracks` paths.
 
+use super::ctx::{Ctx, MockRequest, error, ok_empty};
+use super::data::json_response;
 use super::data::{identity, images, page, with};
+use super::ids::{FRIENDS_MIX, MOCK_EPISODE, MOCK_USER, MORNING_MIX, PRIVATE_MIX};
 use super::server::RawResponse;
-use super::user::{Library, MOCK_EPISODE, MOCK_USER, Objects, ok_empty, public_user, timestamp};
-use super::{Ctx, MockRequest, error, json_response};
+use super::user::{Library, Objects, public_user, timestamp};
+use crate::endpoints::playlists::{
+    AddPlaylistItems, AddPlaylistTracks, ChangePlaylistDetails, CreatePlaylist,
+    CreatePlaylistForUser, GetMyPlaylists, GetPlaylist, GetPlaylistCover, GetPlaylistItems,
+    GetPlaylistTracks, GetUserPlaylists, RemovePlaylistItems, RemovePlaylistTracks,
+    ReorderOrReplacePlaylistItems, ReorderOrReplacePlaylistTracks, UploadPlaylistCover,
+};
+use crate::endpoints::users::{CheckFollowsPlaylist, FollowPlaylist, UnfollowPlaylist};
 use crate::id::{IdKind, parse_uri};
+use crate::request::{Endpoint, Operation};
 use serde_json::{Value, json};
 
-/// A public playlist of the mock user with tracks, a removed track, a local
-/// file and an episode.
-pub const MORNING_MIX: &str = "MockP1ay1istMorningMix";
-/// A private playlist of the mock user.
-pub const PRIVATE_MIX: &str = "MockP1ay1istPrivateMix";
-/// A playlist of another user that the mock user follows.
-pub const FRIENDS_MIX: &str = "MockP1ay1istFromAFr1en";
 /// The largest cover Spotify accepts (base64 text), in bytes.
 const COVER_MAX: usize = 256 * 1024;
 
@@ -261,32 +264,63 @@ fn number(body: &Value, req: &MockRequest, key: &str) -> Option<usize> {
         .or_else(|| req.query(key).and_then(|v| v.parse().ok()))
 }
 
+/// The entry lists: the new `/items` and the old `/tracks` operations
+/// (read, add, reorder or replace, remove), their body key and page cap.
+const ENTRY_LISTS: [(&Endpoint, [&Endpoint; 3], &str, usize); 2] = [
+    (
+        GetPlaylistItems::ENDPOINT,
+        [
+            AddPlaylistItems::ENDPOINT,
+            ReorderOrReplacePlaylistItems::ENDPOINT,
+            RemovePlaylistItems::ENDPOINT,
+        ],
+        "items",
+        50,
+    ),
+    (
+        GetPlaylistTracks::ENDPOINT,
+        [
+            AddPlaylistTracks::ENDPOINT,
+            ReorderOrReplacePlaylistTracks::ENDPOINT,
+            RemovePlaylistTracks::ENDPOINT,
+        ],
+        "tracks",
+        100,
+    ),
+];
+
 pub(crate) fn route(ctx: &Ctx, req: &MockRequest) -> Option<RawResponse> {
     let api = ctx.api();
-    let m = req.method.as_str();
-    if let Some(p) = req.route(m, "/v1/playlists/{}") {
-        return Some(match m {
-            "GET" => read(ctx, req, &api, p[0], None),
-            "PUT" => change(ctx, req, p[0]),
-            _ => return None,
-        });
+    if let Some(p) = req.op::<GetPlaylist>() {
+        return Some(read(ctx, req, &api, p[0], None));
     }
-    for (suffix, key, max) in [("items", "items", 50), ("tracks", "tracks", 100)] {
-        if let Some(p) = req.route(m, &format!("/v1/playlists/{{}}/{suffix}")) {
-            return Some(match m {
-                "GET" => read(ctx, req, &api, p[0], Some(max)),
-                "POST" | "PUT" | "DELETE" => edit(ctx, req, p[0], key),
-                _ => return None,
-            });
+    if let Some(p) = req.op::<ChangePlaylistDetails>() {
+        return Some(change(ctx, req, p[0]));
+    }
+    for (get, edits, key, max) in ENTRY_LISTS {
+        if let Some(p) = req.calls(get) {
+            return Some(read(ctx, req, &api, p[0], Some(max)));
+        }
+        if let Some(p) = edits.iter().find_map(|e| req.calls(e)) {
+            return Some(edit(ctx, req, p[0], key));
         }
     }
-    if let Some(p) = req.route(m, "/v1/playlists/{}/images") {
+    if let Some(p) = req.op::<GetPlaylistCover>() {
         return Some(cover(ctx, req, p[0]));
     }
-    if let (Some(p), "PUT" | "DELETE") = (req.route(m, "/v1/playlists/{}/followers"), m) {
+    if let Some(p) = req.op::<UploadPlaylistCover>() {
+        return Some(upload_cover(ctx, req, p[0]));
+    }
+    if req.op_path::<GetPlaylistCover>().is_some() {
+        return Some(error(405, "Method not allowed"));
+    }
+    if let Some(p) = req
+        .op::<FollowPlaylist>()
+        .or_else(|| req.op::<UnfollowPlaylist>())
+    {
         return Some(follow(ctx, req, p[0]));
     }
-    if let Some(p) = req.route("GET", "/v1/playlists/{}/followers/contains") {
+    if let Some(p) = req.op::<CheckFollowsPlaylist>() {
         if let Err(r) = ctx.authorize(req, &[]) {
             return Some(r);
         }
@@ -295,16 +329,16 @@ pub(crate) fn route(ctx: &Ctx, req: &MockRequest) -> Option<RawResponse> {
         let follows = me && ctx.with(|lib: &mut Library| lib.contains(&uri));
         return Some(json_response(200, &json!([follows])));
     }
-    if req.route("GET", "/v1/me/playlists").is_some() {
+    if req.op::<GetMyPlaylists>().is_some() {
         return Some(list(ctx, req, &api, None));
     }
-    if let Some(p) = req.route("GET", "/v1/users/{}/playlists") {
+    if let Some(p) = req.op::<GetUserPlaylists>() {
         return Some(list(ctx, req, &api, Some(p[0])));
     }
-    if req.route("POST", "/v1/me/playlists").is_some() {
+    if req.op::<CreatePlaylist>().is_some() {
         return Some(create(ctx, req, &api, MOCK_USER));
     }
-    if let Some(p) = req.route("POST", "/v1/users/{}/playlists") {
+    if let Some(p) = req.op::<CreatePlaylistForUser>() {
         return Some(create(ctx, req, &api, p[0]));
     }
     None
@@ -341,7 +375,7 @@ fn read(ctx: &Ctx, req: &MockRequest, api: &str, id: &str, max: Option<usize>) -
             .iter()
             .map(|e| entry_json(api, &objects, e))
             .collect();
-        let path = req.path.strip_prefix("/v1").unwrap_or(&req.path);
+        let path = req.api_path();
         json_response(200, &page(&format!("{api}{path}"), &entries, limit, offset))
     })
 }
@@ -518,7 +552,7 @@ fn list(ctx: &Ctx, req: &MockRequest, api: &str, user: Option<&str>) -> RawRespo
             .map(|p| simple_json(ctx, api, p))
             .collect()
     });
-    let path = req.path.strip_prefix("/v1").unwrap_or(&req.path);
+    let path = req.api_path();
     json_response(200, &page(&format!("{api}{path}"), &items, limit, offset))
 }
 
@@ -548,49 +582,47 @@ fn create(ctx: &Ctx, req: &MockRequest, api: &str, user: &str) -> RawResponse {
     json_response(201, &out)
 }
 
+/// `GET /playlists/{id}/images`.
 fn cover(ctx: &Ctx, req: &MockRequest, id: &str) -> RawResponse {
-    match req.method.as_str() {
-        "GET" => {
-            if let Err(r) = ctx.authorize(req, &[]) {
-                return r;
-            }
-            ctx.with(|pl: &mut Playlists| match pl.find(id) {
-                Some(p) => json_response(200, &cover_json(&ctx.origin, p)),
-                None => error(404, "Not found."),
-            })
+    if let Err(r) = ctx.authorize(req, &[]) {
+        return r;
+    }
+    ctx.with(|pl: &mut Playlists| match pl.find(id) {
+        Some(p) => json_response(200, &cover_json(&ctx.origin, p)),
+        None => error(404, "Not found."),
+    })
+}
+
+/// `PUT /playlists/{id}/images`.
+fn upload_cover(ctx: &Ctx, req: &MockRequest, id: &str) -> RawResponse {
+    if let Err(r) = ctx.authorize(req, &["ugc-image-upload"]) {
+        return r;
+    }
+    if let Err(r) = may_change(ctx, req, id) {
+        return r;
+    }
+    if req.header("content-type") != Some("image/jpeg") {
+        return error(400, "The content type must be image/jpeg");
+    }
+    if req.body.len() > COVER_MAX {
+        return error(413, "Payload too large");
+    }
+    use base64::Engine as _;
+    let Ok(jpeg) = base64::engine::general_purpose::STANDARD.decode(&req.body) else {
+        return error(400, "The body must be base64-encoded JPEG data");
+    };
+    if !jpeg.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        return error(400, "The image is not a JPEG");
+    }
+    ctx.with(|pl: &mut Playlists| {
+        if let Some(p) = pl.find(id) {
+            p.cover = Some(p.version);
+            p.version += 1;
         }
-        "PUT" => {
-            if let Err(r) = ctx.authorize(req, &["ugc-image-upload"]) {
-                return r;
-            }
-            if let Err(r) = may_change(ctx, req, id) {
-                return r;
-            }
-            if req.header("content-type") != Some("image/jpeg") {
-                return error(400, "The content type must be image/jpeg");
-            }
-            if req.body.len() > COVER_MAX {
-                return error(413, "Payload too large");
-            }
-            use base64::Engine as _;
-            let Ok(jpeg) = base64::engine::general_purpose::STANDARD.decode(&req.body) else {
-                return error(400, "The body must be base64-encoded JPEG data");
-            };
-            if !jpeg.starts_with(&[0xFF, 0xD8, 0xFF]) {
-                return error(400, "The image is not a JPEG");
-            }
-            ctx.with(|pl: &mut Playlists| {
-                if let Some(p) = pl.find(id) {
-                    p.cover = Some(p.version);
-                    p.version += 1;
-                }
-            });
-            RawResponse {
-                status: 202,
-                ..RawResponse::default()
-            }
-        }
-        _ => error(405, "Method not allowed"),
+    });
+    RawResponse {
+        status: 202,
+        ..RawResponse::default()
     }
 }
 

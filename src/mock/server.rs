@@ -5,7 +5,7 @@
 
 use std::io::{self, BufRead, BufReader, Write};
 use std::net::{Shutdown, SocketAddr, TcpListener, TcpStream};
-use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread::{self, JoinHandle};
 use std::time::Duration;
@@ -52,8 +52,6 @@ type Handler = Arc<dyn Fn(RawRequest) -> RawResponse + Send + Sync>;
 #[derive(Default)]
 struct Shared {
     stop: AtomicBool,
-    connections: AtomicUsize,
-    body_bytes: AtomicU64,
     streams: Mutex<Vec<TcpStream>>,
 }
 
@@ -78,7 +76,6 @@ impl HttpServer {
                         break;
                     }
                     let Ok(stream) = stream else { continue };
-                    s.connections.fetch_add(1, Ordering::SeqCst);
                     if let Ok(clone) = stream.try_clone() {
                         s.streams
                             .lock()
@@ -100,14 +97,6 @@ impl HttpServer {
 
     pub fn addr(&self) -> SocketAddr {
         self.addr
-    }
-
-    pub fn connections(&self) -> usize {
-        self.shared.connections.load(Ordering::SeqCst)
-    }
-
-    pub fn body_bytes_sent(&self) -> u64 {
-        self.shared.body_bytes.load(Ordering::SeqCst)
     }
 }
 
@@ -148,7 +137,7 @@ fn serve(stream: TcpStream, handler: Handler, shared: Arc<Shared>) {
             .iter()
             .any(|(k, v)| k == "connection" && v.eq_ignore_ascii_case("close"));
         let resp = handler(req);
-        match write_response(&mut writer, &resp, &shared) {
+        match write_response(&mut writer, &resp) {
             Ok(true) if !close && !shared.stop.load(Ordering::SeqCst) => {}
             _ => {
                 let _ = writer.shutdown(Shutdown::Both);
@@ -202,9 +191,7 @@ fn read_request(r: &mut impl BufRead) -> io::Result<Option<RawRequest>> {
 }
 
 /// Writes the response; `Ok(false)` when the connection must close.
-/// Body bytes are counted before they are written, so a client that has
-/// read the whole answer always sees them counted.
-fn write_response(w: &mut TcpStream, resp: &RawResponse, shared: &Shared) -> io::Result<bool> {
+fn write_response(w: &mut TcpStream, resp: &RawResponse) -> io::Result<bool> {
     match &resp.wire {
         Wire::CloseBeforeResponse => return Ok(false),
         Wire::Delay(d) => thread::sleep(*d),
@@ -227,7 +214,6 @@ fn write_response(w: &mut TcpStream, resp: &RawResponse, shared: &Shared) -> io:
     match &resp.wire {
         Wire::Truncate(n) => {
             let n = (*n).min(resp.body.len());
-            shared.body_bytes.fetch_add(n as u64, Ordering::SeqCst);
             w.write_all(&resp.body[..n])?;
             w.flush()?;
             Ok(false)
@@ -235,18 +221,12 @@ fn write_response(w: &mut TcpStream, resp: &RawResponse, shared: &Shared) -> io:
         Wire::Trickle { chunk, pause } => {
             for part in resp.body.chunks((*chunk).max(1)) {
                 thread::sleep(*pause);
-                shared
-                    .body_bytes
-                    .fetch_add(part.len() as u64, Ordering::SeqCst);
                 w.write_all(part)?;
                 w.flush()?;
             }
             Ok(true)
         }
         _ => {
-            shared
-                .body_bytes
-                .fetch_add(resp.body.len() as u64, Ordering::SeqCst);
             w.write_all(&resp.body)?;
             w.flush()?;
             Ok(true)

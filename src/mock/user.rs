@@ -5,21 +5,26 @@
 //! and Linkin Park followed, and every save or remove changes it. Playlists
 //! live in `playlists.rs`, the player in `player.rs`.
 
-use super::albums::{HYBRID_THEORY, LINKIN_PARK, all_tracks, full_album};
+use super::albums::{all_tracks, full_album};
+use super::ctx::{Ctx, IssuedToken, MockRequest, error, ok_empty};
+use super::data::json_response;
 use super::data::{identity, images, mock_id, page, with};
+use super::ids::{FRIENDS_MIX, HYBRID_THEORY, LINKIN_PARK, MOCK_EPISODE, MOCK_SHOW, MOCK_USER};
 use super::server::RawResponse;
-use super::{Ctx, IssuedToken, MockRequest, error, json_response};
 use crate::auth::scope::Scope;
+use crate::endpoints::library::{
+    CheckLibraryContains, CheckSavedAlbums, CheckSavedAudiobooks, CheckSavedEpisodes,
+    CheckSavedShows, CheckSavedTracks, GetSavedAlbums, GetSavedAudiobooks, GetSavedEpisodes,
+    GetSavedShows, GetSavedTracks, RemoveLibraryItems, SaveLibraryItems,
+};
+use crate::endpoints::users::{
+    CheckFollows, FollowArtistsUsers, GetCurrentUser, GetFollowed, GetTopArtists, GetTopTracks,
+    GetUser, UnfollowArtistsUsers,
+};
 use crate::id::{IdKind, parse_uri};
+use crate::request::{Endpoint, Operation};
 use serde_json::{Value, json};
 use std::collections::HashMap;
-
-/// The ID of the mock's user.
-pub const MOCK_USER: &str = "mock-user";
-/// A podcast episode the mock knows.
-pub const MOCK_EPISODE: &str = "MockEp1sodeMondayBrief";
-/// The show of [`MOCK_EPISODE`].
-pub const MOCK_SHOW: &str = "MockShowTheDai1yRound0";
 
 /// `added_at` for the `n`-th change of the mock (minutes after 2024-01-01).
 pub(crate) fn timestamp(n: u64) -> String {
@@ -203,10 +208,7 @@ impl Default for Library {
         lib.add(&format!("spotify:artist:{LINKIN_PARK}"));
         lib.add(&format!("spotify:show:{MOCK_SHOW}"));
         lib.add(&format!("spotify:episode:{MOCK_EPISODE}"));
-        lib.add(&format!(
-            "spotify:playlist:{}",
-            super::playlists::FRIENDS_MIX
-        ));
+        lib.add(&format!("spotify:playlist:{FRIENDS_MIX}"));
         lib
     }
 }
@@ -340,36 +342,98 @@ fn saved_page(api: &str, req: &MockRequest, path: &str, entries: Vec<Value>) -> 
     json_response(200, &page(&format!("{api}{path}"), &entries, limit, offset))
 }
 
-/// The type-specific library paths: `(path segment, URI kind, key in saved objects, cap)`.
-const SAVED: [(&str, &str, &str, usize); 5] = [
-    ("albums", "album", "album", 20),
-    ("tracks", "track", "track", 50),
-    ("episodes", "episode", "episode", 50),
-    ("shows", "show", "show", 50),
-    ("audiobooks", "audiobook", "audiobook", 50),
+/// The type-specific library operations: `(list, check, URI kind, key in
+/// saved objects, cap)`. Saving and removing share the list's path.
+const SAVED: [(&Endpoint, &Endpoint, &str, &str, usize); 5] = [
+    (
+        GetSavedAlbums::ENDPOINT,
+        CheckSavedAlbums::ENDPOINT,
+        "album",
+        "album",
+        20,
+    ),
+    (
+        GetSavedTracks::ENDPOINT,
+        CheckSavedTracks::ENDPOINT,
+        "track",
+        "track",
+        50,
+    ),
+    (
+        GetSavedEpisodes::ENDPOINT,
+        CheckSavedEpisodes::ENDPOINT,
+        "episode",
+        "episode",
+        50,
+    ),
+    (
+        GetSavedShows::ENDPOINT,
+        CheckSavedShows::ENDPOINT,
+        "show",
+        "show",
+        50,
+    ),
+    (
+        GetSavedAudiobooks::ENDPOINT,
+        CheckSavedAudiobooks::ENDPOINT,
+        "audiobook",
+        "audiobook",
+        50,
+    ),
+];
+
+/// What a request to the profile, top items, following or the library
+/// asks for.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Call {
+    Me,
+    TopArtists,
+    TopTracks,
+    Followed,
+    Follow,
+    Unfollow,
+    CheckFollows,
+    SaveItems,
+    RemoveItems,
+    CheckItems,
+}
+
+const CALLS: [(&Endpoint, Call); 10] = [
+    (GetCurrentUser::ENDPOINT, Call::Me),
+    (GetTopArtists::ENDPOINT, Call::TopArtists),
+    (GetTopTracks::ENDPOINT, Call::TopTracks),
+    (GetFollowed::ENDPOINT, Call::Followed),
+    (FollowArtistsUsers::ENDPOINT, Call::Follow),
+    (UnfollowArtistsUsers::ENDPOINT, Call::Unfollow),
+    (CheckFollows::ENDPOINT, Call::CheckFollows),
+    (SaveLibraryItems::ENDPOINT, Call::SaveItems),
+    (RemoveLibraryItems::ENDPOINT, Call::RemoveItems),
+    (CheckLibraryContains::ENDPOINT, Call::CheckItems),
 ];
 
 pub(crate) fn route(ctx: &Ctx, req: &MockRequest) -> Option<RawResponse> {
     let api = ctx.api();
-    if let Some(p) = req.route("GET", "/v1/users/{}") {
+    if let Some(p) = req.op::<GetUser>() {
         return Some(match ctx.authorize(req, &[]) {
             Ok(_) => json_response(200, &public_user(&api, p[0])),
             Err(r) => r,
         });
     }
-    let path = req.path.strip_prefix("/v1")?;
-    Some(match (req.method.as_str(), path) {
-        ("GET", "/me") => match ctx.authorize(req, &[]) {
+    let Some((call, _)) = req.pick(&CALLS) else {
+        return saved_route(ctx, req, &api);
+    };
+    Some(match call {
+        Call::Me => match ctx.authorize(req, &[]) {
             Ok(t) if !t.user => error(403, "This endpoint needs a user token"),
             Ok(t) => json_response(200, &me(&api, &t)),
             Err(r) => r,
         },
-        ("GET", "/me/top/artists" | "/me/top/tracks") => {
+        Call::TopArtists | Call::TopTracks => {
             if let Err(r) = ctx.authorize(req, &["user-top-read"]) {
                 return Some(r);
             }
             let objects = Objects::new(&api);
-            let items: Vec<Value> = if path.ends_with("artists") {
+            let items: Vec<Value> = if call == Call::TopArtists {
                 [
                     LINKIN_PARK,
                     "0MockArtistW1thLongA1b",
@@ -389,6 +453,7 @@ pub(crate) fn route(ctx: &Ctx, req: &MockRequest) -> Option<RawResponse> {
                 Ok(v) => v,
                 Err(r) => return Some(r),
             };
+            let path = req.api_path();
             let base = match req.query("time_range") {
                 Some(r) => format!("{api}{path}?time_range={r}"),
                 None => format!("{api}{path}"),
@@ -396,7 +461,7 @@ pub(crate) fn route(ctx: &Ctx, req: &MockRequest) -> Option<RawResponse> {
             let (limit, offset) = req.paging(20);
             json_response(200, &page(&base, &items, limit, offset))
         }
-        ("GET", "/me/following") => {
+        Call::Followed => {
             if let Err(r) = ctx.authorize(req, &["user-follow-read"]) {
                 return Some(r);
             }
@@ -437,7 +502,7 @@ pub(crate) fn route(ctx: &Ctx, req: &MockRequest) -> Option<RawResponse> {
                 }}),
             )
         }
-        ("PUT" | "DELETE", "/me/following") | ("GET", "/me/following/contains") => {
+        Call::Follow | Call::Unfollow | Call::CheckFollows => {
             let write = req.method != "GET";
             let scope = if write {
                 "user-follow-modify"
@@ -463,11 +528,8 @@ pub(crate) fn route(ctx: &Ctx, req: &MockRequest) -> Option<RawResponse> {
                     .collect(),
             )
         }
-        ("PUT" | "DELETE" | "GET", "/me/library" | "/me/library/contains") => {
+        Call::SaveItems | Call::RemoveItems | Call::CheckItems => {
             let write = req.method != "GET";
-            if write == path.ends_with("contains") {
-                return None;
-            }
             if let Err(r) = ctx.authorize(req, &[]) {
                 return Some(r);
             }
@@ -485,7 +547,6 @@ pub(crate) fn route(ctx: &Ctx, req: &MockRequest) -> Option<RawResponse> {
             }
             library_apply(ctx, &req.method, uris.into_iter().map(|(_, u)| u).collect())
         }
-        _ => return saved_route(ctx, req, &api, path),
     })
 }
 
@@ -507,22 +568,15 @@ fn library_apply(ctx: &Ctx, method: &str, uris: Vec<String>) -> RawResponse {
     })
 }
 
-/// `200 OK` with an empty body (what Spotify sends after a library change).
-pub(crate) fn ok_empty() -> RawResponse {
-    RawResponse {
-        status: 200,
-        ..RawResponse::default()
-    }
-}
-
-/// `/me/{albums,tracks,episodes,shows,audiobooks}[/contains]`.
-fn saved_route(ctx: &Ctx, req: &MockRequest, api: &str, path: &str) -> Option<RawResponse> {
-    let rest = path.strip_prefix("/me/")?;
-    let (segment, contains) = match rest.strip_suffix("/contains") {
-        Some(s) => (s, true),
-        None => (rest, false),
-    };
-    let &(_, kind, key, cap) = SAVED.iter().find(|(s, ..)| *s == segment)?;
+/// The paths of [`SAVED`]: list, save and remove; check.
+fn saved_route(ctx: &Ctx, req: &MockRequest, api: &str) -> Option<RawResponse> {
+    let (contains, &(_, _, kind, key, cap)) = SAVED.iter().find_map(|row| {
+        if req.on_path(row.1).is_some() {
+            Some((true, row))
+        } else {
+            req.on_path(row.0).map(|_| (false, row))
+        }
+    })?;
     let write = matches!(req.method.as_str(), "PUT" | "DELETE");
     if contains && req.method != "GET" {
         return None;
@@ -572,5 +626,5 @@ fn saved_route(ctx: &Ctx, req: &MockRequest, api: &str, path: &str) -> Option<Ra
             json!({"added_at": timestamp(*t), key: object})
         })
         .collect();
-    Some(saved_page(api, req, path, entries))
+    Some(saved_page(api, req, req.api_path(), entries))
 }
