@@ -47,6 +47,7 @@ impl<T: Default> Slot<T> {
 }
 
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for Slot<T> {
+    #[inline]
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let misfit = Cell::new(false);
         match T::deserialize(Guard {
@@ -69,6 +70,7 @@ struct Guard<'a, D> {
 impl<'de, D: Deserializer<'de>> Deserializer<'de> for Guard<'_, D> {
     type Error = D::Error;
 
+    #[inline]
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
         self.inner.deserialize_any(Watch {
             inner: visitor,
@@ -76,6 +78,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Guard<'_, D> {
         })
     }
 
+    #[inline]
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
         self.inner.deserialize_option(Watch {
             inner: visitor,
@@ -83,6 +86,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Guard<'_, D> {
         })
     }
 
+    #[inline]
     fn deserialize_newtype_struct<V: Visitor<'de>>(
         self,
         name: &'static str,
@@ -98,6 +102,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Guard<'_, D> {
     }
 
     /// Enums keep their hint; an error inside one is not taken for a misfit.
+    #[inline]
     fn deserialize_enum<V: Visitor<'de>>(
         self,
         name: &'static str,
@@ -107,6 +112,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Guard<'_, D> {
         self.inner.deserialize_enum(name, variants, visitor)
     }
 
+    #[inline]
     fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
         self.inner.deserialize_ignored_any(visitor)
     }
@@ -131,6 +137,7 @@ struct Watch<'a, V> {
 
 impl<'a, V> Watch<'a, V> {
     /// The inner visitor's answer on a scalar: any error is its refusal.
+    #[inline]
     fn scalar<T, E>(misfit: &Cell<bool>, r: Result<T, E>) -> Result<T, E> {
         if r.is_err() {
             misfit.set(true);
@@ -142,7 +149,8 @@ impl<'a, V> Watch<'a, V> {
 /// Generates the scalar visits of [`Watch`]: pass on, mark a refusal.
 macro_rules! watch_scalars {
     ($($visit:ident($ty:ty)),* $(,)?) => {
-        $(fn $visit<E: de::Error>(self, v: $ty) -> Result<Self::Value, E> {
+        $(#[inline]
+        fn $visit<E: de::Error>(self, v: $ty) -> Result<Self::Value, E> {
             Self::scalar(self.misfit, self.inner.$visit(v))
         })*
     };
@@ -162,14 +170,17 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Watch<'_, V> {
         visit_borrowed_bytes(&'de [u8]), visit_byte_buf(Vec<u8>),
     }
 
+    #[inline]
     fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
         Self::scalar(self.misfit, self.inner.visit_none())
     }
 
+    #[inline]
     fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
         Self::scalar(self.misfit, self.inner.visit_unit())
     }
 
+    #[inline]
     fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
         self.inner.visit_some(Guard {
             inner: d,
@@ -177,6 +188,7 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Watch<'_, V> {
         })
     }
 
+    #[inline]
     fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
         self.inner.visit_newtype_struct(Guard {
             inner: d,
@@ -184,6 +196,7 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Watch<'_, V> {
         })
     }
 
+    #[inline]
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
         let below = Cell::new(false);
         let r = self.inner.visit_seq(Elements {
@@ -204,6 +217,7 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Watch<'_, V> {
         Err(e)
     }
 
+    #[inline]
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let below = Cell::new(false);
         let pending = Cell::new(false);
@@ -255,6 +269,7 @@ struct Elements<'a, 'b, A> {
 impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for Elements<'_, '_, A> {
     type Error = A::Error;
 
+    #[inline]
     fn next_element_seed<T: DeserializeSeed<'de>>(
         &mut self,
         seed: T,
@@ -286,6 +301,7 @@ struct Entries<'a, 'b, A> {
 impl<'de, A: MapAccess<'de>> MapAccess<'de> for Entries<'_, '_, A> {
     type Error = A::Error;
 
+    #[inline]
     fn next_key_seed<K: DeserializeSeed<'de>>(
         &mut self,
         seed: K,
@@ -298,6 +314,7 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Entries<'_, '_, A> {
         r
     }
 
+    #[inline]
     fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<T::Value, A::Error> {
         self.pending.set(false);
         let r = self.inner.next_value_seed(Guarded {
@@ -324,6 +341,7 @@ struct Guarded<'a, T> {
 impl<'de, T: DeserializeSeed<'de>> DeserializeSeed<'de> for Guarded<'_, T> {
     type Value = T::Value;
 
+    #[inline]
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<T::Value, D::Error> {
         self.inner.deserialize(Guard {
             inner: d,
