@@ -22,14 +22,13 @@ pub struct Market([u8; 2]);
 impl Market {
     /// Builds a market from two ASCII letters; `None` otherwise.
     pub fn new(code: &str) -> Option<Market> {
-        let b = code.as_bytes();
-        if b.len() == 2 && b.iter().all(|c| c.is_ascii_alphabetic()) {
-            Some(Market([
-                b[0].to_ascii_uppercase(),
-                b[1].to_ascii_uppercase(),
-            ]))
-        } else {
-            None
+        // An ASCII letter with bit 0x20 set is a lower-case letter: one
+        // range check covers both cases (this runs for every entry of every
+        // `available_markets` list, hundreds per track).
+        let letter = |c: u8| (c | 0x20).wrapping_sub(b'a') < 26;
+        match *code.as_bytes() {
+            [a, b] if letter(a) && letter(b) => Some(Market([a & !0x20, b & !0x20])),
+            _ => None,
         }
     }
 
@@ -83,5 +82,28 @@ impl<'de> Deserialize<'de> for Market {
             }
         }
         d.deserialize_str(V)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Market;
+
+    #[test]
+    fn exactly_two_ascii_letters_make_a_market_in_upper_case() {
+        for a in 0u8..128 {
+            for b in [b'a', b'Z'] {
+                let code = String::from_utf8(vec![a, b]).unwrap();
+                let expected = a.is_ascii_alphabetic().then(|| code.to_ascii_uppercase());
+                assert_eq!(
+                    Market::new(&code).map(|m| m.as_str().to_owned()),
+                    expected,
+                    "{code:?}"
+                );
+            }
+        }
+        for code in ["é", "aé", "A", "ABC", "", "a\u{0}"] {
+            assert_eq!(Market::new(code), None, "{code:?}");
+        }
     }
 }
