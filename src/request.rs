@@ -94,7 +94,7 @@ impl Endpoint {
 
 /// Keeps [`Operation`] and the [`params`] markers to this crate's types.
 pub(crate) mod sealed {
-    /// Implemented only by the operation types `operation!` declares.
+    /// Implemented only by the operation types `operations!` declares.
     pub trait Sealed {}
 }
 
@@ -425,10 +425,11 @@ impl<O: Operation + params::RangeLength> Request<'_, O> {
     }
 }
 
-/// Declares an operation type and its facts: the one registry per endpoint.
+/// Declares a file's operations and their facts: the one registry per
+/// endpoint.
 ///
 /// ```text
-/// operation! {
+/// operations! {
 ///     /// docs
 ///     GetAlbums = "get-multiple-albums", Get "/albums" -> Vec<Option<FullAlbum>> [raw::Albums, |r| r.albums] {
 ///         query: [ids, market, limit(1..=50)],
@@ -437,17 +438,26 @@ impl<O: Operation + params::RangeLength> Request<'_, O> {
 ///         scopes: [],
 ///         deprecated: "album",
 ///     }
+///
+///     /// docs
+///     GetAlbum = "get-an-album", Get "/albums/{id}" -> FullAlbum {
+///         query: [market],
+///         scopes: [],
+///     }
 /// }
 /// ```
-/// `-> T [Raw, |r| r.field]` decodes into the wrapper `Raw` and takes the
-/// output out of it. The setter markers ([`params`]) follow from the query
-/// list (`market` gives `.market(..)`, ...). `list:` names the list the
-/// call takes, where it goes and Spotify's cap per call; [`Chunked`]
-/// splits or refuses by it, and the conformance test checks it.
+/// Each declaration becomes an operation type; the file gets
+/// `ENDPOINTS`, its operations in declaration order, which
+/// `endpoints::all()` gathers. `-> T [Raw, |r| r.field]` decodes into the
+/// wrapper `Raw` and takes the output out of it. The setter markers
+/// ([`params`]) follow from the query list (`market` gives `.market(..)`,
+/// ...). `list:` names the list the call takes, where it goes and
+/// Spotify's cap per call; [`Chunked`] splits or refuses by it, and the
+/// conformance test checks it.
 ///
 /// [`Chunked`]: crate::Chunked
-macro_rules! operation {
-    (
+macro_rules! operations {
+    (@one
         $(#[$m:meta])*
         $name:ident = $op_id:literal, $method:ident $path:literal -> $out:ty $([$raw:ty, |$r:ident| $conv:expr])? {
             query: [$($q:ident $(($lo:literal ..= $hi:literal))?),* $(,)?],
@@ -465,26 +475,26 @@ macro_rules! operation {
 
         impl $crate::request::Operation for $name {
             type Output = $out;
-            $crate::request::operation!(@raw $out $(, $raw, |$r| $conv)?);
+            $crate::request::operations!(@raw $out $(, $raw, |$r| $conv)?);
             const ENDPOINT: &'static $crate::request::Endpoint = &$crate::request::Endpoint {
                 operation_id: $op_id,
                 method: $crate::http::Method::$method,
                 path: $path,
-                label: $crate::request::operation!(@label $method $path),
+                label: $crate::request::operations!(@label $method $path),
                 query: &[$($crate::request::Param {
                     name: stringify!($q),
-                    range: $crate::request::operation!(@range $(($lo, $hi))?),
+                    range: $crate::request::operations!(@range $(($lo, $hi))?),
                 }),*],
                 body: &[$($(stringify!($b)),*)?],
-                list: $crate::request::operation!(@list $($list $list_in $cap)?),
+                list: $crate::request::operations!(@list $($list $list_in $cap)?),
                 scopes: &[$($scope),*],
-                deprecated: $crate::request::operation!(@dep $($dep)?),
+                deprecated: $crate::request::operations!(@dep $($dep)?),
                 returns: stringify!($out),
             };
         }
 
-        $($crate::request::operation!(@marker $name $q);)*
-        $($($crate::request::operation!(@body_marker $name $b);)*)?
+        $($crate::request::operations!(@marker $name $q);)*
+        $($($crate::request::operations!(@body_marker $name $b);)*)?
     };
     // So do the body setters.
     (@body_marker $name:ident public) => { impl $crate::request::params::Public for $name {} };
@@ -539,5 +549,21 @@ macro_rules! operation {
     (@range ($lo:literal, $hi:literal)) => { Some(($lo, $hi)) };
     (@dep) => { None };
     (@dep $dep:literal) => { Some($dep) };
+    // A file's declarations, then its list.
+    ($(
+        $(#[$m:meta])*
+        $name:ident = $op_id:literal, $method:ident $path:literal -> $out:ty $([$raw:ty, |$r:ident| $conv:expr])? {
+            $($facts:tt)*
+        }
+    )*) => {
+        $($crate::request::operations! { @one
+            $(#[$m])*
+            $name = $op_id, $method $path -> $out $([$raw, |$r| $conv])? { $($facts)* }
+        })*
+
+        /// This file's operations, in declaration order.
+        pub(crate) const ENDPOINTS: &[&$crate::request::Endpoint] =
+            &[$(<$name as $crate::request::Operation>::ENDPOINT),*];
+    };
 }
-pub(crate) use operation;
+pub(crate) use operations;

@@ -1,4 +1,4 @@
-//! Conformance: the facts each `operation!` declares (method, path, query
+//! Conformance: the facts each `operations!` declares (method, path, query
 //! parameters and their ranges, body keys, the list a call takes with its
 //! cap and place, scopes, deprecation) against the
 //! facts derived from Spotify's OpenAPI description into

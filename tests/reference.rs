@@ -1,4 +1,4 @@
-//! Generates `docs/reference.md` from the code (the `operation!` facts and
+//! Generates `docs/reference.md` from the code (the `operations!` facts and
 //! the endpoint methods) and fails when the committed file is stale.
 //!
 //! Regenerate with `UPDATE_REFERENCE=1 cargo test --all-features --test reference`.
@@ -86,7 +86,7 @@ fn doc_summary(before: &str) -> String {
 }
 
 fn operation_type_names(root: &Path) -> BTreeMap<String, String> {
-    // operation_id -> type name, from the `operation!` invocations.
+    // operation_id -> type name, from the `operations!` invocations.
     let mut out = BTreeMap::new();
     let dir = root.join("src/endpoints");
     for entry in std::fs::read_dir(&dir).unwrap() {

@@ -4,17 +4,15 @@ use crate::client::Spotify;
 use crate::endpoints::chunked::Chunked;
 use crate::id::{IdKind, parse_id, parse_ids};
 use crate::model::{FullAlbum, Page, SimpleAlbum, SimpleTrack, raw};
-use crate::request::{Endpoint, Operation, Request, operation};
+use crate::request::{Request, operations};
 
-operation! {
+operations! {
     /// `GET /albums/{id}`: [`Spotify::album`].
     GetAlbum = "get-an-album", Get "/albums/{id}" -> FullAlbum {
         query: [market],
         scopes: [],
     }
-}
 
-operation! {
     /// `GET /albums`: [`Spotify::albums`].
     GetAlbums = "get-multiple-albums", Get "/albums" -> Vec<Option<FullAlbum>> [raw::Albums, |r| r.albums] {
         query: [ids, market],
@@ -22,17 +20,13 @@ operation! {
         scopes: [],
         deprecated: "album",
     }
-}
 
-operation! {
     /// `GET /albums/{id}/tracks`: [`Spotify::album_tracks`].
     GetAlbumTracks = "get-an-albums-tracks", Get "/albums/{id}/tracks" -> Page<SimpleTrack> {
         query: [market, limit(1..=50), offset],
         scopes: [],
     }
-}
 
-operation! {
     /// `GET /browse/new-releases`: [`Spotify::new_releases`].
     GetNewReleases = "get-new-releases", Get "/browse/new-releases" -> Page<SimpleAlbum> [raw::AlbumPage, |r| r.albums] {
         query: [limit(1..=50), offset],
@@ -40,13 +34,6 @@ operation! {
         deprecated: "search",
     }
 }
-
-pub(crate) const ENDPOINTS: &[&Endpoint] = &[
-    GetAlbum::ENDPOINT,
-    GetAlbums::ENDPOINT,
-    GetAlbumTracks::ENDPOINT,
-    GetNewReleases::ENDPOINT,
-];
 
 impl Spotify {
     /// One album, with its first page of tracks.

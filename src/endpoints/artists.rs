@@ -5,17 +5,15 @@ use crate::endpoints::chunked::Chunked;
 use crate::error::Error;
 use crate::id::{IdKind, parse_id, parse_ids};
 use crate::model::{AlbumGroup, FullArtist, FullTrack, Page, SimpleAlbum, raw};
-use crate::request::{Endpoint, Operation, Request, operation};
+use crate::request::{Operation, Request, operations};
 
-operation! {
+operations! {
     /// `GET /artists/{id}`: [`Spotify::artist`].
     GetArtist = "get-an-artist", Get "/artists/{id}" -> FullArtist {
         query: [],
         scopes: [],
     }
-}
 
-operation! {
     /// `GET /artists`: [`Spotify::artists`].
     GetArtists = "get-multiple-artists", Get "/artists" -> Vec<Option<FullArtist>> [raw::Artists, |r| r.artists] {
         query: [ids],
@@ -23,26 +21,20 @@ operation! {
         scopes: [],
         deprecated: "artist",
     }
-}
 
-operation! {
     /// `GET /artists/{id}/albums`: [`Spotify::artist_albums`].
     GetArtistAlbums = "get-an-artists-albums", Get "/artists/{id}/albums" -> Page<SimpleAlbum> {
         query: [include_groups, market, limit(1..=10), offset],
         scopes: [],
     }
-}
 
-operation! {
     /// `GET /artists/{id}/top-tracks`: [`Spotify::artist_top_tracks`].
     GetArtistTopTracks = "get-an-artists-top-tracks", Get "/artists/{id}/top-tracks" -> Vec<FullTrack> [raw::Tracks, |r| r.tracks.into_iter().flatten().collect()] {
         query: [market],
         scopes: [],
         deprecated: "search",
     }
-}
 
-operation! {
     /// `GET /artists/{id}/related-artists`: [`Spotify::artist_related_artists`].
     GetArtistRelatedArtists = "get-an-artists-related-artists", Get "/artists/{id}/related-artists" -> Vec<FullArtist> [raw::Artists, |r| r.artists.into_iter().flatten().collect()] {
         query: [],
@@ -50,14 +42,6 @@ operation! {
         deprecated: "search",
     }
 }
-
-pub(crate) const ENDPOINTS: &[&Endpoint] = &[
-    GetArtist::ENDPOINT,
-    GetArtists::ENDPOINT,
-    GetArtistAlbums::ENDPOINT,
-    GetArtistTopTracks::ENDPOINT,
-    GetArtistRelatedArtists::ENDPOINT,
-];
 
 /// A request on `/artists/{id}/...` for a validated artist ID.
 fn for_artist<'a, O: Operation>(client: &'a Spotify, id: &str) -> Request<'a, O> {

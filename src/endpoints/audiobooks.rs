@@ -4,17 +4,15 @@ use crate::client::Spotify;
 use crate::endpoints::chunked::Chunked;
 use crate::id::{IdKind, parse_id, parse_ids};
 use crate::model::{FullAudiobook, Page, SimpleChapter, raw};
-use crate::request::{Endpoint, Operation, Request, operation};
+use crate::request::{Operation, Request, operations};
 
-operation! {
+operations! {
     /// `GET /audiobooks/{id}`: [`Spotify::audiobook`].
     GetAudiobook = "get-an-audiobook", Get "/audiobooks/{id}" -> FullAudiobook {
         query: [market],
         scopes: [],
     }
-}
 
-operation! {
     /// `GET /audiobooks`: [`Spotify::audiobooks`].
     GetAudiobooks = "get-multiple-audiobooks", Get "/audiobooks" -> Vec<Option<FullAudiobook>> [raw::Audiobooks, |r| r.audiobooks] {
         query: [ids, market],
@@ -22,21 +20,13 @@ operation! {
         scopes: [],
         deprecated: "audiobook",
     }
-}
 
-operation! {
     /// `GET /audiobooks/{id}/chapters`: [`Spotify::audiobook_chapters`].
     GetAudiobookChapters = "get-audiobook-chapters", Get "/audiobooks/{id}/chapters" -> Page<SimpleChapter> {
         query: [market, limit(1..=50), offset],
         scopes: [],
     }
 }
-
-pub(crate) const ENDPOINTS: &[&Endpoint] = &[
-    GetAudiobook::ENDPOINT,
-    GetAudiobooks::ENDPOINT,
-    GetAudiobookChapters::ENDPOINT,
-];
 
 fn for_audiobook<'a, O: Operation>(client: &'a Spotify, id: &str) -> Request<'a, O> {
     match parse_id(id, IdKind::Audiobook) {

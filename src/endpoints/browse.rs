@@ -3,36 +3,30 @@
 use crate::client::Spotify;
 use crate::error::Error;
 use crate::model::{Category, FeaturedPlaylists, Page, SimplePlaylist, raw};
-use crate::request::{Endpoint, Operation, Request, operation};
+use crate::request::{Operation, Request, operations};
 
-operation! {
+operations! {
     /// `GET /browse/categories`: [`Spotify::categories`].
     GetCategories = "get-categories", Get "/browse/categories" -> Page<Category> [raw::CategoryPage, |r| r.categories] {
         query: [locale, limit(1..=50), offset],
         scopes: [],
         deprecated: "no replacement",
     }
-}
 
-operation! {
     /// `GET /browse/categories/{category_id}`: [`Spotify::category`].
     GetCategory = "get-a-category", Get "/browse/categories/{category_id}" -> Category {
         query: [locale],
         scopes: [],
         deprecated: "no replacement",
     }
-}
 
-operation! {
     /// `GET /browse/categories/{category_id}/playlists`: [`Spotify::category_playlists`].
     GetCategoryPlaylists = "get-a-categories-playlists", Get "/browse/categories/{category_id}/playlists" -> Page<SimplePlaylist> [FeaturedPlaylists, |r| r.playlists] {
         query: [limit(1..=50), offset],
         scopes: [],
         deprecated: "search",
     }
-}
 
-operation! {
     /// `GET /browse/featured-playlists`: [`Spotify::featured_playlists`].
     GetFeaturedPlaylists = "get-featured-playlists", Get "/browse/featured-playlists" -> FeaturedPlaylists {
         query: [locale, limit(1..=50), offset],
@@ -40,13 +34,6 @@ operation! {
         deprecated: "search",
     }
 }
-
-pub(crate) const ENDPOINTS: &[&Endpoint] = &[
-    GetCategories::ENDPOINT,
-    GetCategory::ENDPOINT,
-    GetCategoryPlaylists::ENDPOINT,
-    GetFeaturedPlaylists::ENDPOINT,
-];
 
 /// A request on a path with a category ID (not a base-62 ID: `dinner`).
 fn for_category<'a, O: Operation>(client: &'a Spotify, id: &str) -> Request<'a, O> {

@@ -4,17 +4,15 @@ use crate::client::Spotify;
 use crate::endpoints::chunked::Chunked;
 use crate::id::{IdKind, parse_id, parse_ids};
 use crate::model::{FullChapter, raw};
-use crate::request::{Endpoint, Operation, Request, operation};
+use crate::request::{Request, operations};
 
-operation! {
+operations! {
     /// `GET /chapters/{id}`: [`Spotify::chapter`].
     GetChapter = "get-a-chapter", Get "/chapters/{id}" -> FullChapter {
         query: [market],
         scopes: [],
     }
-}
 
-operation! {
     /// `GET /chapters`: [`Spotify::chapters`].
     GetChapters = "get-several-chapters", Get "/chapters" -> Vec<Option<FullChapter>> [raw::Chapters, |r| r.chapters] {
         query: [ids, market],
@@ -23,8 +21,6 @@ operation! {
         deprecated: "chapter",
     }
 }
-
-pub(crate) const ENDPOINTS: &[&Endpoint] = &[GetChapter::ENDPOINT, GetChapters::ENDPOINT];
 
 impl Spotify {
     /// One audiobook chapter, with its audiobook.

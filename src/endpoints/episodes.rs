@@ -4,17 +4,15 @@ use crate::client::Spotify;
 use crate::endpoints::chunked::Chunked;
 use crate::id::{IdKind, parse_id, parse_ids};
 use crate::model::{FullEpisode, raw};
-use crate::request::{Endpoint, Operation, Request, operation};
+use crate::request::{Request, operations};
 
-operation! {
+operations! {
     /// `GET /episodes/{id}`: [`Spotify::episode`].
     GetEpisode = "get-an-episode", Get "/episodes/{id}" -> FullEpisode {
         query: [market],
         scopes: ["user-read-playback-position"],
     }
-}
 
-operation! {
     /// `GET /episodes`: [`Spotify::episodes`].
     GetEpisodes = "get-multiple-episodes", Get "/episodes" -> Vec<Option<FullEpisode>> [raw::Episodes, |r| r.episodes] {
         query: [ids, market],
@@ -23,8 +21,6 @@ operation! {
         deprecated: "episode",
     }
 }
-
-pub(crate) const ENDPOINTS: &[&Endpoint] = &[GetEpisode::ENDPOINT, GetEpisodes::ENDPOINT];
 
 impl Spotify {
     /// One episode, with its show.

@@ -6,76 +6,60 @@ use crate::client::Spotify;
 use crate::error::{Error, Result};
 use crate::id::{IdKind, parse_ids, parse_uri};
 use crate::model::{Page, SavedAlbum, SavedAudiobook, SavedEpisode, SavedShow, SavedTrack};
-use crate::request::{Endpoint, Operation, Request, operation};
+use crate::request::{Operation, Request, operations};
 
-operation! {
+operations! {
     /// `PUT /me/library`: [`Spotify::library_save`].
     SaveLibraryItems = "save-library-items", Put "/me/library" -> () [serde::de::IgnoredAny, |_r| ()] {
         query: [uris],
         list: uris in Query max 40,
         scopes: ["playlist-modify-public", "user-follow-modify", "user-library-modify"],
     }
-}
 
-operation! {
     /// `DELETE /me/library`: [`Spotify::library_remove`].
     RemoveLibraryItems = "remove-library-items", Delete "/me/library" -> () [serde::de::IgnoredAny, |_r| ()] {
         query: [uris],
         list: uris in Query max 40,
         scopes: ["playlist-modify-public", "user-follow-modify", "user-library-modify"],
     }
-}
 
-operation! {
     /// `GET /me/library/contains`: [`Spotify::library_contains`].
     CheckLibraryContains = "check-library-contains", Get "/me/library/contains" -> Vec<bool> {
         query: [uris],
         list: uris in Query max 40,
         scopes: ["playlist-read-private", "user-follow-read", "user-library-read"],
     }
-}
 
-operation! {
     /// `GET /me/albums`: [`Spotify::saved_albums`].
     GetSavedAlbums = "get-users-saved-albums", Get "/me/albums" -> Page<SavedAlbum> {
         query: [limit(1..=50), offset, market],
         scopes: ["user-library-read"],
     }
-}
 
-operation! {
     /// `GET /me/tracks`: [`Spotify::saved_tracks`].
     GetSavedTracks = "get-users-saved-tracks", Get "/me/tracks" -> Page<SavedTrack> {
         query: [market, limit(1..=50), offset],
         scopes: ["user-library-read"],
     }
-}
 
-operation! {
     /// `GET /me/episodes`: [`Spotify::saved_episodes`].
     GetSavedEpisodes = "get-users-saved-episodes", Get "/me/episodes" -> Page<SavedEpisode> {
         query: [market, limit(1..=50), offset],
         scopes: ["user-library-read", "user-read-playback-position"],
     }
-}
 
-operation! {
     /// `GET /me/shows`: [`Spotify::saved_shows`].
     GetSavedShows = "get-users-saved-shows", Get "/me/shows" -> Page<SavedShow> {
         query: [limit(1..=50), offset],
         scopes: ["user-library-read"],
     }
-}
 
-operation! {
     /// `GET /me/audiobooks`: [`Spotify::saved_audiobooks`].
     GetSavedAudiobooks = "get-users-saved-audiobooks", Get "/me/audiobooks" -> Page<SavedAudiobook> {
         query: [limit(1..=50), offset],
         scopes: ["user-library-read"],
     }
-}
 
-operation! {
     /// `PUT /me/albums`: [`Spotify::saved_albums_add`].
     SaveAlbums = "save-albums-user", Put "/me/albums" -> () [serde::de::IgnoredAny, |_r| ()] {
         query: [ids],
@@ -84,9 +68,7 @@ operation! {
         scopes: ["user-library-modify"],
         deprecated: "library_save",
     }
-}
 
-operation! {
     /// `DELETE /me/albums`: [`Spotify::saved_albums_delete`].
     RemoveAlbums = "remove-albums-user", Delete "/me/albums" -> () [serde::de::IgnoredAny, |_r| ()] {
         query: [ids],
@@ -95,9 +77,7 @@ operation! {
         scopes: ["user-library-modify"],
         deprecated: "library_remove",
     }
-}
 
-operation! {
     /// `GET /me/albums/contains`: [`Spotify::saved_albums_contains`].
     CheckSavedAlbums = "check-users-saved-albums", Get "/me/albums/contains" -> Vec<bool> {
         query: [ids],
@@ -105,9 +85,7 @@ operation! {
         scopes: ["user-library-read"],
         deprecated: "library_contains",
     }
-}
 
-operation! {
     /// `PUT /me/tracks`: [`Spotify::saved_tracks_add`].
     SaveTracks = "save-tracks-user", Put "/me/tracks" -> () [serde::de::IgnoredAny, |_r| ()] {
         query: [],
@@ -116,9 +94,7 @@ operation! {
         scopes: ["user-library-modify"],
         deprecated: "library_save",
     }
-}
 
-operation! {
     /// `DELETE /me/tracks`: [`Spotify::saved_tracks_delete`].
     RemoveTracks = "remove-tracks-user", Delete "/me/tracks" -> () [serde::de::IgnoredAny, |_r| ()] {
         query: [ids],
@@ -127,9 +103,7 @@ operation! {
         scopes: ["user-library-modify"],
         deprecated: "library_remove",
     }
-}
 
-operation! {
     /// `GET /me/tracks/contains`: [`Spotify::saved_tracks_contains`].
     CheckSavedTracks = "check-users-saved-tracks", Get "/me/tracks/contains" -> Vec<bool> {
         query: [ids],
@@ -137,9 +111,7 @@ operation! {
         scopes: ["user-library-read"],
         deprecated: "library_contains",
     }
-}
 
-operation! {
     /// `PUT /me/episodes`: [`Spotify::saved_episodes_add`].
     SaveEpisodes = "save-episodes-user", Put "/me/episodes" -> () [serde::de::IgnoredAny, |_r| ()] {
         query: [ids],
@@ -148,9 +120,7 @@ operation! {
         scopes: ["user-library-modify"],
         deprecated: "library_save",
     }
-}
 
-operation! {
     /// `DELETE /me/episodes`: [`Spotify::saved_episodes_delete`].
     RemoveEpisodes = "remove-episodes-user", Delete "/me/episodes" -> () [serde::de::IgnoredAny, |_r| ()] {
         query: [ids],
@@ -159,9 +129,7 @@ operation! {
         scopes: ["user-library-modify"],
         deprecated: "library_remove",
     }
-}
 
-operation! {
     /// `GET /me/episodes/contains`: [`Spotify::saved_episodes_contains`].
     CheckSavedEpisodes = "check-users-saved-episodes", Get "/me/episodes/contains" -> Vec<bool> {
         query: [ids],
@@ -169,9 +137,7 @@ operation! {
         scopes: ["user-library-read"],
         deprecated: "library_contains",
     }
-}
 
-operation! {
     /// `PUT /me/shows`: [`Spotify::saved_shows_add`].
     SaveShows = "save-shows-user", Put "/me/shows" -> () [serde::de::IgnoredAny, |_r| ()] {
         query: [ids],
@@ -180,9 +146,7 @@ operation! {
         scopes: ["user-library-modify"],
         deprecated: "library_save",
     }
-}
 
-operation! {
     /// `DELETE /me/shows`: [`Spotify::saved_shows_delete`].
     RemoveShows = "remove-shows-user", Delete "/me/shows" -> () [serde::de::IgnoredAny, |_r| ()] {
         query: [ids, market],
@@ -191,9 +155,7 @@ operation! {
         scopes: ["user-library-modify"],
         deprecated: "library_remove",
     }
-}
 
-operation! {
     /// `GET /me/shows/contains`: [`Spotify::saved_shows_contains`].
     CheckSavedShows = "check-users-saved-shows", Get "/me/shows/contains" -> Vec<bool> {
         query: [ids],
@@ -201,9 +163,7 @@ operation! {
         scopes: ["user-library-read"],
         deprecated: "library_contains",
     }
-}
 
-operation! {
     /// `PUT /me/audiobooks`: [`Spotify::saved_audiobooks_add`].
     SaveAudiobooks = "save-audiobooks-user", Put "/me/audiobooks" -> () [serde::de::IgnoredAny, |_r| ()] {
         query: [ids],
@@ -211,9 +171,7 @@ operation! {
         scopes: ["user-library-modify"],
         deprecated: "library_save",
     }
-}
 
-operation! {
     /// `DELETE /me/audiobooks`: [`Spotify::saved_audiobooks_delete`].
     RemoveAudiobooks = "remove-audiobooks-user", Delete "/me/audiobooks" -> () [serde::de::IgnoredAny, |_r| ()] {
         query: [ids],
@@ -221,9 +179,7 @@ operation! {
         scopes: ["user-library-modify"],
         deprecated: "library_remove",
     }
-}
 
-operation! {
     /// `GET /me/audiobooks/contains`: [`Spotify::saved_audiobooks_contains`].
     CheckSavedAudiobooks = "check-users-saved-audiobooks", Get "/me/audiobooks/contains" -> Vec<bool> {
         query: [ids],
@@ -232,32 +188,6 @@ operation! {
         deprecated: "library_contains",
     }
 }
-
-pub(crate) const ENDPOINTS: &[&Endpoint] = &[
-    SaveLibraryItems::ENDPOINT,
-    RemoveLibraryItems::ENDPOINT,
-    CheckLibraryContains::ENDPOINT,
-    GetSavedAlbums::ENDPOINT,
-    GetSavedTracks::ENDPOINT,
-    GetSavedEpisodes::ENDPOINT,
-    GetSavedShows::ENDPOINT,
-    GetSavedAudiobooks::ENDPOINT,
-    SaveAlbums::ENDPOINT,
-    RemoveAlbums::ENDPOINT,
-    CheckSavedAlbums::ENDPOINT,
-    SaveTracks::ENDPOINT,
-    RemoveTracks::ENDPOINT,
-    CheckSavedTracks::ENDPOINT,
-    SaveEpisodes::ENDPOINT,
-    RemoveEpisodes::ENDPOINT,
-    CheckSavedEpisodes::ENDPOINT,
-    SaveShows::ENDPOINT,
-    RemoveShows::ENDPOINT,
-    CheckSavedShows::ENDPOINT,
-    SaveAudiobooks::ENDPOINT,
-    RemoveAudiobooks::ENDPOINT,
-    CheckSavedAudiobooks::ENDPOINT,
-];
 
 /// Kinds `/me/library` accepts.
 const LIBRARY_KINDS: [IdKind; 8] = [

@@ -2,9 +2,9 @@
 
 use crate::client::Spotify;
 use crate::model::{Market, raw};
-use crate::request::{Endpoint, Operation, Request, operation};
+use crate::request::{Request, operations};
 
-operation! {
+operations! {
     /// `GET /markets`: [`Spotify::markets`].
     GetMarkets = "get-available-markets", Get "/markets" -> Vec<Market> [raw::Markets, |r| r.markets] {
         query: [],
@@ -12,8 +12,6 @@ operation! {
         deprecated: "no replacement",
     }
 }
-
-pub(crate) const ENDPOINTS: &[&Endpoint] = &[GetMarkets::ENDPOINT];
 
 impl Spotify {
     /// The markets (countries) Spotify is available in.

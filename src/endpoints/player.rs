@@ -20,43 +20,35 @@ use crate::id::{IdKind, parse_uri};
 use crate::model::{
     CurrentPlayback, CurrentlyPlaying, Device, Queue, RecentlyPlayed, RepeatState, raw,
 };
-use crate::request::{Endpoint, Operation, Request, operation};
+use crate::request::{Operation, Request, operations};
 use serde_json::json;
 
-operation! {
+operations! {
     /// `GET /me/player`: [`Spotify::playback`].
     GetPlayback = "get-information-about-the-users-current-playback", Get "/me/player" -> Option<CurrentPlayback> {
         query: [market, additional_types],
         scopes: ["user-read-playback-state"],
     }
-}
 
-operation! {
     /// `PUT /me/player`: [`Spotify::playback_transfer`].
     TransferPlayback = "transfer-a-users-playback", Put "/me/player" -> () [serde::de::IgnoredAny, |_r| ()] {
         query: [],
         body: [device_ids, play],
         scopes: ["user-modify-playback-state"],
     }
-}
 
-operation! {
     /// `GET /me/player/devices`: [`Spotify::playback_devices`].
     GetDevices = "get-a-users-available-devices", Get "/me/player/devices" -> Vec<Device> [raw::Devices, |r| r.devices] {
         query: [],
         scopes: ["user-read-playback-state"],
     }
-}
 
-operation! {
     /// `GET /me/player/currently-playing`: [`Spotify::playback_currently_playing`].
     GetCurrentlyPlaying = "get-the-users-currently-playing-track", Get "/me/player/currently-playing" -> Option<CurrentlyPlaying> {
         query: [market, additional_types],
         scopes: ["user-read-currently-playing"],
     }
-}
 
-operation! {
     /// `PUT /me/player/play`: [`Spotify::playback_start_tracks`],
     /// [`Spotify::playback_start_context`], [`Spotify::playback_resume`].
     StartPlayback = "start-a-users-playback", Put "/me/player/play" -> () [serde::de::IgnoredAny, |_r| ()] {
@@ -64,105 +56,67 @@ operation! {
         body: [context_uri, uris, offset, position_ms],
         scopes: ["user-modify-playback-state"],
     }
-}
 
-operation! {
     /// `PUT /me/player/pause`: [`Spotify::playback_pause`].
     PausePlayback = "pause-a-users-playback", Put "/me/player/pause" -> () [serde::de::IgnoredAny, |_r| ()] {
         query: [device_id],
         scopes: ["user-modify-playback-state"],
     }
-}
 
-operation! {
     /// `POST /me/player/next`: [`Spotify::playback_next`].
     SkipNext = "skip-users-playback-to-next-track", Post "/me/player/next" -> () [serde::de::IgnoredAny, |_r| ()] {
         query: [device_id],
         scopes: ["user-modify-playback-state"],
     }
-}
 
-operation! {
     /// `POST /me/player/previous`: [`Spotify::playback_previous`].
     SkipPrevious = "skip-users-playback-to-previous-track", Post "/me/player/previous" -> () [serde::de::IgnoredAny, |_r| ()] {
         query: [device_id],
         scopes: ["user-modify-playback-state"],
     }
-}
 
-operation! {
     /// `PUT /me/player/seek`: [`Spotify::playback_seek`].
     Seek = "seek-to-position-in-currently-playing-track", Put "/me/player/seek" -> () [serde::de::IgnoredAny, |_r| ()] {
         query: [position_ms, device_id],
         scopes: ["user-modify-playback-state"],
     }
-}
 
-operation! {
     /// `PUT /me/player/repeat`: [`Spotify::playback_repeat`].
     SetRepeat = "set-repeat-mode-on-users-playback", Put "/me/player/repeat" -> () [serde::de::IgnoredAny, |_r| ()] {
         query: [state, device_id],
         scopes: ["user-modify-playback-state"],
     }
-}
 
-operation! {
     /// `PUT /me/player/volume`: [`Spotify::playback_volume`].
     SetVolume = "set-volume-for-users-playback", Put "/me/player/volume" -> () [serde::de::IgnoredAny, |_r| ()] {
         query: [volume_percent, device_id],
         scopes: ["user-modify-playback-state"],
     }
-}
 
-operation! {
     /// `PUT /me/player/shuffle`: [`Spotify::playback_shuffle`].
     SetShuffle = "toggle-shuffle-for-users-playback", Put "/me/player/shuffle" -> () [serde::de::IgnoredAny, |_r| ()] {
         query: [state, device_id],
         scopes: ["user-modify-playback-state"],
     }
-}
 
-operation! {
     /// `GET /me/player/recently-played`: [`Spotify::playback_recently_played`].
     GetRecentlyPlayed = "get-recently-played", Get "/me/player/recently-played" -> RecentlyPlayed {
         query: [limit(1..=50), after, before],
         scopes: ["user-read-recently-played"],
     }
-}
 
-operation! {
     /// `GET /me/player/queue`: [`Spotify::playback_queue`].
     GetQueue = "get-queue", Get "/me/player/queue" -> Queue {
         query: [],
         scopes: ["user-read-currently-playing", "user-read-playback-state"],
     }
-}
 
-operation! {
     /// `POST /me/player/queue`: [`Spotify::playback_queue_add`].
     AddToQueue = "add-to-queue", Post "/me/player/queue" -> () [serde::de::IgnoredAny, |_r| ()] {
         query: [uri, device_id],
         scopes: ["user-modify-playback-state"],
     }
 }
-
-pub(crate) const ENDPOINTS: &[&Endpoint] = &[
-    GetPlayback::ENDPOINT,
-    TransferPlayback::ENDPOINT,
-    GetDevices::ENDPOINT,
-    GetCurrentlyPlaying::ENDPOINT,
-    StartPlayback::ENDPOINT,
-    PausePlayback::ENDPOINT,
-    SkipNext::ENDPOINT,
-    SkipPrevious::ENDPOINT,
-    Seek::ENDPOINT,
-    SetRepeat::ENDPOINT,
-    SetVolume::ENDPOINT,
-    SetShuffle::ENDPOINT,
-    GetRecentlyPlayed::ENDPOINT,
-    GetQueue::ENDPOINT,
-    AddToQueue::ENDPOINT,
-];
 
 /// What the player reads ask for unless told otherwise: episodes too.
 const BOTH_TYPES: &str = "track,episode";

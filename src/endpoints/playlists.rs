@@ -10,35 +10,29 @@ use crate::error::{Error, Result};
 use crate::http::Body;
 use crate::id::{IdKind, parse_id};
 use crate::model::{FullPlaylist, Image, Page, PlaylistItem, PlaylistSnapshot, SimplePlaylist};
-use crate::request::{Endpoint, Operation, Request, operation};
+use crate::request::{Operation, Request, operations};
 use serde_json::{Value, json};
 
-operation! {
+operations! {
     /// `GET /playlists/{playlist_id}`: [`Spotify::playlist`].
     GetPlaylist = "get-playlist", Get "/playlists/{playlist_id}" -> FullPlaylist {
         query: [market, fields, additional_types],
         scopes: [],
     }
-}
 
-operation! {
     /// `PUT /playlists/{playlist_id}`: [`Spotify::playlist_change_details`].
     ChangePlaylistDetails = "change-playlist-details", Put "/playlists/{playlist_id}" -> () [serde::de::IgnoredAny, |_r| ()] {
         query: [],
         body: [name, public, collaborative, description],
         scopes: ["playlist-modify-private", "playlist-modify-public"],
     }
-}
 
-operation! {
     /// `GET /playlists/{playlist_id}/items`: [`Spotify::playlist_items`].
     GetPlaylistItems = "get-playlists-items", Get "/playlists/{playlist_id}/items" -> Page<PlaylistItem> {
         query: [market, fields, limit(1..=50), offset, additional_types],
         scopes: ["playlist-read-private"],
     }
-}
 
-operation! {
     /// `POST /playlists/{playlist_id}/items`: [`Spotify::playlist_add`].
     AddPlaylistItems = "add-items-to-playlist", Post "/playlists/{playlist_id}/items" -> PlaylistSnapshot {
         query: [position, uris],
@@ -46,9 +40,7 @@ operation! {
         list: uris in Body max 100,
         scopes: ["playlist-modify-private", "playlist-modify-public"],
     }
-}
 
-operation! {
     /// `PUT /playlists/{playlist_id}/items`: [`Spotify::playlist_reorder`],
     /// [`Spotify::playlist_replace`], [`Spotify::playlist_clear`].
     ReorderOrReplacePlaylistItems = "reorder-or-replace-playlists-items", Put "/playlists/{playlist_id}/items" -> PlaylistSnapshot {
@@ -56,9 +48,7 @@ operation! {
         body: [uris, range_start, insert_before, range_length, snapshot_id],
         scopes: ["playlist-modify-private", "playlist-modify-public"],
     }
-}
 
-operation! {
     /// `DELETE /playlists/{playlist_id}/items`: [`Spotify::playlist_remove`],
     /// [`Spotify::playlist_remove_occurrences`].
     RemovePlaylistItems = "remove-items-playlist", Delete "/playlists/{playlist_id}/items" -> PlaylistSnapshot {
@@ -67,18 +57,14 @@ operation! {
         list: items in Body max 100,
         scopes: ["playlist-modify-private", "playlist-modify-public"],
     }
-}
 
-operation! {
     /// `GET /playlists/{playlist_id}/tracks`: [`Spotify::playlist_tracks`].
     GetPlaylistTracks = "get-playlists-tracks", Get "/playlists/{playlist_id}/tracks" -> Page<PlaylistItem> {
         query: [market, fields, limit(1..=100), offset, additional_types],
         scopes: ["playlist-read-private"],
         deprecated: "playlist_items",
     }
-}
 
-operation! {
     /// `POST /playlists/{playlist_id}/tracks`: [`Spotify::playlist_tracks_add`].
     AddPlaylistTracks = "add-tracks-to-playlist", Post "/playlists/{playlist_id}/tracks" -> PlaylistSnapshot {
         query: [position, uris],
@@ -87,9 +73,7 @@ operation! {
         scopes: ["playlist-modify-private", "playlist-modify-public"],
         deprecated: "playlist_add",
     }
-}
 
-operation! {
     /// `PUT /playlists/{playlist_id}/tracks`: [`Spotify::playlist_tracks_reorder`],
     /// [`Spotify::playlist_tracks_replace`].
     ReorderOrReplacePlaylistTracks = "reorder-or-replace-playlists-tracks", Put "/playlists/{playlist_id}/tracks" -> PlaylistSnapshot {
@@ -98,9 +82,7 @@ operation! {
         scopes: ["playlist-modify-private", "playlist-modify-public"],
         deprecated: "playlist_reorder",
     }
-}
 
-operation! {
     /// `DELETE /playlists/{playlist_id}/tracks`: [`Spotify::playlist_tracks_remove`].
     RemovePlaylistTracks = "remove-tracks-playlist", Delete "/playlists/{playlist_id}/tracks" -> PlaylistSnapshot {
         query: [],
@@ -109,35 +91,27 @@ operation! {
         scopes: ["playlist-modify-private", "playlist-modify-public"],
         deprecated: "playlist_remove",
     }
-}
 
-operation! {
     /// `GET /me/playlists`: [`Spotify::playlists`].
     GetMyPlaylists = "get-a-list-of-current-users-playlists", Get "/me/playlists" -> Page<SimplePlaylist> {
         query: [limit(1..=50), offset],
         scopes: ["playlist-read-private"],
     }
-}
 
-operation! {
     /// `GET /users/{user_id}/playlists`: [`Spotify::user_playlists`].
     GetUserPlaylists = "get-list-users-playlists", Get "/users/{user_id}/playlists" -> Page<SimplePlaylist> {
         query: [limit(1..=50), offset],
         scopes: ["playlist-read-collaborative", "playlist-read-private"],
         deprecated: "playlists",
     }
-}
 
-operation! {
     /// `POST /me/playlists`: [`Spotify::playlist_create`].
     CreatePlaylist = "create-playlist", Post "/me/playlists" -> FullPlaylist {
         query: [],
         body: [name, public, collaborative, description],
         scopes: ["playlist-modify-private", "playlist-modify-public"],
     }
-}
 
-operation! {
     /// `POST /users/{user_id}/playlists`: [`Spotify::playlist_create_for_user`].
     CreatePlaylistForUser = "create-playlist-for-user", Post "/users/{user_id}/playlists" -> FullPlaylist {
         query: [],
@@ -145,42 +119,19 @@ operation! {
         scopes: ["playlist-modify-private", "playlist-modify-public"],
         deprecated: "playlist_create",
     }
-}
 
-operation! {
     /// `GET /playlists/{playlist_id}/images`: [`Spotify::playlist_cover_image`].
     GetPlaylistCover = "get-playlist-cover", Get "/playlists/{playlist_id}/images" -> Vec<Image> {
         query: [],
         scopes: [],
     }
-}
 
-operation! {
     /// `PUT /playlists/{playlist_id}/images`: [`Spotify::playlist_cover_image_upload`].
     UploadPlaylistCover = "upload-custom-playlist-cover", Put "/playlists/{playlist_id}/images" -> () [serde::de::IgnoredAny, |_r| ()] {
         query: [],
         scopes: ["playlist-modify-private", "playlist-modify-public", "ugc-image-upload"],
     }
 }
-
-pub(crate) const ENDPOINTS: &[&Endpoint] = &[
-    GetPlaylist::ENDPOINT,
-    ChangePlaylistDetails::ENDPOINT,
-    GetPlaylistItems::ENDPOINT,
-    AddPlaylistItems::ENDPOINT,
-    ReorderOrReplacePlaylistItems::ENDPOINT,
-    RemovePlaylistItems::ENDPOINT,
-    GetPlaylistTracks::ENDPOINT,
-    AddPlaylistTracks::ENDPOINT,
-    ReorderOrReplacePlaylistTracks::ENDPOINT,
-    RemovePlaylistTracks::ENDPOINT,
-    GetMyPlaylists::ENDPOINT,
-    GetUserPlaylists::ENDPOINT,
-    CreatePlaylist::ENDPOINT,
-    CreatePlaylistForUser::ENDPOINT,
-    GetPlaylistCover::ENDPOINT,
-    UploadPlaylistCover::ENDPOINT,
-];
 
 /// The most items one add, replace or remove call takes.
 const ITEMS_CAP: usize = 100;

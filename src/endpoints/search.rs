@@ -6,17 +6,15 @@ use crate::model::{
     FullArtist, FullTrack, Page, SearchResults, SearchType, SimpleAlbum, SimpleAudiobook,
     SimpleEpisode, SimplePlaylist, SimpleShow,
 };
-use crate::request::{Endpoint, Operation, Request, operation, params};
+use crate::request::{Endpoint, Operation, Request, operations, params};
 
-operation! {
+operations! {
     /// `GET /search`: [`Spotify::search`].
     Search = "search", Get "/search" -> SearchResults {
         query: [q, type, market, limit(1..=10), offset(0..=1000), include_external],
         scopes: [],
     }
 }
-
-pub(crate) const ENDPOINTS: &[&Endpoint] = &[Search::ENDPOINT];
 
 /// The search operations: [`Search`] and the one-type searches
 /// ([`SearchTracks`], ...). It gates

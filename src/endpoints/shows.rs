@@ -4,17 +4,15 @@ use crate::client::Spotify;
 use crate::endpoints::chunked::Chunked;
 use crate::id::{IdKind, parse_id, parse_ids};
 use crate::model::{FullShow, Page, SimpleEpisode, SimpleShow, raw};
-use crate::request::{Endpoint, Operation, Request, operation};
+use crate::request::{Operation, Request, operations};
 
-operation! {
+operations! {
     /// `GET /shows/{id}`: [`Spotify::show`].
     GetShow = "get-a-show", Get "/shows/{id}" -> FullShow {
         query: [market],
         scopes: ["user-read-playback-position"],
     }
-}
 
-operation! {
     /// `GET /shows`: [`Spotify::shows`].
     GetShows = "get-multiple-shows", Get "/shows" -> Vec<Option<SimpleShow>> [raw::Shows, |r| r.shows] {
         query: [market, ids],
@@ -22,21 +20,13 @@ operation! {
         scopes: [],
         deprecated: "show",
     }
-}
 
-operation! {
     /// `GET /shows/{id}/episodes`: [`Spotify::show_episodes`].
     GetShowEpisodes = "get-a-shows-episodes", Get "/shows/{id}/episodes" -> Page<SimpleEpisode> {
         query: [market, limit(1..=50), offset],
         scopes: ["user-read-playback-position"],
     }
 }
-
-pub(crate) const ENDPOINTS: &[&Endpoint] = &[
-    GetShow::ENDPOINT,
-    GetShows::ENDPOINT,
-    GetShowEpisodes::ENDPOINT,
-];
 
 fn for_show<'a, O: Operation>(client: &'a Spotify, id: &str) -> Request<'a, O> {
     match parse_id(id, IdKind::Show) {

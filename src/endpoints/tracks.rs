@@ -5,17 +5,15 @@ use crate::endpoints::chunked::Chunked;
 use crate::error::{Error, Result};
 use crate::id::{IdKind, parse_id, parse_ids};
 use crate::model::{AudioAnalysis, AudioFeatures, FullTrack, Recommendations, raw};
-use crate::request::{Endpoint, Operation, Request, operation};
+use crate::request::{Operation, Request, operations};
 
-operation! {
+operations! {
     /// `GET /tracks/{id}`: [`Spotify::track`].
     GetTrack = "get-track", Get "/tracks/{id}" -> FullTrack {
         query: [market],
         scopes: [],
     }
-}
 
-operation! {
     /// `GET /tracks`: [`Spotify::tracks`].
     GetTracks = "get-several-tracks", Get "/tracks" -> Vec<Option<FullTrack>> [raw::Tracks, |r| r.tracks] {
         query: [market, ids],
@@ -23,18 +21,14 @@ operation! {
         scopes: [],
         deprecated: "track",
     }
-}
 
-operation! {
     /// `GET /audio-features/{id}`: [`Spotify::track_audio_features`].
     GetTrackAudioFeatures = "get-audio-features", Get "/audio-features/{id}" -> AudioFeatures {
         query: [],
         scopes: [],
         deprecated: "no replacement",
     }
-}
 
-operation! {
     /// `GET /audio-features`: [`Spotify::tracks_audio_features`].
     GetTracksAudioFeatures = "get-several-audio-features", Get "/audio-features" -> Vec<Option<AudioFeatures>> [raw::AudioFeaturesList, |r| r.audio_features] {
         query: [ids],
@@ -42,18 +36,14 @@ operation! {
         scopes: [],
         deprecated: "no replacement",
     }
-}
 
-operation! {
     /// `GET /audio-analysis/{id}`: [`Spotify::track_audio_analysis`].
     GetTrackAudioAnalysis = "get-audio-analysis", Get "/audio-analysis/{id}" -> AudioAnalysis {
         query: [],
         scopes: [],
         deprecated: "no replacement",
     }
-}
 
-operation! {
     /// `GET /recommendations`: [`Spotify::recommendations`].
     GetRecommendations = "get-recommendations", Get "/recommendations" -> Recommendations {
         query: [
@@ -76,9 +66,7 @@ operation! {
         scopes: [],
         deprecated: "no replacement",
     }
-}
 
-operation! {
     /// `GET /recommendations/available-genre-seeds`: [`Spotify::recommendation_genre_seeds`].
     GetRecommendationGenres = "get-recommendation-genres", Get "/recommendations/available-genre-seeds" -> Vec<String> [raw::GenreSeeds, |r| r.genres] {
         query: [],
@@ -86,16 +74,6 @@ operation! {
         deprecated: "no replacement",
     }
 }
-
-pub(crate) const ENDPOINTS: &[&Endpoint] = &[
-    GetTrack::ENDPOINT,
-    GetTracks::ENDPOINT,
-    GetTrackAudioFeatures::ENDPOINT,
-    GetTracksAudioFeatures::ENDPOINT,
-    GetTrackAudioAnalysis::ENDPOINT,
-    GetRecommendations::ENDPOINT,
-    GetRecommendationGenres::ENDPOINT,
-];
 
 /// The most seeds (artists, genres and tracks together) per recommendation.
 const SEEDS_CAP: usize = 5;

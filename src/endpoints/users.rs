@@ -6,50 +6,40 @@ use crate::id::{IdKind, parse_id, parse_ids};
 use crate::model::{
     CursorPage, FullArtist, FullTrack, Page, PrivateUser, PublicUser, TimeRange, raw,
 };
-use crate::request::{Endpoint, Operation, Request, operation};
+use crate::request::{Operation, Request, operations};
 
-operation! {
+operations! {
     /// `GET /me`: [`Spotify::current_user`].
     GetCurrentUser = "get-current-users-profile", Get "/me" -> PrivateUser {
         query: [],
         scopes: ["user-read-email", "user-read-private"],
     }
-}
 
-operation! {
     /// `GET /users/{user_id}`: [`Spotify::user`].
     GetUser = "get-users-profile", Get "/users/{user_id}" -> PublicUser {
         query: [],
         scopes: [],
         deprecated: "current_user",
     }
-}
 
-operation! {
     /// `GET /me/top/artists`: [`Spotify::current_user_top_artists`].
     GetTopArtists = "get-users-top-artists", Get "/me/top/artists" -> Page<FullArtist> {
         query: [time_range, limit(1..=50), offset],
         scopes: ["user-top-read"],
     }
-}
 
-operation! {
     /// `GET /me/top/tracks`: [`Spotify::current_user_top_tracks`].
     GetTopTracks = "get-users-top-tracks", Get "/me/top/tracks" -> Page<FullTrack> {
         query: [time_range, limit(1..=50), offset],
         scopes: ["user-top-read"],
     }
-}
 
-operation! {
     /// `GET /me/following`: [`Spotify::followed_artists`].
     GetFollowed = "get-followed", Get "/me/following" -> CursorPage<FullArtist> [raw::FollowedArtists, |r| r.artists] {
         query: [type, after, limit(1..=50)],
         scopes: ["user-follow-read"],
     }
-}
 
-operation! {
     /// `PUT /me/following`: [`Spotify::artists_follow`], [`Spotify::users_follow`].
     FollowArtistsUsers = "follow-artists-users", Put "/me/following" -> () [serde::de::IgnoredAny, |_r| ()] {
         query: [type, ids],
@@ -58,9 +48,7 @@ operation! {
         scopes: ["user-follow-modify"],
         deprecated: "library_save",
     }
-}
 
-operation! {
     /// `DELETE /me/following`: [`Spotify::artists_unfollow`], [`Spotify::users_unfollow`].
     UnfollowArtistsUsers = "unfollow-artists-users", Delete "/me/following" -> () [serde::de::IgnoredAny, |_r| ()] {
         query: [type, ids],
@@ -69,9 +57,7 @@ operation! {
         scopes: ["user-follow-modify"],
         deprecated: "library_remove",
     }
-}
 
-operation! {
     /// `GET /me/following/contains`: [`Spotify::artists_is_following`], [`Spotify::users_is_following`].
     CheckFollows = "check-current-user-follows", Get "/me/following/contains" -> Vec<bool> {
         query: [type, ids],
@@ -79,9 +65,7 @@ operation! {
         scopes: ["user-follow-read"],
         deprecated: "library_contains",
     }
-}
 
-operation! {
     /// `PUT /playlists/{playlist_id}/followers`: [`Spotify::playlist_follow`].
     FollowPlaylist = "follow-playlist", Put "/playlists/{playlist_id}/followers" -> () [serde::de::IgnoredAny, |_r| ()] {
         query: [],
@@ -89,18 +73,14 @@ operation! {
         scopes: ["playlist-modify-private", "playlist-modify-public"],
         deprecated: "library_save",
     }
-}
 
-operation! {
     /// `DELETE /playlists/{playlist_id}/followers`: [`Spotify::playlist_unfollow`].
     UnfollowPlaylist = "unfollow-playlist", Delete "/playlists/{playlist_id}/followers" -> () [serde::de::IgnoredAny, |_r| ()] {
         query: [],
         scopes: ["playlist-modify-private", "playlist-modify-public"],
         deprecated: "library_remove",
     }
-}
 
-operation! {
     /// `GET /playlists/{playlist_id}/followers/contains`: [`Spotify::playlist_is_following`].
     CheckFollowsPlaylist = "check-if-user-follows-playlist", Get "/playlists/{playlist_id}/followers/contains" -> bool [Vec<bool>, |r| r.first().copied().unwrap_or(false)] {
         query: [ids],
@@ -108,20 +88,6 @@ operation! {
         deprecated: "library_contains",
     }
 }
-
-pub(crate) const ENDPOINTS: &[&Endpoint] = &[
-    GetCurrentUser::ENDPOINT,
-    GetUser::ENDPOINT,
-    GetTopArtists::ENDPOINT,
-    GetTopTracks::ENDPOINT,
-    GetFollowed::ENDPOINT,
-    FollowArtistsUsers::ENDPOINT,
-    UnfollowArtistsUsers::ENDPOINT,
-    CheckFollows::ENDPOINT,
-    FollowPlaylist::ENDPOINT,
-    UnfollowPlaylist::ENDPOINT,
-    CheckFollowsPlaylist::ENDPOINT,
-];
 
 impl Request<'_, GetTopArtists> {
     /// The period: about four weeks, six months (default) or a year.
