@@ -5,7 +5,7 @@
 //! [`Spotify::all_items`](crate::Spotify::all_items) and
 //! [`Page::next_page`].
 
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 
 /// One page of an offset-paged list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -16,7 +16,7 @@ pub struct Page<T> {
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub href: String,
     /// The items (`null` entries are skipped).
-    #[serde(default = "Vec::new", deserialize_with = "skip_nulls")]
+    #[serde(default = "Vec::new", deserialize_with = "crate::model::drop_nulls")]
     pub items: Vec<T>,
     /// The page size asked for.
     #[serde(default, deserialize_with = "crate::model::null_default")]
@@ -44,7 +44,7 @@ pub struct CursorPage<T> {
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub href: String,
     /// The items (`null` entries are skipped).
-    #[serde(default = "Vec::new", deserialize_with = "skip_nulls")]
+    #[serde(default = "Vec::new", deserialize_with = "crate::model::drop_nulls")]
     pub items: Vec<T>,
     /// The page size asked for.
     #[serde(default, deserialize_with = "crate::model::null_default")]
@@ -70,13 +70,6 @@ pub struct Cursors {
     /// The cursor to pass as `before` for the previous page.
     #[serde(default)]
     pub before: Option<String>,
-}
-
-fn skip_nulls<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
-    d: D,
-) -> std::result::Result<Vec<T>, D::Error> {
-    let items: Option<Vec<Option<T>>> = Deserialize::deserialize(d)?;
-    Ok(items.unwrap_or_default().into_iter().flatten().collect())
 }
 
 // `Default` by hand: a derive would ask `T: Default`.
