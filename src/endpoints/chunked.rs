@@ -184,7 +184,11 @@ where
 
 /// Places a chunk where the operation's list goes: joined with commas in
 /// the query, or as a JSON array in the body.
-fn place_list<'a, O: Operation>(r: Request<'a, O>, chunk: &[String], _: usize) -> Request<'a, O> {
+pub(crate) fn place_list<'a, O: Operation>(
+    r: Request<'a, O>,
+    chunk: &[String],
+    _: usize,
+) -> Request<'a, O> {
     match &O::ENDPOINT.list {
         Some(List {
             name,

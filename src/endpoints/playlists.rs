@@ -4,7 +4,7 @@
 //! `/playlists/{id}/items` in February 2026; the `playlist_tracks*` methods
 //! call the old paths and are deprecated.
 
-use super::chunked::{Chunked, playable_uris};
+use super::chunked::{Chunked, place_list, playable_uris};
 use crate::client::Spotify;
 use crate::error::{Error, Result};
 use crate::http::Body;
@@ -160,7 +160,7 @@ fn place_add<'a, O: Operation>(
     start: usize,
 ) -> Request<'a, O> {
     let position = r.body_number("position");
-    let r = r.body("uris", json!(chunk));
+    let r = place_list(r, chunk, start);
     match position {
         Some(p) => r.body("position", json!(p + start as u64)),
         None => r,
@@ -180,24 +180,16 @@ where
     )
 }
 
-fn uri_objects(chunk: &[String]) -> Value {
-    Value::Array(chunk.iter().map(|u| json!({ "uri": u })).collect())
-}
-
-fn place_remove_items<'a>(
-    r: Request<'a, RemovePlaylistItems>,
+/// Places a chunk of URIs as `{"uri": ...}` objects under the operation's
+/// body list (`items`, or `tracks` on the deprecated path).
+fn place_uri_objects<'a, O: Operation>(
+    r: Request<'a, O>,
     chunk: &[String],
     _: usize,
-) -> Request<'a, RemovePlaylistItems> {
-    r.body("items", uri_objects(chunk))
-}
-
-fn place_remove_tracks<'a>(
-    r: Request<'a, RemovePlaylistTracks>,
-    chunk: &[String],
-    _: usize,
-) -> Request<'a, RemovePlaylistTracks> {
-    r.body("tracks", uri_objects(chunk))
+) -> Request<'a, O> {
+    let key = O::ENDPOINT.list.as_ref().map_or("items", |list| list.name);
+    let objects = chunk.iter().map(|u| json!({ "uri": u })).collect();
+    r.body(key, Value::Array(objects))
 }
 
 fn replace_request<'a, O: Operation, I, S>(
@@ -342,7 +334,7 @@ impl Spotify {
         Chunked::placed(
             playlist_request(self, playlist_id),
             playable_uris(uris),
-            place_remove_items,
+            place_uri_objects,
         )
     }
 
@@ -592,7 +584,7 @@ impl Spotify {
         Chunked::placed(
             playlist_request(self, playlist_id),
             playable_uris(uris),
-            place_remove_tracks,
+            place_uri_objects,
         )
     }
 }
