@@ -14,12 +14,12 @@ use std::fmt;
 use std::ops::BitOr;
 
 macro_rules! scopes {
-    ($($(#[$m:meta])* $variant:ident = $text:literal, read: $read:literal, every: $every:literal;)+) => {
+    ($(#[doc = $doc:literal] $variant:ident = $text:literal, read: $read:literal, every: $every:literal;)+) => {
         /// One Spotify scope.
         #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
         pub enum Scope {
-            $($(#[$m])* $variant,)+
+            $(#[doc = $doc] $variant,)+
             /// A scope this version does not know yet.
             Unknown(String),
         }
@@ -33,6 +33,24 @@ macro_rules! scopes {
                 match self {
                     $(Scope::$variant => $text,)+
                     Scope::Unknown(s) => s,
+                }
+            }
+
+            /// What the scope allows, in one sentence (the variant's
+            /// documentation); `None` for [`Scope::Unknown`].
+            ///
+            /// ```
+            /// use spotify_blocking::scope::Scope;
+            /// assert_eq!(
+            ///     Scope::UserTopRead.description(),
+            ///     Some("Read the user's top artists and tracks."),
+            /// );
+            /// assert_eq!(Scope::parse("new-scope").description(), None);
+            /// ```
+            pub fn description(&self) -> Option<&'static str> {
+                match self {
+                    $(Scope::$variant => Some($doc.trim_start()),)+
+                    Scope::Unknown(_) => None,
                 }
             }
 
@@ -56,43 +74,43 @@ macro_rules! scopes {
 }
 
 scopes! {
-    /// Remote control of playback on iOS and Android.
+    /// Control playback in the Spotify app on iOS and Android (App Remote SDK).
     AppRemoteControl = "app-remote-control", read: false, every: false;
-    /// Create, edit and follow private playlists.
+    /// Create, edit and follow the user's private playlists.
     PlaylistModifyPrivate = "playlist-modify-private", read: false, every: true;
-    /// Create, edit and follow public playlists.
+    /// Create, edit and follow the user's public playlists.
     PlaylistModifyPublic = "playlist-modify-public", read: false, every: true;
-    /// Read collaborative playlists.
+    /// Read the collaborative playlists the user owns or joined.
     PlaylistReadCollaborative = "playlist-read-collaborative", read: true, every: true;
-    /// Read private playlists.
+    /// Read the user's private playlists.
     PlaylistReadPrivate = "playlist-read-private", read: true, every: true;
-    /// Play content in the Web Playback SDK.
+    /// Play content in the Web Playback SDK (Premium accounts).
     Streaming = "streaming", read: false, every: false;
-    /// Upload playlist cover images.
+    /// Upload cover images for the user's playlists.
     UgcImageUpload = "ugc-image-upload", read: false, every: true;
-    /// Follow and unfollow artists and users.
+    /// Follow and unfollow artists and users for the user.
     UserFollowModify = "user-follow-modify", read: false, every: true;
-    /// Read who the user follows.
+    /// Read which artists and users the user follows.
     UserFollowRead = "user-follow-read", read: true, every: true;
-    /// Save and remove library items.
+    /// Save items to and remove items from the user's library.
     UserLibraryModify = "user-library-modify", read: false, every: true;
-    /// Read library items.
+    /// Read the user's library (saved tracks, albums, shows, episodes, audiobooks).
     UserLibraryRead = "user-library-read", read: true, every: true;
-    /// Control playback.
+    /// Control playback on the user's devices (play, pause, skip, queue, volume).
     UserModifyPlaybackState = "user-modify-playback-state", read: false, every: true;
-    /// Read the currently playing item.
+    /// Read what the user is playing now.
     UserReadCurrentlyPlaying = "user-read-currently-playing", read: true, every: true;
     /// Read the user's email address.
     UserReadEmail = "user-read-email", read: true, every: true;
-    /// Read playback positions in episodes and chapters.
+    /// Read where the user stopped in episodes and chapters.
     UserReadPlaybackPosition = "user-read-playback-position", read: true, every: true;
-    /// Read playback state and devices.
+    /// Read the user's playback state and devices.
     UserReadPlaybackState = "user-read-playback-state", read: true, every: true;
-    /// Read subscription details.
+    /// Read the user's subscription level, country and explicit-content setting.
     UserReadPrivate = "user-read-private", read: true, every: true;
-    /// Read recently played items.
+    /// Read the user's recently played tracks.
     UserReadRecentlyPlayed = "user-read-recently-played", read: true, every: true;
-    /// Read top artists and tracks.
+    /// Read the user's top artists and tracks.
     UserTopRead = "user-top-read", read: true, every: true;
 }
 
