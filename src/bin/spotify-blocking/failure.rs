@@ -68,6 +68,13 @@ impl Failure {
     }
 }
 
+/// The report, as the command prints it (for `unwrap` in tests).
+impl std::fmt::Debug for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.report())
+    }
+}
+
 impl From<lexopt::Error> for Failure {
     fn from(e: lexopt::Error) -> Failure {
         Failure::usage(e.to_string())
@@ -111,7 +118,10 @@ mod tests {
     fn usage_mistakes_exit_with_2_and_point_to_help() {
         let f = Failure::usage("unknown command \"logn\"");
         assert_eq!(f.exit_code(), 2);
-        assert!(f.report().ends_with("Run `spotify-blocking help` for the usage.\n"));
+        assert!(
+            f.report()
+                .ends_with("Run `spotify-blocking help` for the usage.\n")
+        );
         assert_eq!(Failure::new("x").exit_code(), 1);
     }
 }

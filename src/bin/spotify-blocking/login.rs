@@ -29,8 +29,8 @@ pub fn run(args: &LoginArgs) -> Result<(), Failure> {
     }
     .map_err(|e| Failure::new("the login failed").because(e))?;
 
-    let conf = Config::new(client_id, client_secret, redirect_uri)
-        .with_refresh(token.refresh_token());
+    let conf =
+        Config::new(client_id, client_secret, redirect_uri).with_refresh(token.refresh_token());
     conf.write_to_file_section(&settings.config, &settings.section)
         .map_err(|e| Failure::new("logged in, but could not save the login").because(e))?;
     println!(

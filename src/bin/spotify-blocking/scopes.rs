@@ -13,7 +13,11 @@ pub fn run() -> Result<(), Failure> {
 /// what it allows.
 fn listing() -> String {
     let (every, read, write) = (scope::every(), scope::read(), scope::write());
-    let width = Scope::ALL.iter().map(|s| s.as_str().len()).max().unwrap_or(0);
+    let width = Scope::ALL
+        .iter()
+        .map(|s| s.as_str().len())
+        .max()
+        .unwrap_or(0);
     let mut out = String::new();
     for s in Scope::ALL {
         let sets: Vec<&str> = [("every", &every), ("read", &read), ("write", &write)]

@@ -166,12 +166,7 @@ fn env(key: &str) -> Result<Option<String>, Failure> {
 
 /// A base URL from its option, else its environment variable, else the
 /// default; it must be an `http://` or `https://` URL.
-fn base_url(
-    flag: Option<&str>,
-    option: &str,
-    key: &str,
-    default: &str,
-) -> Result<String, Failure> {
+fn base_url(flag: Option<&str>, option: &str, key: &str, default: &str) -> Result<String, Failure> {
     let (url, from) = match (flag, env(key)?) {
         (Some(f), _) => (f.to_owned(), format!("--{option}")),
         (None, Some(e)) => (e, key.to_owned()),

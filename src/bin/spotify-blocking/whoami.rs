@@ -25,9 +25,7 @@ pub fn run(args: &Common) -> Result<(), Failure> {
             file.clone()
                 .with_refresh(Some(new))
                 .write_to_file_section(&settings.config, &settings.section)
-                .map_err(|e| {
-                    Failure::new("could not save the renewed refresh token").because(e)
-                })?;
+                .map_err(|e| Failure::new("could not save the renewed refresh token").because(e))?;
         }
     }
     let scopes = token.scopes().to_string();
@@ -36,11 +34,17 @@ pub fn run(args: &Common) -> Result<(), Failure> {
         .current_user()
         .send()
         .map_err(|e| Failure::new("could not read the user's profile").because(e))?;
-    println!("display name: {}", me.display_name.as_deref().unwrap_or("-"));
+    println!(
+        "display name: {}",
+        me.display_name.as_deref().unwrap_or("-")
+    );
     println!("user id:      {}", me.id);
     if let Some(account) = &me.account_id {
         println!("account id:   {account}");
     }
-    println!("scopes:       {}", if scopes.is_empty() { "-" } else { &scopes });
+    println!(
+        "scopes:       {}",
+        if scopes.is_empty() { "-" } else { &scopes }
+    );
     Ok(())
 }
