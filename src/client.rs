@@ -150,7 +150,9 @@ impl Spotify {
         }
         // Redirects are never followed (the bearer token would go along).
         let body = match &resp.location {
-            Some(to) if resp.body.trim().is_empty() => format!("redirect to {to} not followed"),
+            Some(to) if resp.body.trim_ascii().is_empty() => {
+                format!("redirect to {to} not followed").into_bytes()
+            }
             _ => resp.body,
         };
         Err(crate::decode::api_error(

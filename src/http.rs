@@ -227,7 +227,9 @@ pub(crate) struct HttpRequest {
 #[derive(Debug)]
 pub(crate) struct HttpResponse {
     pub status: u16,
-    pub body: String,
+    /// The body as it came, bytes: the status decides what it means, and
+    /// only decoding decides whether it is valid text or JSON.
+    pub body: Vec<u8>,
     pub retry_after: Option<Duration>,
     /// The `Location` of a 3xx answer (redirects are never followed).
     pub location: Option<String>,
@@ -462,7 +464,7 @@ impl Http {
         }
     }
 
-    fn cache_lookup(&self, req: &HttpRequest, auth: &Auth) -> Option<(String, String)> {
+    fn cache_lookup(&self, req: &HttpRequest, auth: &Auth) -> Option<(String, Vec<u8>)> {
         let cache = self.cache.as_ref()?;
         let Auth::Bearer(key) = auth else { return None };
         if req.method != Method::Get {
@@ -474,7 +476,7 @@ impl Http {
 
     /// Stores a 200 answer; one without an `ETag` drops any older entry,
     /// whose `ETag` no longer describes the resource.
-    fn cache_store(&self, req: &HttpRequest, auth: &Auth, etag: Option<String>, body: &str) {
+    fn cache_store(&self, req: &HttpRequest, auth: &Auth, etag: Option<String>, body: &[u8]) {
         let (Some(cache), Auth::Bearer(key)) = (self.cache.as_ref(), auth) else {
             return;
         };
@@ -483,23 +485,25 @@ impl Http {
         }
         let mut cache = cache.lock().unwrap_or_else(|p| p.into_inner());
         match etag {
-            Some(etag) => cache.put(&req.url, key, etag, body.to_owned()),
+            Some(etag) => cache.put(&req.url, key, etag, body.to_vec()),
             None => cache.remove(&req.url, key),
         }
     }
 }
 
-/// Reads the body into a string sized from `Content-Length` (capped, so a
-/// lying header cannot make it allocate more than 4 MiB up front).
-fn read_body(body: &mut ureq::Body, limit: u64) -> std::result::Result<String, ureq::Error> {
+/// Reads the body's bytes, no more than `limit`, into a buffer sized from
+/// `Content-Length` (capped, so a lying header cannot make it allocate more
+/// than 4 MiB up front). Whether they are text is not checked here: an
+/// error page in Latin-1 is still an error page.
+fn read_body(body: &mut ureq::Body, limit: u64) -> std::result::Result<Vec<u8>, ureq::Error> {
     use std::io::Read;
     let expected = body.content_length().unwrap_or(0).min(limit).min(4 << 20);
-    let mut text = String::with_capacity(expected as usize);
+    let mut bytes = Vec::with_capacity(expected as usize);
     body.with_config()
         .limit(limit)
         .reader()
-        .read_to_string(&mut text)?;
-    Ok(text)
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 fn transport_error(e: ureq::Error, endpoint: &str, attempts: u32) -> Error {

@@ -1196,3 +1196,127 @@ fn a_token_inside_the_margin_or_expired_is_refreshed_once_before_the_call() {
         assert!(form.contains(&("grant_type".into(), "refresh_token".into())));
     }
 }
+
+// ------------------------------------------------- a scripted, hostile server
+
+#[allow(dead_code)]
+mod scripted;
+use scripted::{Reply, Scripted};
+
+/// A client of the scripted server (API under `/v1`, accounts at the root)
+/// with a plain token.
+fn scripted_client(server: &Scripted, policy: RetryPolicy) -> Spotify {
+    Spotify::builder()
+        .api_base(format!("{}/v1", server.url()))
+        .accounts_base(server.url())
+        .retry(policy)
+        .build(Token::from_access_token("scripted-access-token"))
+}
+
+/// One GET whose answer is a bare JSON list (`[true]`).
+fn contains(spotify: &Spotify) -> Result<Vec<bool>, Error> {
+    spotify
+        .library_contains([format!("spotify:album:{HYBRID_THEORY}")])
+        .send()
+}
+
+// ------------------------------------------------- bodies that are not UTF-8
+
+const LATIN1_PAGE: &[u8] =
+    b"<html><head><title>Service indisponible \xe0 Z\xfcrich</title></head></html>";
+const LATIN1: &str = "text/html; charset=iso-8859-1";
+
+#[test]
+fn latin1_error_pages_are_api_errors_and_retried_by_status() {
+    let server = Scripted::start(|_, n| match n {
+        0 => Reply::bytes(503, LATIN1, LATIN1_PAGE),
+        1 => Reply::bytes(429, LATIN1, LATIN1_PAGE).header("Retry-After", "2"),
+        _ => Reply::json(200, "[true]"),
+    });
+    let (policy, sleeps) = recording(RetryPolicy::default());
+    let spotify = scripted_client(&server, policy);
+    assert_eq!(contains(&spotify).unwrap(), vec![true]);
+    assert_eq!(server.count("/v1/"), 3);
+    let waits = sleeps_of(&sleeps);
+    assert_eq!(waits.len(), 2, "{waits:?}");
+    assert_eq!(waits[1], secs(2));
+
+    // Always 503: the last answer comes back with its title, lossily.
+    let server = Scripted::start(|_, _| Reply::bytes(503, LATIN1, LATIN1_PAGE));
+    let (policy, sleeps) = recording(RetryPolicy::default());
+    let spotify = scripted_client(&server, policy);
+    let err = contains(&spotify).unwrap_err();
+    match &err {
+        Error::Api {
+            status: 503,
+            attempts: 4,
+            message,
+            ..
+        } => assert_eq!(message, "Service indisponible \u{FFFD} Z\u{FFFD}rich"),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(server.count("/v1/"), 4);
+    assert_eq!(sleeps_of(&sleeps).len(), 3);
+
+    // A 404 in Latin-1 is returned at once, as an API error.
+    let server = Scripted::start(|_, _| Reply::bytes(404, LATIN1, LATIN1_PAGE));
+    let spotify = scripted_client(&server, RetryPolicy::default());
+    let err = contains(&spotify).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::Api {
+                status: 404,
+                attempts: 1,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert_eq!(server.count("/v1/"), 1);
+}
+
+#[test]
+fn invalid_utf8_in_a_200_is_a_decode_error() {
+    let server = Scripted::start(|_, _| {
+        Reply::bytes(
+            200,
+            "application/json",
+            &b"{\"name\":\"Hybrid \xff Theory\"}"[..],
+        )
+    });
+    let spotify = scripted_client(&server, RetryPolicy::default());
+    let err = spotify.album(HYBRID_THEORY).send().unwrap_err();
+    match &err {
+        Error::Decode {
+            endpoint,
+            path,
+            body,
+            ..
+        } => {
+            assert_eq!(endpoint, "GET /albums/{id}");
+            assert_eq!(path, "name");
+            assert!(body.contains("Hybrid \u{FFFD} Theory"), "{body}");
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(server.count("/v1/"), 1, "a 200 is not retried");
+}
+
+#[test]
+fn a_latin1_token_endpoint_error_is_an_auth_error() {
+    let server = Scripted::start(|_, _| Reply::bytes(400, LATIN1, LATIN1_PAGE));
+    let err = spotify_blocking::Credentials::new("client-id", "client-secret-1234")
+        .accounts_base(server.url())
+        .request_client_token()
+        .unwrap_err();
+    match &err {
+        Error::Auth {
+            status: 400,
+            description: Some(d),
+            ..
+        } => assert!(d.contains("Service indisponible"), "{d}"),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(server.count("/api/token"), 1);
+}

@@ -143,8 +143,8 @@ impl Credentials {
 
 /// Turns a token endpoint error body into [`Error::Auth`] or
 /// [`Error::RefreshRevoked`].
-pub(crate) fn oauth_error(status: u16, body: &str) -> Error {
-    match serde_json::from_str::<OAuthError>(body) {
+pub(crate) fn oauth_error(status: u16, body: &[u8]) -> Error {
+    match serde_json::from_slice::<OAuthError>(body) {
         Ok(e) if e.error == "invalid_grant" => Error::RefreshRevoked {
             description: e
                 .error_description
