@@ -231,7 +231,8 @@ impl SpotifyBuilder {
     /// Each timeout bounds one phase of one attempt; an expired one is
     /// [`Error::Timeout`](crate::Error::Timeout) naming the phase, and is not retried. There is
     /// deliberately no overall or name-resolution timeout: ureq would
-    /// resolve names on a helper thread to enforce it.
+    /// resolve names on a helper thread to enforce it. A timeout longer
+    /// than a year (`Duration::MAX`, say) is taken as a year.
     pub fn connect_timeout(mut self, d: Duration) -> Self {
         self.http.connect_timeout = d;
         self

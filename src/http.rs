@@ -75,7 +75,8 @@ impl fmt::Display for Method {
 /// With [`RetryPolicy::none`] a 401 is returned as it is.
 /// The backoff before retry *n* (0-based) is
 /// [`base_backoff`](RetryPolicy::base_backoff) × 2*ⁿ* (250 ms, 500 ms,
-/// 1 s, ...) plus a random jitter of up to the same amount. A 5xx that
+/// 1 s, ...) plus a random jitter of up to the same amount, and never more
+/// than [`MAX_BACKOFF`](RetryPolicy::MAX_BACKOFF) (10 minutes), whatever the settings. A 5xx that
 /// carries a `Retry-After` within the cap waits that long instead.
 /// Sleeping happens on the calling thread; no thread is spawned.
 ///
@@ -119,6 +120,16 @@ impl fmt::Debug for RetryPolicy {
 }
 
 impl RetryPolicy {
+    /// The longest single backoff wait (10 minutes): a larger
+    /// [`base_backoff`](RetryPolicy::base_backoff), or one doubled past it,
+    /// is cut to this.
+    ///
+    /// ```
+    /// use spotify_blocking::RetryPolicy;
+    /// assert_eq!(RetryPolicy::MAX_BACKOFF.as_secs(), 600);
+    /// ```
+    pub const MAX_BACKOFF: Duration = Duration::from_secs(600);
+
     /// No retries at all: every error comes back at once.
     pub fn none() -> RetryPolicy {
         RetryPolicy {
@@ -141,6 +152,8 @@ impl RetryPolicy {
 
     /// The first backoff delay for 5xx and connection failures (default
     /// 250 ms); it doubles on each retry, with up to 100 % jitter added.
+    /// Any one wait is at most [`MAX_BACKOFF`](Self::MAX_BACKOFF) (10 minutes), so even
+    /// `Duration::MAX` is a usable setting.
     pub fn base_backoff(mut self, d: Duration) -> Self {
         self.base_backoff = d;
         self
@@ -152,10 +165,17 @@ impl RetryPolicy {
         self
     }
 
+    /// `base × 2^retry` plus jitter, saturating, cut to `MAX_BACKOFF`.
     fn backoff(&self, retry: u32) -> Duration {
-        let base = self.base_backoff.saturating_mul(1u32 << retry.min(10));
-        let jitter = crate::random::random_u64() % (base.as_millis() as u64 + 1);
-        base + Duration::from_millis(jitter)
+        let base = self
+            .base_backoff
+            .saturating_mul(1u32 << retry.min(10))
+            .min(Self::MAX_BACKOFF);
+        // At most MAX_BACKOFF in milliseconds: no overflow below.
+        let millis = u64::try_from(base.as_millis()).unwrap_or(u64::MAX);
+        let jitter = crate::random::random_u64() % millis.saturating_add(1);
+        base.saturating_add(Duration::from_millis(jitter))
+            .min(Self::MAX_BACKOFF)
     }
 }
 
@@ -248,19 +268,24 @@ enum Attempt {
     Failed { error: Error, retryable: bool },
 }
 
+/// The longest timeout handed to ureq, which adds it to the clock and
+/// would overflow (and panic) on `Duration::MAX`; longer ones are cut to it.
+pub(crate) const MAX_TIMEOUT: Duration = Duration::from_secs(365 * 86_400);
+
 impl Http {
     pub fn new(config: HttpConfig) -> Http {
         // Only per-phase timeouts: a resolve or global timeout makes ureq
         // resolve names on a helper thread.
+        let cap = |d: Duration| Some(d.min(MAX_TIMEOUT));
         let agent = ureq::Agent::config_builder()
             .http_status_as_error(false)
             .max_redirects(0)
             .user_agent(config.user_agent.as_str())
-            .timeout_connect(Some(config.connect_timeout))
-            .timeout_send_request(Some(config.send_timeout))
-            .timeout_send_body(Some(config.send_timeout))
-            .timeout_recv_response(Some(config.response_timeout))
-            .timeout_recv_body(Some(config.body_timeout))
+            .timeout_connect(cap(config.connect_timeout))
+            .timeout_send_request(cap(config.send_timeout))
+            .timeout_send_body(cap(config.send_timeout))
+            .timeout_recv_response(cap(config.response_timeout))
+            .timeout_recv_body(cap(config.body_timeout))
             .build()
             .new_agent();
         let cache = config

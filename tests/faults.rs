@@ -1213,6 +1213,10 @@ fn scripted_client(server: &Scripted, policy: RetryPolicy) -> Spotify {
         .build(Token::from_access_token("scripted-access-token"))
 }
 
+fn days(n: u64) -> Duration {
+    secs(n * 86_400)
+}
+
 /// One GET whose answer is a bare JSON list (`[true]`).
 fn contains(spotify: &Spotify) -> Result<Vec<bool>, Error> {
     spotify
@@ -1319,4 +1323,84 @@ fn a_latin1_token_endpoint_error_is_an_auth_error() {
         other => panic!("{other:?}"),
     }
     assert_eq!(server.count("/api/token"), 1);
+}
+// ------------------------------------------------------ absurd numbers
+
+#[test]
+fn absurd_expires_in_values_are_clamped_to_a_year_not_a_panic() {
+    let mock = MockServer::start();
+    for n in [
+        u64::MAX.to_string(),
+        i64::MAX.to_string(),
+        (u64::MAX / 1000).to_string(),
+    ] {
+        mock.fault_on(
+            "/api/token",
+            raw(
+                200,
+                "application/json",
+                format!(
+                    r#"{{"access_token":"huge-life-token-1234","token_type":"Bearer","expires_in":{n}}}"#
+                ),
+            ),
+        );
+        let token = mock.credentials().request_client_token().unwrap();
+        let left = token.expires_in().unwrap();
+        assert!(left > days(364) && left <= days(365), "{n}: {left:?}");
+        assert!(!token.is_expiring(), "{n}");
+    }
+
+    // The same answer during the renewal inside an API call: the mock
+    // rejects the foreign token (401), the second renewal gets a real one.
+    let stale = Token::from_access_token("stale").with_expiry(SystemTime::now());
+    let spotify = mock
+        .builder()
+        .build(RefreshingToken::new(stale, mock.credentials()));
+    mock.clear_requests();
+    mock.fault_on(
+        "/api/token",
+        raw(
+            200,
+            "application/json",
+            format!(
+                r#"{{"access_token":"huge-life-token-1234","expires_in":{}}}"#,
+                u64::MAX
+            ),
+        ),
+    );
+    assert_eq!(
+        spotify.album(HYBRID_THEORY).send().unwrap().name,
+        "Hybrid Theory"
+    );
+    assert_eq!(token_posts(&mock), 2);
+    assert_eq!(api_requests(&mock).len(), 2);
+}
+
+#[test]
+fn absurd_backoffs_timeouts_and_retry_after_caps_do_not_panic() {
+    let mock = MockServer::start();
+    // The longest backoff there is: each wait is capped at ten minutes.
+    let (policy, sleeps) = recording(RetryPolicy::default().base_backoff(Duration::MAX));
+    let spotify = client_with(&mock, mock.builder().retry(policy));
+    mock.fault_on("/v1/", Fault::Status(503));
+    mock.fault_on("/v1/", Fault::Status(503));
+    spotify.album(HYBRID_THEORY).send().unwrap();
+    assert_eq!(sleeps_of(&sleeps), vec![secs(600); 2]);
+    assert_eq!(api_requests(&mock).len(), 3);
+
+    // Timeouts that never end, and a cap that waits out any Retry-After.
+    let (policy, sleeps) = recording(RetryPolicy::default().max_retry_after(Duration::MAX));
+    let spotify = client_with(
+        &mock,
+        mock.builder()
+            .retry(policy)
+            .connect_timeout(Duration::MAX)
+            .send_timeout(Duration::MAX)
+            .receive_timeout(Duration::MAX)
+            .body_timeout(Duration::MAX),
+    );
+    mock.fault_on("/v1/", Fault::RateLimit(Some(u64::MAX)));
+    spotify.album(HYBRID_THEORY).send().unwrap();
+    assert_eq!(sleeps_of(&sleeps), vec![secs(u64::MAX)]);
+    assert_eq!(api_requests(&mock).len(), 2);
 }

@@ -8,8 +8,16 @@ use std::time::{Duration, SystemTime};
 /// How close to expiry a token counts as expiring.
 const MARGIN: Duration = Duration::from_secs(60);
 
+/// The longest life taken from a token answer's `expires_in`: a larger
+/// number (up to `u64::MAX`) is read as a year instead of overflowing the
+/// clock. Spotify grants an hour.
+const MAX_LIFETIME: Duration = Duration::from_secs(365 * 86_400);
+
 /// An access token, with its expiry, scopes and (for user tokens) its
 /// refresh token. `Debug` and `Display` never show the secrets.
+///
+/// A token from the accounts service expires `expires_in` seconds after it
+/// arrived; a number above a year (365 days) is taken as a year.
 ///
 /// ```
 /// use spotify_blocking::Token;
@@ -47,9 +55,9 @@ impl TokenResponse {
         Token {
             access_token: self.access_token,
             token_type: self.token_type.unwrap_or_else(|| "Bearer".into()),
-            expires_at: self
-                .expires_in
-                .map(|s| SystemTime::now() + Duration::from_secs(s)),
+            expires_at: self.expires_in.and_then(|s| {
+                SystemTime::now().checked_add(Duration::from_secs(s).min(MAX_LIFETIME))
+            }),
             scopes: Scopes::parse(self.scope.as_deref().unwrap_or("")),
             refresh_token: self.refresh_token,
             pkce,
