@@ -58,7 +58,9 @@ pub enum Error {
         message: String,
         /// The player's reason code (`NO_ACTIVE_DEVICE`, ...), when given.
         reason: Option<PlayerReason>,
-        /// The `Retry-After` delay Spotify asked for (429 and some 503s).
+        /// The `Retry-After` delay Spotify asked for (429 and some 503s),
+        /// from seconds or an HTTP date; `Duration::MAX` when the number
+        /// was too large to read.
         retry_after: Option<Duration>,
         /// How many attempts were made, including retries.
         attempts: u32,
@@ -76,6 +78,9 @@ pub enum Error {
         error: String,
         /// The human-readable `error_description`, when given.
         description: Option<String>,
+        /// The `Retry-After` delay of a 429 (or a 503) that was not waited
+        /// out, as for [`Error::Api`].
+        retry_after: Option<Duration>,
     },
 
     /// The refresh token was revoked or expired (`invalid_grant`): the user
@@ -293,6 +298,25 @@ impl Error {
     pub fn status(&self) -> Option<u16> {
         match self {
             Error::Api { status, .. } | Error::Auth { status, .. } => Some(*status),
+            _ => None,
+        }
+    }
+
+    /// The `Retry-After` delay the server asked for, for [`Error::Api`]
+    /// and [`Error::Auth`] (a 429 too long to wait out, or a 429 or 503
+    /// when the retries ran out).
+    ///
+    /// ```
+    /// # use spotify_blocking::Error;
+    /// # fn check(err: Error) {
+    /// if let Some(wait) = err.retry_after() {
+    ///     println!("rate limited: try again in {} s", wait.as_secs());
+    /// }
+    /// # }
+    /// ```
+    pub fn retry_after(&self) -> Option<Duration> {
+        match self {
+            Error::Api { retry_after, .. } | Error::Auth { retry_after, .. } => *retry_after,
             _ => None,
         }
     }

@@ -8,7 +8,9 @@ use crate::cache::Cache;
 use crate::error::{Error, Result, TimeoutPhase};
 use std::fmt;
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
+
+mod retry_after;
 
 /// An HTTP method (the four Spotify uses).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -54,13 +56,20 @@ impl fmt::Display for Method {
 /// | what went wrong | GET, PUT, DELETE | POST |
 /// |---|---|---|
 /// | 429 with `Retry-After` ≤ 60 s | wait exactly that long, retry | same |
-/// | 429 with `Retry-After` > 60 s | return the 429 at once, `retry_after` set | same |
+/// | 429 with `Retry-After` > 60 s, or too large for a number | return the 429 at once, `retry_after` set | same |
 /// | 429 without `Retry-After` | back off, retry | same |
 /// | 500, 502, 503, 504 | back off, retry | returned at once |
 /// | connection refused or closed before any response byte | back off, retry | returned at once |
 /// | a timeout, a body cut off half-way, a body over the limit | returned at once | returned at once |
 /// | 401 with a self-renewing token | renew the token once, repeat | same |
 /// | any other status (4xx, 501, 3xx) | returned at once | returned at once |
+///
+/// `Retry-After` is read in both of its forms: seconds (`120`) or an HTTP
+/// date (`Wed, 21 Oct 2026 07:28:00 GMT`, and the obsolete RFC 850 and
+/// asctime forms), measured against the system clock; a date in the past
+/// means "now". A number too large to hold counts as longer than any cap
+/// (`retry_after` is then `Duration::MAX`). A value that is neither is
+/// treated as absent.
 ///
 /// A 429 is retried for every method because Spotify sends it *instead of*
 /// handling the request. Everything else that may have reached the server
@@ -163,6 +172,12 @@ impl RetryPolicy {
     pub fn sleep_with(mut self, f: impl Fn(Duration) + Send + Sync + 'static) -> Self {
         self.sleep = Arc::new(f);
         self
+    }
+
+    /// Whether a `Retry-After` of `d` is waited out. `Duration::MAX` (a
+    /// number too large to read) never is, whatever the cap.
+    fn admits(&self, d: Duration) -> bool {
+        d <= self.max_retry_after && d != Duration::MAX
     }
 
     /// `base × 2^retry` plus jitter, saturating, cut to `MAX_BACKOFF`.
@@ -349,8 +364,8 @@ impl Http {
                     }
                     if resp.status == 429 && retries_left {
                         let wait = match resp.retry_after {
-                            Some(d) if d > policy.max_retry_after => return Ok(resp),
-                            Some(d) => d,
+                            Some(d) if policy.admits(d) => d,
+                            Some(_) => return Ok(resp),
                             None => policy.backoff(attempts - 1),
                         };
                         (policy.sleep)(wait);
@@ -358,7 +373,7 @@ impl Http {
                     }
                     if matches!(resp.status, 500 | 502 | 503 | 504) && idempotent && retries_left {
                         let wait = match resp.retry_after {
-                            Some(d) if d <= policy.max_retry_after => d,
+                            Some(d) if policy.admits(d) => d,
                             _ => policy.backoff(attempts - 1),
                         };
                         (policy.sleep)(wait);
@@ -417,9 +432,8 @@ impl Http {
                 .and_then(|v| v.to_str().ok())
                 .map(str::to_owned)
         };
-        let retry_after = header("retry-after")
-            .and_then(|v| v.trim().parse::<u64>().ok())
-            .map(Duration::from_secs);
+        let retry_after =
+            header("retry-after").and_then(|v| retry_after::parse(&v, SystemTime::now()));
         let new_etag = header("etag");
         let location = header("location").filter(|_| (300..400).contains(&status));
         let body = read_body(response.body_mut(), self.config.body_limit);

@@ -1201,7 +1201,7 @@ fn a_token_inside_the_margin_or_expired_is_refreshed_once_before_the_call() {
 
 #[allow(dead_code)]
 mod scripted;
-use scripted::{Reply, Scripted};
+use scripted::{Reply, Scripted, http_date};
 
 /// A client of the scripted server (API under `/v1`, accounts at the root)
 /// with a plain token.
@@ -1403,4 +1403,104 @@ fn absurd_backoffs_timeouts_and_retry_after_caps_do_not_panic() {
     spotify.album(HYBRID_THEORY).send().unwrap();
     assert_eq!(sleeps_of(&sleeps), vec![secs(u64::MAX)]);
     assert_eq!(api_requests(&mock).len(), 2);
+}
+// -------------------------------------------------------- Retry-After forms
+
+/// A server that answers the first request 429 with this `Retry-After`,
+/// then `[true]`.
+fn rate_limited_once(retry_after: String) -> Scripted {
+    Scripted::start(move |_, n| match n {
+        0 => Reply::json(
+            429,
+            r#"{"error":{"status":429,"message":"API rate limit exceeded"}}"#,
+        )
+        .header("Retry-After", retry_after.clone()),
+        _ => Reply::json(200, "[true]"),
+    })
+}
+
+#[test]
+fn retry_after_as_an_http_date_is_waited_out() {
+    let date = http_date(SystemTime::now() + secs(20));
+    let server = rate_limited_once(date.clone());
+    let (policy, sleeps) = recording(RetryPolicy::default());
+    let spotify = scripted_client(&server, policy);
+    assert_eq!(contains(&spotify).unwrap(), vec![true]);
+    let waits = sleeps_of(&sleeps);
+    assert_eq!(waits.len(), 1, "{date}: {waits:?}");
+    assert!(
+        waits[0] >= secs(17) && waits[0] <= secs(21),
+        "{date}: {waits:?}"
+    );
+    assert_eq!(server.count("/v1/"), 2);
+
+    // A date in the past (in each of the three forms HTTP allows) means now.
+    for date in [
+        "Wed, 21 Oct 2015 07:28:00 GMT",
+        "Sunday, 06-Nov-94 08:49:37 GMT",
+        "Sun Nov  6 08:49:37 1994",
+    ] {
+        let server = rate_limited_once(date.into());
+        let (policy, sleeps) = recording(RetryPolicy::default());
+        let spotify = scripted_client(&server, policy);
+        assert_eq!(contains(&spotify).unwrap(), vec![true]);
+        assert_eq!(sleeps_of(&sleeps), vec![Duration::ZERO], "{date}");
+        assert_eq!(server.count("/v1/"), 2, "{date}");
+    }
+}
+
+#[test]
+fn a_retry_after_date_beyond_the_cap_comes_back_at_once() {
+    let server = rate_limited_once("Thu, 01 Jan 2099 00:00:00 GMT".into());
+    let (policy, sleeps) = recording(RetryPolicy::default());
+    let spotify = scripted_client(&server, policy);
+    let err = contains(&spotify).unwrap_err();
+    match err {
+        Error::Api {
+            status: 429,
+            retry_after: Some(d),
+            attempts: 1,
+            ..
+        } => assert!(d > days(365 * 60) && d < days(365 * 80), "{d:?}"),
+        other => panic!("{other:?}"),
+    }
+    assert!(sleeps_of(&sleeps).is_empty());
+    assert_eq!(server.count("/v1/"), 1);
+}
+
+#[test]
+fn a_retry_after_too_large_for_a_number_is_longer_than_any_cap() {
+    for cap in [secs(60), Duration::MAX] {
+        let server = rate_limited_once("99999999999999999999999999999".into());
+        let (policy, sleeps) = recording(RetryPolicy::default().max_retry_after(cap));
+        let spotify = scripted_client(&server, policy);
+        let err = contains(&spotify).unwrap_err();
+        assert!(
+            matches!(
+                err,
+                Error::Api {
+                    status: 429,
+                    retry_after: Some(Duration::MAX),
+                    attempts: 1,
+                    ..
+                }
+            ),
+            "{cap:?}: {err:?}"
+        );
+        assert!(sleeps_of(&sleeps).is_empty(), "{cap:?}");
+        assert_eq!(server.count("/v1/"), 1, "{cap:?}");
+    }
+}
+
+#[test]
+fn a_429_from_the_token_endpoint_keeps_its_retry_after() {
+    let mock = MockServer::start();
+    mock.fault_on("/api/token", Fault::RateLimit(Some(120)));
+    let err = mock.credentials().request_client_token().unwrap_err();
+    assert!(
+        matches!(err, Error::Auth { status: 429, retry_after: Some(d), .. } if d == secs(120)),
+        "{err:?}"
+    );
+    assert_eq!(err.retry_after(), Some(secs(120)));
+    assert_eq!(token_posts(&mock), 1);
 }

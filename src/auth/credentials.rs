@@ -7,6 +7,7 @@ use base64::Engine as _;
 use serde::Deserialize;
 use std::fmt;
 use std::sync::Arc;
+use std::time::Duration;
 
 /// Spotify's accounts service.
 pub const ACCOUNTS_BASE: &str = "https://accounts.spotify.com";
@@ -137,13 +138,17 @@ impl Credentials {
                 crate::decode::decode_secret(&resp.body, "POST /api/token").map_err(redact)?;
             return Ok(parsed.into_token(pkce));
         }
-        Err(redact(oauth_error(resp.status, &resp.body)))
+        Err(redact(oauth_error(
+            resp.status,
+            &resp.body,
+            resp.retry_after,
+        )))
     }
 }
 
 /// Turns a token endpoint error body into [`Error::Auth`] or
 /// [`Error::RefreshRevoked`].
-pub(crate) fn oauth_error(status: u16, body: &[u8]) -> Error {
+pub(crate) fn oauth_error(status: u16, body: &[u8], retry_after: Option<Duration>) -> Error {
     match serde_json::from_slice::<OAuthError>(body) {
         Ok(e) if e.error == "invalid_grant" => Error::RefreshRevoked {
             description: e
@@ -154,11 +159,13 @@ pub(crate) fn oauth_error(status: u16, body: &[u8]) -> Error {
             status,
             error: e.error,
             description: e.error_description,
+            retry_after,
         },
         Err(_) => Error::Auth {
             status,
             error: format!("HTTP {status}"),
             description: Some(crate::decode::excerpt(body)),
+            retry_after,
         },
     }
 }
