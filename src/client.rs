@@ -302,7 +302,7 @@ impl SpotifyBuilder {
         let spotify = self.build(Token::from_access_token(""));
         let creds = spotify.credentials(client_id, Some(client_secret));
         let token = creds.request_client_token()?;
-        spotify.set_token(RefreshingToken::new(token, creds));
+        spotify.set_token(RefreshingToken::new_fresh(token, creds));
         Ok(spotify)
     }
 }

@@ -1206,11 +1206,15 @@ use scripted::{Reply, Scripted, http_date};
 /// A client of the scripted server (API under `/v1`, accounts at the root)
 /// with a plain token.
 fn scripted_client(server: &Scripted, policy: RetryPolicy) -> Spotify {
+    scripted_builder(server)
+        .retry(policy)
+        .build(Token::from_access_token("scripted-access-token"))
+}
+
+fn scripted_builder(server: &Scripted) -> SpotifyBuilder {
     Spotify::builder()
         .api_base(format!("{}/v1", server.url()))
         .accounts_base(server.url())
-        .retry(policy)
-        .build(Token::from_access_token("scripted-access-token"))
 }
 
 fn days(n: u64) -> Duration {
@@ -1502,5 +1506,124 @@ fn a_429_from_the_token_endpoint_keeps_its_retry_after() {
         "{err:?}"
     );
     assert_eq!(err.retry_after(), Some(secs(120)));
+    assert_eq!(token_posts(&mock), 1);
+}
+// ------------------------------------------------------------ token sanity
+
+/// A token endpoint that numbers its tokens (`scripted-token-N`, valid
+/// `life` seconds) and an API that answers `api(n)` to its n-th request.
+fn token_server(life: u64, api: fn(usize) -> Reply) -> Scripted {
+    let api_calls = std::sync::atomic::AtomicUsize::new(0);
+    let tokens = std::sync::atomic::AtomicUsize::new(0);
+    Scripted::start(move |req, _| {
+        use std::sync::atomic::Ordering::SeqCst;
+        if req.path == "/api/token" {
+            let n = tokens.fetch_add(1, SeqCst);
+            Reply::json(
+                200,
+                format!(
+                    r#"{{"access_token":"scripted-token-{n}","token_type":"Bearer","expires_in":{life}}}"#
+                ),
+            )
+        } else {
+            api(api_calls.fetch_add(1, SeqCst))
+        }
+    })
+}
+
+fn scripted_bearers(server: &Scripted) -> Vec<String> {
+    server
+        .seen()
+        .iter()
+        .filter(|r| r.path.starts_with("/v1/"))
+        .map(|r| r.header("authorization").unwrap_or("").to_owned())
+        .collect()
+}
+
+#[test]
+fn short_lived_tokens_renew_at_most_once_per_call_and_each_is_used() {
+    // 30 s of life: a margin of 3 s (a tenth), so five quick calls use
+    // the first token.
+    let server = token_server(30, |_| Reply::json(200, "[true]"));
+    let spotify = scripted_builder(&server)
+        .build_with_credentials("client-id", "client-secret-1234")
+        .unwrap();
+    for _ in 0..5 {
+        contains(&spotify).unwrap();
+    }
+    assert_eq!(server.count("/api/token"), 1);
+    assert_eq!(
+        scripted_bearers(&server),
+        vec!["Bearer scripted-token-0"; 5]
+    );
+
+    // No life at all: every call renews, and every token is used once.
+    let server = token_server(0, |_| Reply::json(200, "[true]"));
+    let spotify = scripted_builder(&server)
+        .build_with_credentials("client-id", "client-secret-1234")
+        .unwrap();
+    for _ in 0..5 {
+        contains(&spotify).unwrap();
+    }
+    let expected: Vec<String> = (0..5)
+        .map(|n| format!("Bearer scripted-token-{n}"))
+        .collect();
+    assert_eq!(scripted_bearers(&server), expected);
+    assert_eq!(server.count("/api/token"), 5);
+}
+
+#[test]
+fn a_401_on_a_zero_life_token_renews_once() {
+    let server = token_server(0, |n| match n {
+        0 => Reply::json(
+            401,
+            r#"{"error":{"status":401,"message":"The access token expired"}}"#,
+        ),
+        _ => Reply::json(200, "[true]"),
+    });
+    let spotify = scripted_builder(&server)
+        .build_with_credentials("client-id", "client-secret-1234")
+        .unwrap();
+    assert_eq!(contains(&spotify).unwrap(), vec![true]);
+    assert_eq!(
+        server.count("/api/token"),
+        2,
+        "the first token and one renewal"
+    );
+    assert_eq!(
+        scripted_bearers(&server),
+        ["Bearer scripted-token-0", "Bearer scripted-token-1"]
+    );
+}
+
+#[test]
+fn an_empty_access_token_is_refused() {
+    let mock = MockServer::start();
+    let empty = raw(
+        200,
+        "application/json",
+        r#"{"access_token":"","token_type":"Bearer","expires_in":3600}"#,
+    );
+    mock.fault_on("/api/token", empty.clone());
+    let err = mock.credentials().request_client_token().unwrap_err();
+    assert!(
+        matches!(&err, Error::Decode { path, endpoint, .. } if path == "access_token" && endpoint == "POST /api/token"),
+        "{err:?}"
+    );
+    assert!(err.to_string().contains("empty"), "{err}");
+
+    // During a lazy renewal: the call fails and nothing goes out as `Bearer `.
+    let stale = Token::from_access_token("stale").with_expiry(SystemTime::now());
+    let spotify = mock
+        .builder()
+        .build(RefreshingToken::new(stale, mock.credentials()));
+    mock.clear_requests();
+    mock.fault_on("/api/token", empty);
+    let err = spotify.album(HYBRID_THEORY).send().unwrap_err();
+    assert!(
+        matches!(&err, Error::Decode { path, .. } if path == "access_token"),
+        "{err:?}"
+    );
+    assert!(api_requests(&mock).is_empty());
     assert_eq!(token_posts(&mock), 1);
 }

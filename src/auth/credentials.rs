@@ -136,7 +136,7 @@ impl Credentials {
         if (200..300).contains(&resp.status) {
             let parsed: TokenResponse =
                 crate::decode::decode_secret(&resp.body, "POST /api/token").map_err(redact)?;
-            return Ok(parsed.into_token(pkce));
+            return parsed.into_token(pkce).map_err(redact);
         }
         Err(redact(oauth_error(
             resp.status,
