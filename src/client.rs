@@ -5,7 +5,7 @@
 //! the transport and decodes the answer.
 
 use crate::auth::{AnyToken, Credentials, RefreshingToken, Token};
-use crate::error::Result;
+use crate::error::{Result, Secrets};
 use crate::http::{Auth, Http, HttpConfig, HttpRequest, RetryPolicy};
 use crate::model::Market;
 use serde::de::DeserializeOwned;
@@ -141,12 +141,28 @@ impl Spotify {
     /// every endpoint call and every followed `next` link goes through.
     /// Renewal after a 401 shares the transport's retry budget.
     pub(crate) fn send_http<T: DeserializeOwned>(&self, req: &HttpRequest) -> Result<T> {
-        let renew = |rejected: &str| self.renew_after_401(rejected);
+        // The bearer tokens this call sent (the first, and the renewed one
+        // after a 401): a server may echo them into any answer.
+        let sent = std::cell::RefCell::new(vec![self.bearer()?]);
+        let renew = |rejected: &str| {
+            let fresh = self.renew_after_401(rejected)?;
+            sent.borrow_mut().extend(fresh.clone());
+            Ok(fresh)
+        };
+        let secrets = || {
+            let mut s = Secrets::default();
+            for token in sent.borrow().iter() {
+                s.add(token);
+            }
+            s
+        };
+        let first = sent.borrow()[0].clone();
         let resp = self
             .http
-            .send(req, Auth::Bearer(self.bearer()?), Some(&renew))?;
+            .send(req, Auth::Bearer(first), Some(&renew))
+            .map_err(|e| e.redact(&secrets()))?;
         if (200..300).contains(&resp.status) {
-            return crate::decode::decode(&resp.body, req.endpoint);
+            return crate::decode::decode_with(&resp.body, req.endpoint, secrets);
         }
         // Redirects are never followed (the bearer token would go along).
         let body = match &resp.location {
@@ -161,6 +177,7 @@ impl Spotify {
             req.endpoint,
             resp.retry_after,
             resp.attempts,
+            &secrets(),
         ))
     }
 }

@@ -1,6 +1,6 @@
 //! Decoding response bodies straight into models.
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, Secrets};
 use serde::de::DeserializeOwned;
 
 const EXCERPT: usize = 300;
@@ -10,12 +10,25 @@ const EXCERPT: usize = 300;
 /// is it read again, with path tracking, so the error names the bad field;
 /// the fast path pays nothing for that.
 ///
-/// Takes bytes or text (the model tests decode `&str` fixtures).
+/// Takes bytes or text (the model tests decode `&str` fixtures). An answer
+/// that may echo what the request carried goes through [`decode_with`].
+#[cfg(test)]
 pub(crate) fn decode<T: DeserializeOwned>(
     body: &(impl AsRef<[u8]> + ?Sized),
     endpoint: &str,
 ) -> Result<T> {
-    let body = body.as_ref();
+    decode_with(body.as_ref(), endpoint, Secrets::default)
+}
+
+/// Like `decode`; a failure's message, path and body excerpt have every
+/// form of the request's `secrets` cut out first (made only on failure, so
+/// the fast path pays nothing), and serde's error is kept as the cause
+/// only when it shows none of them.
+pub(crate) fn decode_with<T: DeserializeOwned>(
+    body: &[u8],
+    endpoint: &str,
+    secrets: impl FnOnce() -> Secrets,
+) -> Result<T> {
     let blank = body.trim_ascii().is_empty();
     let text: &[u8] = if blank { b"null" } else { body };
     match serde_json::from_slice(text) {
@@ -31,21 +44,30 @@ pub(crate) fn decode<T: DeserializeOwned>(
             } else {
                 message
             };
+            let secrets = secrets();
+            let source: Option<crate::error::Cause> = Some(Box::new(first));
             Err(Error::Decode {
                 endpoint: endpoint.to_owned(),
                 path,
                 message,
-                body: excerpt(body),
-                source: Some(Box::new(first)),
-            })
+                body: excerpt(body, &secrets),
+                source,
+            }
+            .redact(&secrets))
         }
     }
 }
 
-/// Like [`decode`], for bodies that hold secrets (the token endpoint's
-/// answer): a failure keeps the path and serde's message, not the body.
-pub(crate) fn decode_secret<T: DeserializeOwned>(body: &[u8], endpoint: &str) -> Result<T> {
-    decode(body, endpoint).map_err(|e| match e {
+/// Like [`decode_with`], for bodies that hold secrets (the token
+/// endpoint's answer): a failure keeps the path and serde's message, not
+/// the body.
+pub(crate) fn decode_secret<T: DeserializeOwned>(
+    body: &[u8],
+    endpoint: &str,
+    secrets: &Secrets,
+) -> Result<T> {
+    let none = Secrets::default;
+    decode_with(body, endpoint, none).map_err(|e| match e {
         Error::Decode {
             endpoint,
             path,
@@ -57,15 +79,17 @@ pub(crate) fn decode_secret<T: DeserializeOwned>(body: &[u8], endpoint: &str) ->
             message,
             body: "(not shown: it may hold a token)".to_owned(),
             source: None,
-        },
-        other => other,
+        }
+        .redact(secrets),
+        other => other.redact(secrets),
     })
 }
 
-/// The start of a body, for error messages; bytes that are not UTF-8
-/// show as U+FFFD.
-pub(crate) fn excerpt(body: &[u8]) -> String {
-    excerpt_text(&String::from_utf8_lossy(body))
+/// The start of a body, for error messages, with every form of `secrets`
+/// cut out of the whole body before it is cut short; bytes that are not
+/// UTF-8 show as U+FFFD.
+pub(crate) fn excerpt(body: &[u8], secrets: &Secrets) -> String {
+    excerpt_text(&secrets.scrub(&String::from_utf8_lossy(body)))
 }
 
 fn excerpt_text(body: &str) -> String {
@@ -94,13 +118,16 @@ struct ErrorObject {
 }
 
 /// Turns a non-2xx response into [`Error::Api`], reading Spotify's error body
-/// `{"error": {"status", "message", "reason"}}` when there is one.
+/// `{"error": {"status", "message", "reason"}}` when there is one. Every
+/// form of `secrets` is cut out of the message (of the whole body, before
+/// any excerpt is taken).
 pub(crate) fn api_error(
     status: u16,
     body: &[u8],
     endpoint: &str,
     retry_after: Option<std::time::Duration>,
     attempts: u32,
+    secrets: &Secrets,
 ) -> Error {
     let (message, reason) = match serde_json::from_slice::<ErrorBody>(body) {
         Ok(e) => (
@@ -112,6 +139,7 @@ pub(crate) fn api_error(
         ),
         Err(_) => {
             let text = String::from_utf8_lossy(body);
+            let text = secrets.scrub(&text);
             (
                 html_title(&text).unwrap_or_else(|| excerpt_text(&text)),
                 None,
@@ -126,6 +154,7 @@ pub(crate) fn api_error(
         attempts,
         endpoint: endpoint.to_owned(),
     }
+    .redact(secrets)
 }
 
 fn html_title(body: &str) -> Option<String> {
@@ -176,6 +205,7 @@ mod tests {
             "PUT /me/player/play",
             None,
             1,
+            &Secrets::default(),
         );
         assert_eq!(e.reason(), Some(&crate::PlayerReason::NoActiveDevice));
         assert!(e.to_string().contains("No active device"));
@@ -185,6 +215,7 @@ mod tests {
             "GET /x",
             None,
             4,
+            &Secrets::default(),
         );
         assert_eq!(
             e.to_string(),
@@ -195,7 +226,7 @@ mod tests {
     #[test]
     fn excerpt_truncates_on_char_boundary() {
         let s = "é".repeat(400);
-        let e = excerpt(s.as_bytes());
+        let e = excerpt(s.as_bytes(), &Secrets::default());
         assert!(e.ends_with("(800 bytes)"));
     }
 
@@ -215,6 +246,7 @@ mod tests {
             "GET /x",
             None,
             1,
+            &Secrets::default(),
         );
         assert_eq!(
             e.to_string(),
