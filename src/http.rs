@@ -85,8 +85,9 @@ impl fmt::Display for Method {
 /// The backoff before retry *n* (0-based) is
 /// [`base_backoff`](RetryPolicy::base_backoff) × 2*ⁿ* (250 ms, 500 ms,
 /// 1 s, ...) plus a random jitter of up to the same amount, and never more
-/// than [`MAX_BACKOFF`](RetryPolicy::MAX_BACKOFF) (10 minutes), whatever the settings. A 5xx that
-/// carries a `Retry-After` within the cap waits that long instead.
+/// than [`MAX_BACKOFF`](RetryPolicy::MAX_BACKOFF) (10 minutes), whatever
+/// the settings. A 5xx that carries a `Retry-After` within the cap waits
+/// that long instead.
 /// Sleeping happens on the calling thread; no thread is spawned.
 ///
 /// ```
@@ -153,7 +154,8 @@ impl RetryPolicy {
         self
     }
 
-    /// The longest `Retry-After` that is waited out (default 60 s).
+    /// The longest `Retry-After` that is waited out (default 60 s). Even
+    /// `Duration::MAX` does not wait out a number too large to read.
     pub fn max_retry_after(mut self, d: Duration) -> Self {
         self.max_retry_after = d;
         self
@@ -161,8 +163,8 @@ impl RetryPolicy {
 
     /// The first backoff delay for 5xx and connection failures (default
     /// 250 ms); it doubles on each retry, with up to 100 % jitter added.
-    /// Any one wait is at most [`MAX_BACKOFF`](Self::MAX_BACKOFF) (10 minutes), so even
-    /// `Duration::MAX` is a usable setting.
+    /// Any one wait is at most [`MAX_BACKOFF`](Self::MAX_BACKOFF) (10
+    /// minutes), so even `Duration::MAX` is a usable setting.
     pub fn base_backoff(mut self, d: Duration) -> Self {
         self.base_backoff = d;
         self
