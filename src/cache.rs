@@ -14,7 +14,7 @@ pub(crate) struct Cache {
 
 struct Entry {
     etag: String,
-    body: String,
+    body: Vec<u8>,
     used: u64,
 }
 
@@ -29,7 +29,7 @@ impl Cache {
         }
     }
 
-    pub fn get(&self, url: &str, token: &str) -> Option<(String, String)> {
+    pub fn get(&self, url: &str, token: &str) -> Option<(String, Vec<u8>)> {
         self.entries
             .get(&(url.to_owned(), token.to_owned()))
             .map(|e| (e.etag.clone(), e.body.clone()))
@@ -37,7 +37,7 @@ impl Cache {
 
     /// Stores the answer; one too big for the budget is not kept, and the
     /// older entry for the same key is dropped either way.
-    pub fn put(&mut self, url: &str, token: &str, etag: String, body: String) {
+    pub fn put(&mut self, url: &str, token: &str, etag: String, body: Vec<u8>) {
         let key = (url.to_owned(), token.to_owned());
         if let Some(old) = self.entries.remove(&key) {
             self.bytes -= old.body.len();

@@ -5,7 +5,7 @@
 //! the transport and decodes the answer.
 
 use crate::auth::{AnyToken, Credentials, RefreshingToken, Token};
-use crate::error::Result;
+use crate::error::{Result, Secrets};
 use crate::http::{Auth, Http, HttpConfig, HttpRequest, RetryPolicy};
 use crate::model::Market;
 use serde::de::DeserializeOwned;
@@ -141,16 +141,34 @@ impl Spotify {
     /// every endpoint call and every followed `next` link goes through.
     /// Renewal after a 401 shares the transport's retry budget.
     pub(crate) fn send_http<T: DeserializeOwned>(&self, req: &HttpRequest) -> Result<T> {
-        let renew = |rejected: &str| self.renew_after_401(rejected);
+        // The bearer tokens this call sent (the first, and the renewed one
+        // after a 401): a server may echo them into any answer.
+        let sent = std::cell::RefCell::new(vec![self.bearer()?]);
+        let renew = |rejected: &str| {
+            let fresh = self.renew_after_401(rejected)?;
+            sent.borrow_mut().extend(fresh.clone());
+            Ok(fresh)
+        };
+        let secrets = || {
+            let mut s = Secrets::default();
+            for token in sent.borrow().iter() {
+                s.add(token);
+            }
+            s
+        };
+        let first = sent.borrow()[0].clone();
         let resp = self
             .http
-            .send(req, Auth::Bearer(self.bearer()?), Some(&renew))?;
+            .send(req, Auth::Bearer(first), Some(&renew))
+            .map_err(|e| e.redact(&secrets()))?;
         if (200..300).contains(&resp.status) {
-            return crate::decode::decode(&resp.body, req.endpoint);
+            return crate::decode::decode_with(&resp.body, req.endpoint, secrets);
         }
         // Redirects are never followed (the bearer token would go along).
         let body = match &resp.location {
-            Some(to) if resp.body.trim().is_empty() => format!("redirect to {to} not followed"),
+            Some(to) if resp.body.trim_ascii().is_empty() => {
+                format!("redirect to {to} not followed").into_bytes()
+            }
             _ => resp.body,
         };
         Err(crate::decode::api_error(
@@ -159,6 +177,7 @@ impl Spotify {
             req.endpoint,
             resp.retry_after,
             resp.attempts,
+            &secrets(),
         ))
     }
 }
@@ -229,7 +248,8 @@ impl SpotifyBuilder {
     /// Each timeout bounds one phase of one attempt; an expired one is
     /// [`Error::Timeout`](crate::Error::Timeout) naming the phase, and is not retried. There is
     /// deliberately no overall or name-resolution timeout: ureq would
-    /// resolve names on a helper thread to enforce it.
+    /// resolve names on a helper thread to enforce it. A timeout longer
+    /// than a year (`Duration::MAX`, say) is taken as a year.
     pub fn connect_timeout(mut self, d: Duration) -> Self {
         self.http.connect_timeout = d;
         self
@@ -299,7 +319,7 @@ impl SpotifyBuilder {
         let spotify = self.build(Token::from_access_token(""));
         let creds = spotify.credentials(client_id, Some(client_secret));
         let token = creds.request_client_token()?;
-        spotify.set_token(RefreshingToken::new(token, creds));
+        spotify.set_token(RefreshingToken::new_fresh(token, creds));
         Ok(spotify)
     }
 }

@@ -1,43 +1,73 @@
 //! Decoding response bodies straight into models.
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, Secrets};
 use serde::de::DeserializeOwned;
 
 const EXCERPT: usize = 300;
 
-/// Decodes `body` as `T`, parsing it once. Only on failure is it read
-/// again, with path tracking, so the error names the bad field; the fast
-/// path pays nothing for that.
-pub(crate) fn decode<T: DeserializeOwned>(body: &str, endpoint: &str) -> Result<T> {
-    let text = if body.trim().is_empty() { "null" } else { body };
-    match serde_json::from_str(text) {
+/// Decodes `body` as `T`, parsing the bytes once, in place (bytes that are
+/// not UTF-8 are a decode error like any other bad JSON). Only on failure
+/// is it read again, with path tracking, so the error names the bad field;
+/// the fast path pays nothing for that.
+///
+/// Takes bytes or text (the model tests decode `&str` fixtures). An answer
+/// that may echo what the request carried goes through [`decode_with`].
+#[cfg(test)]
+pub(crate) fn decode<T: DeserializeOwned>(
+    body: &(impl AsRef<[u8]> + ?Sized),
+    endpoint: &str,
+) -> Result<T> {
+    decode_with(body.as_ref(), endpoint, Secrets::default)
+}
+
+/// Like `decode`; a failure's message, path and body excerpt have every
+/// form of the request's `secrets` cut out first (made only on failure, so
+/// the fast path pays nothing), and serde's error is kept as the cause
+/// only when it shows none of them.
+pub(crate) fn decode_with<T: DeserializeOwned>(
+    body: &[u8],
+    endpoint: &str,
+    secrets: impl FnOnce() -> Secrets,
+) -> Result<T> {
+    let blank = body.trim_ascii().is_empty();
+    let text: &[u8] = if blank { b"null" } else { body };
+    match serde_json::from_slice(text) {
         Ok(v) => Ok(v),
         Err(first) => {
-            let mut de = serde_json::Deserializer::from_str(text);
+            let mut de = serde_json::Deserializer::from_slice(text);
             let (path, message) = match serde_path_to_error::deserialize::<_, T>(&mut de) {
                 Err(e) => (e.path().to_string(), e.inner().to_string()),
                 Ok(_) => (".".to_owned(), first.to_string()),
             };
-            let message = if body.trim().is_empty() {
+            let message = if blank {
                 "the body was empty where a JSON object was expected".to_owned()
             } else {
                 message
             };
+            let secrets = secrets();
+            let source: Option<crate::error::Cause> = Some(Box::new(first));
             Err(Error::Decode {
                 endpoint: endpoint.to_owned(),
                 path,
                 message,
-                body: excerpt(body),
-                source: Some(Box::new(first)),
-            })
+                body: excerpt(body, &secrets),
+                source,
+            }
+            .redact(&secrets))
         }
     }
 }
 
-/// Like [`decode`], for bodies that hold secrets (the token endpoint's
-/// answer): a failure keeps the path and serde's message, not the body.
-pub(crate) fn decode_secret<T: DeserializeOwned>(body: &str, endpoint: &str) -> Result<T> {
-    decode(body, endpoint).map_err(|e| match e {
+/// Like [`decode_with`], for bodies that hold secrets (the token
+/// endpoint's answer): a failure keeps the path and serde's message, not
+/// the body.
+pub(crate) fn decode_secret<T: DeserializeOwned>(
+    body: &[u8],
+    endpoint: &str,
+    secrets: &Secrets,
+) -> Result<T> {
+    let none = Secrets::default;
+    decode_with(body, endpoint, none).map_err(|e| match e {
         Error::Decode {
             endpoint,
             path,
@@ -49,13 +79,20 @@ pub(crate) fn decode_secret<T: DeserializeOwned>(body: &str, endpoint: &str) -> 
             message,
             body: "(not shown: it may hold a token)".to_owned(),
             source: None,
-        },
-        other => other,
+        }
+        .redact(secrets),
+        other => other.redact(secrets),
     })
 }
 
-/// The start of a body, for error messages.
-pub(crate) fn excerpt(body: &str) -> String {
+/// The start of a body, for error messages, with every form of `secrets`
+/// cut out of the whole body before it is cut short; bytes that are not
+/// UTF-8 show as U+FFFD.
+pub(crate) fn excerpt(body: &[u8], secrets: &Secrets) -> String {
+    excerpt_text(&secrets.scrub(&String::from_utf8_lossy(body)))
+}
+
+fn excerpt_text(body: &str) -> String {
     let body = body.trim();
     if body.len() <= EXCERPT {
         return body.to_owned();
@@ -81,15 +118,18 @@ struct ErrorObject {
 }
 
 /// Turns a non-2xx response into [`Error::Api`], reading Spotify's error body
-/// `{"error": {"status", "message", "reason"}}` when there is one.
+/// `{"error": {"status", "message", "reason"}}` when there is one. Every
+/// form of `secrets` is cut out of the message (of the whole body, before
+/// any excerpt is taken).
 pub(crate) fn api_error(
     status: u16,
-    body: &str,
+    body: &[u8],
     endpoint: &str,
     retry_after: Option<std::time::Duration>,
     attempts: u32,
+    secrets: &Secrets,
 ) -> Error {
-    let (message, reason) = match serde_json::from_str::<ErrorBody>(body) {
+    let (message, reason) = match serde_json::from_slice::<ErrorBody>(body) {
         Ok(e) => (
             e.error.message.unwrap_or_default(),
             e.error
@@ -97,7 +137,14 @@ pub(crate) fn api_error(
                 .as_deref()
                 .map(crate::error::PlayerReason::parse),
         ),
-        Err(_) => (html_title(body).unwrap_or_else(|| excerpt(body)), None),
+        Err(_) => {
+            let text = String::from_utf8_lossy(body);
+            let text = secrets.scrub(&text);
+            (
+                html_title(&text).unwrap_or_else(|| excerpt_text(&text)),
+                None,
+            )
+        }
     };
     Error::Api {
         status,
@@ -107,6 +154,7 @@ pub(crate) fn api_error(
         attempts,
         endpoint: endpoint.to_owned(),
     }
+    .redact(secrets)
 }
 
 fn html_title(body: &str) -> Option<String> {
@@ -133,7 +181,7 @@ mod tests {
 
     #[test]
     fn decode_error_names_the_path() {
-        let err = decode::<Outer>(r#"{"items":[{"n":1},{"n":"x"}]}"#, "GET /x").unwrap_err();
+        let err = decode::<Outer>(br#"{"items":[{"n":1},{"n":"x"}]}"#, "GET /x").unwrap_err();
         match err {
             Error::Decode { path, body, .. } => {
                 assert_eq!(path, "items[1].n");
@@ -145,7 +193,7 @@ mod tests {
 
     #[test]
     fn empty_body_is_a_clear_decode_error() {
-        let err = decode::<Outer>("", "GET /x").unwrap_err();
+        let err = decode::<Outer>(b" \r\n", "GET /x").unwrap_err();
         assert!(err.to_string().contains("body was empty"), "{err}");
     }
 
@@ -153,19 +201,21 @@ mod tests {
     fn api_error_reads_spotify_body_and_html() {
         let e = api_error(
             404,
-            r#"{"error":{"status":404,"message":"Player command failed: No active device found","reason":"NO_ACTIVE_DEVICE"}}"#,
+            br#"{"error":{"status":404,"message":"Player command failed: No active device found","reason":"NO_ACTIVE_DEVICE"}}"#,
             "PUT /me/player/play",
             None,
             1,
+            &Secrets::default(),
         );
         assert_eq!(e.reason(), Some(&crate::PlayerReason::NoActiveDevice));
         assert!(e.to_string().contains("No active device"));
         let e = api_error(
             502,
-            "<html><title>502 Bad Gateway</title></html>",
+            b"<html><title>502 Bad Gateway</title></html>",
             "GET /x",
             None,
             4,
+            &Secrets::default(),
         );
         assert_eq!(
             e.to_string(),
@@ -176,7 +226,31 @@ mod tests {
     #[test]
     fn excerpt_truncates_on_char_boundary() {
         let s = "é".repeat(400);
-        let e = excerpt(&s);
+        let e = excerpt(s.as_bytes(), &Secrets::default());
         assert!(e.ends_with("(800 bytes)"));
+    }
+
+    #[test]
+    fn bytes_that_are_not_utf8_are_a_decode_error_and_show_lossily() {
+        let err = decode::<Inner>(b"{\"n\": \"\xff\"}", "GET /x").unwrap_err();
+        match err {
+            Error::Decode { path, body, .. } => {
+                assert_eq!(path, "n");
+                assert_eq!(body, "{\"n\": \"\u{FFFD}\"}");
+            }
+            other => panic!("{other:?}"),
+        }
+        let e = api_error(
+            503,
+            b"<title>Indisponible \xe0 Z\xfcrich</title>",
+            "GET /x",
+            None,
+            1,
+            &Secrets::default(),
+        );
+        assert_eq!(
+            e.to_string(),
+            "Spotify returned 503 for GET /x: Indisponible \u{FFFD} Z\u{FFFD}rich"
+        );
     }
 }

@@ -58,7 +58,9 @@ pub enum Error {
         message: String,
         /// The player's reason code (`NO_ACTIVE_DEVICE`, ...), when given.
         reason: Option<PlayerReason>,
-        /// The `Retry-After` delay Spotify asked for (429 and some 503s).
+        /// The `Retry-After` delay Spotify asked for (429 and some 503s),
+        /// from seconds or an HTTP date; `Duration::MAX` when the number
+        /// was too large to read.
         retry_after: Option<Duration>,
         /// How many attempts were made, including retries.
         attempts: u32,
@@ -76,6 +78,9 @@ pub enum Error {
         error: String,
         /// The human-readable `error_description`, when given.
         description: Option<String>,
+        /// The `Retry-After` delay of a 429 (or a 503) that was not waited
+        /// out, as for [`Error::Api`].
+        retry_after: Option<Duration>,
     },
 
     /// The refresh token was revoked or expired (`invalid_grant`): the user
@@ -245,44 +250,160 @@ fn fmt_config(file: Option<&PathBuf>, section: &str, key: Option<&str>) -> Strin
     s
 }
 
-/// Replaces every occurrence of the secrets in `text`. Strings shorter
-/// than 8 bytes are left alone: no real secret is that short, and they
-/// would match ordinary words of a message.
-fn scrub(text: &mut String, secrets: &[&str]) {
-    for secret in secrets {
-        if secret.len() >= 8 && text.contains(secret) {
-            *text = text.replace(secret, "<redacted>");
+/// What a request carried that a server must not get to show: each
+/// secret in every form it could be echoed back in, to be cut out of error
+/// texts (the whole body is scrubbed before an excerpt is cut from it, so
+/// no secret is ever shown in part either).
+///
+/// Secrets shorter than 8 bytes are left alone: no real secret is that
+/// short, and they would match ordinary words of a message.
+#[derive(Debug, Default)]
+pub(crate) struct Secrets {
+    /// Longest first, so that no form is left half-replaced by a shorter
+    /// one it contains.
+    forms: Vec<String>,
+}
+
+const MIN_SECRET: usize = 8;
+const REDACTED: &str = "<redacted>";
+
+impl Secrets {
+    /// A secret as it was sent, and as a form or a query string carries
+    /// it (percent-encoded, upper- and lower-case, `+` for a space).
+    pub(crate) fn add(&mut self, secret: &str) -> &mut Secrets {
+        if secret.len() < MIN_SECRET {
+            return self;
         }
+        let encoded = crate::encode::component(secret);
+        let lower = lower_escapes(&encoded);
+        let plus = encoded.replace("%20", "+");
+        for form in [secret.to_owned(), encoded, lower, plus] {
+            self.push(form);
+        }
+        self
+    }
+
+    /// The HTTP Basic credential of `id:secret` in each base64 alphabet,
+    /// padded or not, and the secret itself.
+    pub(crate) fn add_basic(&mut self, id: &str, secret: &str) -> &mut Secrets {
+        use base64::Engine as _;
+        use base64::engine::general_purpose::{
+            STANDARD, STANDARD_NO_PAD, URL_SAFE, URL_SAFE_NO_PAD,
+        };
+        self.add(secret);
+        if secret.len() >= MIN_SECRET {
+            let pair = format!("{id}:{secret}");
+            for engine in [STANDARD, STANDARD_NO_PAD, URL_SAFE, URL_SAFE_NO_PAD] {
+                self.push(engine.encode(&pair));
+            }
+        }
+        self
+    }
+
+    fn push(&mut self, form: String) {
+        if !self.forms.contains(&form) {
+            let at = self.forms.partition_point(|f| f.len() >= form.len());
+            self.forms.insert(at, form);
+        }
+    }
+
+    /// Whether `text` holds any form of any secret.
+    pub(crate) fn found_in(&self, text: &str) -> bool {
+        self.forms.iter().any(|f| text.contains(f.as_str()))
+    }
+
+    /// `text` with every form of every secret replaced by `<redacted>`.
+    pub(crate) fn scrub<'a>(&self, text: &'a str) -> std::borrow::Cow<'a, str> {
+        if !self.found_in(text) {
+            return std::borrow::Cow::Borrowed(text);
+        }
+        let mut out = text.to_owned();
+        for form in &self.forms {
+            if out.contains(form.as_str()) {
+                out = out.replace(form.as_str(), REDACTED);
+            }
+        }
+        std::borrow::Cow::Owned(out)
+    }
+
+    fn scrub_in_place(&self, text: &mut String) {
+        if let std::borrow::Cow::Owned(clean) = self.scrub(text) {
+            *text = clean;
+        }
+    }
+
+    /// Whether a cause, or a cause of it, shows a secret in its `Display`
+    /// or `Debug`.
+    fn shown_by(&self, cause: &(dyn std::error::Error + 'static)) -> bool {
+        let mut next = Some(cause);
+        // Chains are short; the bound only guards against a cycle.
+        for _ in 0..32 {
+            let Some(e) = next else { return false };
+            if self.found_in(&e.to_string()) || self.found_in(&format!("{e:?}")) {
+                return true;
+            }
+            next = e.source();
+        }
+        true
     }
 }
 
+/// `%2F` → `%2f`: some servers re-encode with lower-case hex.
+fn lower_escapes(encoded: &str) -> String {
+    let mut out = String::with_capacity(encoded.len());
+    let mut hex_left = 0;
+    for c in encoded.chars() {
+        if c == '%' {
+            hex_left = 2;
+            out.push(c);
+        } else if hex_left > 0 {
+            hex_left -= 1;
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 impl Error {
-    /// The same error with `secrets` (what a request sent: a code, a
-    /// verifier, a refresh token, the client secret) cut out of whatever
-    /// the server's answer put into it.
-    pub(crate) fn redact(mut self, secrets: &[&str]) -> Error {
+    /// The same error with every form of `secrets` (what a request sent: a
+    /// bearer token, a code, a verifier, a refresh token, the client
+    /// secret and its Basic credential) cut out of whatever the server's
+    /// answer put into it. A cause that shows one is dropped.
+    pub(crate) fn redact(mut self, secrets: &Secrets) -> Error {
         match &mut self {
-            Error::Api { message, .. } | Error::Transport { message, .. } => {
-                scrub(message, secrets);
+            Error::Api { message, .. } => secrets.scrub_in_place(message),
+            Error::Transport {
+                message, source, ..
+            } => {
+                secrets.scrub_in_place(message);
+                if source.as_deref().is_some_and(|s| secrets.shown_by(s)) {
+                    *source = None;
+                }
             }
             Error::Auth {
                 error, description, ..
             } => {
-                scrub(error, secrets);
+                secrets.scrub_in_place(error);
                 if let Some(d) = description {
-                    scrub(d, secrets);
+                    secrets.scrub_in_place(d);
                 }
             }
-            Error::RefreshRevoked { description } => scrub(description, secrets),
+            Error::RefreshRevoked { description } => secrets.scrub_in_place(description),
             Error::Decode {
                 path,
                 message,
                 body,
+                source,
                 ..
             } => {
-                scrub(path, secrets);
-                scrub(message, secrets);
-                scrub(body, secrets);
+                secrets.scrub_in_place(path);
+                secrets.scrub_in_place(message);
+                secrets.scrub_in_place(body);
+                if source.as_deref().is_some_and(|s| secrets.shown_by(s)) {
+                    *source = None;
+                }
             }
             _ => {}
         }
@@ -293,6 +414,25 @@ impl Error {
     pub fn status(&self) -> Option<u16> {
         match self {
             Error::Api { status, .. } | Error::Auth { status, .. } => Some(*status),
+            _ => None,
+        }
+    }
+
+    /// The `Retry-After` delay the server asked for, for [`Error::Api`]
+    /// and [`Error::Auth`] (a 429 too long to wait out, or a 429 or 503
+    /// when the retries ran out).
+    ///
+    /// ```
+    /// # use spotify_blocking::Error;
+    /// # fn check(err: Error) {
+    /// if let Some(wait) = err.retry_after() {
+    ///     println!("rate limited: try again in {} s", wait.as_secs());
+    /// }
+    /// # }
+    /// ```
+    pub fn retry_after(&self) -> Option<Duration> {
+        match self {
+            Error::Api { retry_after, .. } | Error::Auth { retry_after, .. } => *retry_after,
             _ => None,
         }
     }
@@ -511,3 +651,59 @@ pub enum RedirectError {
 
 /// Shorthand for `Result<T, spotify_blocking::Error>`.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_form_of_a_secret_is_cut_out() {
+        let mut s = Secrets::default();
+        s.add("a/b+c=d e-12345")
+            .add("short")
+            .add_basic("id", "s3cret-value");
+        let text = "raw a/b+c=d e-12345, form a%2Fb%2Bc%3Dd%20e-12345, \
+                    lower a%2fb%2bc%3dd%20e-12345, plus a%2Fb%2Bc%3Dd+e-12345, \
+                    basic aWQ6czNjcmV0LXZhbHVl, short stays";
+        let clean = s.scrub(text);
+        assert_eq!(
+            clean,
+            "raw <redacted>, form <redacted>, lower <redacted>, plus <redacted>, \
+             basic <redacted>, short stays"
+        );
+        // The padded and URL-safe base64 forms, and the raw pair.
+        for form in ["aWQ6czNjcmV0LXZhbHVl", "id:s3cret-value"] {
+            assert!(s.found_in(form));
+        }
+        assert!(matches!(
+            s.scrub("nothing here"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn a_cause_that_shows_a_secret_is_dropped() {
+        let mut s = Secrets::default();
+        s.add("bearer-token-1234");
+        let leaky = std::io::Error::other("echo: bearer-token-1234");
+        let err = Error::Transport {
+            message: "failed: bearer-token-1234".into(),
+            endpoint: "GET /x".into(),
+            attempts: 1,
+            source: Some(Box::new(leaky)),
+        }
+        .redact(&s);
+        assert!(
+            matches!(&err, Error::Transport { message, source: None, .. } if message == "failed: <redacted>")
+        );
+        let clean = std::io::Error::other("connection reset");
+        let err = Error::Transport {
+            message: "failed".into(),
+            endpoint: "GET /x".into(),
+            attempts: 1,
+            source: Some(Box::new(clean)),
+        }
+        .redact(&s);
+        assert!(std::error::Error::source(&err).is_some());
+    }
+}

@@ -8,7 +8,9 @@ use crate::cache::Cache;
 use crate::error::{Error, Result, TimeoutPhase};
 use std::fmt;
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
+
+mod retry_after;
 
 /// An HTTP method (the four Spotify uses).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -54,13 +56,20 @@ impl fmt::Display for Method {
 /// | what went wrong | GET, PUT, DELETE | POST |
 /// |---|---|---|
 /// | 429 with `Retry-After` ≤ 60 s | wait exactly that long, retry | same |
-/// | 429 with `Retry-After` > 60 s | return the 429 at once, `retry_after` set | same |
+/// | 429 with `Retry-After` > 60 s, or too large for a number | return the 429 at once, `retry_after` set | same |
 /// | 429 without `Retry-After` | back off, retry | same |
 /// | 500, 502, 503, 504 | back off, retry | returned at once |
 /// | connection refused or closed before any response byte | back off, retry | returned at once |
 /// | a timeout, a body cut off half-way, a body over the limit | returned at once | returned at once |
 /// | 401 with a self-renewing token | renew the token once, repeat | same |
 /// | any other status (4xx, 501, 3xx) | returned at once | returned at once |
+///
+/// `Retry-After` is read in both of its forms: seconds (`120`) or an HTTP
+/// date (`Wed, 21 Oct 2026 07:28:00 GMT`, and the obsolete RFC 850 and
+/// asctime forms), measured against the system clock; a date in the past
+/// means "now". A number too large to hold counts as longer than any cap
+/// (`retry_after` is then `Duration::MAX`). A value that is neither is
+/// treated as absent.
 ///
 /// A 429 is retried for every method because Spotify sends it *instead of*
 /// handling the request. Everything else that may have reached the server
@@ -75,8 +84,10 @@ impl fmt::Display for Method {
 /// With [`RetryPolicy::none`] a 401 is returned as it is.
 /// The backoff before retry *n* (0-based) is
 /// [`base_backoff`](RetryPolicy::base_backoff) × 2*ⁿ* (250 ms, 500 ms,
-/// 1 s, ...) plus a random jitter of up to the same amount. A 5xx that
-/// carries a `Retry-After` within the cap waits that long instead.
+/// 1 s, ...) plus a random jitter of up to the same amount, and never more
+/// than [`MAX_BACKOFF`](RetryPolicy::MAX_BACKOFF) (10 minutes), whatever
+/// the settings. A 5xx that carries a `Retry-After` within the cap waits
+/// that long instead.
 /// Sleeping happens on the calling thread; no thread is spawned.
 ///
 /// ```
@@ -119,6 +130,16 @@ impl fmt::Debug for RetryPolicy {
 }
 
 impl RetryPolicy {
+    /// The longest single backoff wait (10 minutes): a larger
+    /// [`base_backoff`](RetryPolicy::base_backoff), or one doubled past it,
+    /// is cut to this.
+    ///
+    /// ```
+    /// use spotify_blocking::RetryPolicy;
+    /// assert_eq!(RetryPolicy::MAX_BACKOFF.as_secs(), 600);
+    /// ```
+    pub const MAX_BACKOFF: Duration = Duration::from_secs(600);
+
     /// No retries at all: every error comes back at once.
     pub fn none() -> RetryPolicy {
         RetryPolicy {
@@ -133,7 +154,8 @@ impl RetryPolicy {
         self
     }
 
-    /// The longest `Retry-After` that is waited out (default 60 s).
+    /// The longest `Retry-After` that is waited out (default 60 s). Even
+    /// `Duration::MAX` does not wait out a number too large to read.
     pub fn max_retry_after(mut self, d: Duration) -> Self {
         self.max_retry_after = d;
         self
@@ -141,6 +163,8 @@ impl RetryPolicy {
 
     /// The first backoff delay for 5xx and connection failures (default
     /// 250 ms); it doubles on each retry, with up to 100 % jitter added.
+    /// Any one wait is at most [`MAX_BACKOFF`](Self::MAX_BACKOFF) (10
+    /// minutes), so even `Duration::MAX` is a usable setting.
     pub fn base_backoff(mut self, d: Duration) -> Self {
         self.base_backoff = d;
         self
@@ -152,10 +176,23 @@ impl RetryPolicy {
         self
     }
 
+    /// Whether a `Retry-After` of `d` is waited out. `Duration::MAX` (a
+    /// number too large to read) never is, whatever the cap.
+    fn admits(&self, d: Duration) -> bool {
+        d <= self.max_retry_after && d != Duration::MAX
+    }
+
+    /// `base × 2^retry` plus jitter, saturating, cut to `MAX_BACKOFF`.
     fn backoff(&self, retry: u32) -> Duration {
-        let base = self.base_backoff.saturating_mul(1u32 << retry.min(10));
-        let jitter = crate::random::random_u64() % (base.as_millis() as u64 + 1);
-        base + Duration::from_millis(jitter)
+        let base = self
+            .base_backoff
+            .saturating_mul(1u32 << retry.min(10))
+            .min(Self::MAX_BACKOFF);
+        // At most MAX_BACKOFF in milliseconds: no overflow below.
+        let millis = u64::try_from(base.as_millis()).unwrap_or(u64::MAX);
+        let jitter = crate::random::random_u64() % millis.saturating_add(1);
+        base.saturating_add(Duration::from_millis(jitter))
+            .min(Self::MAX_BACKOFF)
     }
 }
 
@@ -227,7 +264,9 @@ pub(crate) struct HttpRequest {
 #[derive(Debug)]
 pub(crate) struct HttpResponse {
     pub status: u16,
-    pub body: String,
+    /// The body as it came, bytes: the status decides what it means, and
+    /// only decoding decides whether it is valid text or JSON.
+    pub body: Vec<u8>,
     pub retry_after: Option<Duration>,
     /// The `Location` of a 3xx answer (redirects are never followed).
     pub location: Option<String>,
@@ -246,19 +285,24 @@ enum Attempt {
     Failed { error: Error, retryable: bool },
 }
 
+/// The longest timeout handed to ureq, which adds it to the clock and
+/// would overflow (and panic) on `Duration::MAX`; longer ones are cut to it.
+pub(crate) const MAX_TIMEOUT: Duration = Duration::from_secs(365 * 86_400);
+
 impl Http {
     pub fn new(config: HttpConfig) -> Http {
         // Only per-phase timeouts: a resolve or global timeout makes ureq
         // resolve names on a helper thread.
+        let cap = |d: Duration| Some(d.min(MAX_TIMEOUT));
         let agent = ureq::Agent::config_builder()
             .http_status_as_error(false)
             .max_redirects(0)
             .user_agent(config.user_agent.as_str())
-            .timeout_connect(Some(config.connect_timeout))
-            .timeout_send_request(Some(config.send_timeout))
-            .timeout_send_body(Some(config.send_timeout))
-            .timeout_recv_response(Some(config.response_timeout))
-            .timeout_recv_body(Some(config.body_timeout))
+            .timeout_connect(cap(config.connect_timeout))
+            .timeout_send_request(cap(config.send_timeout))
+            .timeout_send_body(cap(config.send_timeout))
+            .timeout_recv_response(cap(config.response_timeout))
+            .timeout_recv_body(cap(config.body_timeout))
             .build()
             .new_agent();
         let cache = config
@@ -322,8 +366,8 @@ impl Http {
                     }
                     if resp.status == 429 && retries_left {
                         let wait = match resp.retry_after {
-                            Some(d) if d > policy.max_retry_after => return Ok(resp),
-                            Some(d) => d,
+                            Some(d) if policy.admits(d) => d,
+                            Some(_) => return Ok(resp),
                             None => policy.backoff(attempts - 1),
                         };
                         (policy.sleep)(wait);
@@ -331,7 +375,7 @@ impl Http {
                     }
                     if matches!(resp.status, 500 | 502 | 503 | 504) && idempotent && retries_left {
                         let wait = match resp.retry_after {
-                            Some(d) if d <= policy.max_retry_after => d,
+                            Some(d) if policy.admits(d) => d,
                             _ => policy.backoff(attempts - 1),
                         };
                         (policy.sleep)(wait);
@@ -390,9 +434,8 @@ impl Http {
                 .and_then(|v| v.to_str().ok())
                 .map(str::to_owned)
         };
-        let retry_after = header("retry-after")
-            .and_then(|v| v.trim().parse::<u64>().ok())
-            .map(Duration::from_secs);
+        let retry_after =
+            header("retry-after").and_then(|v| retry_after::parse(&v, SystemTime::now()));
         let new_etag = header("etag");
         let location = header("location").filter(|_| (300..400).contains(&status));
         let body = read_body(response.body_mut(), self.config.body_limit);
@@ -462,7 +505,7 @@ impl Http {
         }
     }
 
-    fn cache_lookup(&self, req: &HttpRequest, auth: &Auth) -> Option<(String, String)> {
+    fn cache_lookup(&self, req: &HttpRequest, auth: &Auth) -> Option<(String, Vec<u8>)> {
         let cache = self.cache.as_ref()?;
         let Auth::Bearer(key) = auth else { return None };
         if req.method != Method::Get {
@@ -474,7 +517,7 @@ impl Http {
 
     /// Stores a 200 answer; one without an `ETag` drops any older entry,
     /// whose `ETag` no longer describes the resource.
-    fn cache_store(&self, req: &HttpRequest, auth: &Auth, etag: Option<String>, body: &str) {
+    fn cache_store(&self, req: &HttpRequest, auth: &Auth, etag: Option<String>, body: &[u8]) {
         let (Some(cache), Auth::Bearer(key)) = (self.cache.as_ref(), auth) else {
             return;
         };
@@ -483,23 +526,25 @@ impl Http {
         }
         let mut cache = cache.lock().unwrap_or_else(|p| p.into_inner());
         match etag {
-            Some(etag) => cache.put(&req.url, key, etag, body.to_owned()),
+            Some(etag) => cache.put(&req.url, key, etag, body.to_vec()),
             None => cache.remove(&req.url, key),
         }
     }
 }
 
-/// Reads the body into a string sized from `Content-Length` (capped, so a
-/// lying header cannot make it allocate more than 4 MiB up front).
-fn read_body(body: &mut ureq::Body, limit: u64) -> std::result::Result<String, ureq::Error> {
+/// Reads the body's bytes, no more than `limit`, into a buffer sized from
+/// `Content-Length` (capped, so a lying header cannot make it allocate more
+/// than 4 MiB up front). Whether they are text is not checked here: an
+/// error page in Latin-1 is still an error page.
+fn read_body(body: &mut ureq::Body, limit: u64) -> std::result::Result<Vec<u8>, ureq::Error> {
     use std::io::Read;
     let expected = body.content_length().unwrap_or(0).min(limit).min(4 << 20);
-    let mut text = String::with_capacity(expected as usize);
+    let mut bytes = Vec::with_capacity(expected as usize);
     body.with_config()
         .limit(limit)
         .reader()
-        .read_to_string(&mut text)?;
-    Ok(text)
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 fn transport_error(e: ureq::Error, endpoint: &str, attempts: u32) -> Error {

@@ -1196,3 +1196,434 @@ fn a_token_inside_the_margin_or_expired_is_refreshed_once_before_the_call() {
         assert!(form.contains(&("grant_type".into(), "refresh_token".into())));
     }
 }
+
+// ------------------------------------------------- a scripted, hostile server
+
+#[allow(dead_code)]
+mod scripted;
+use scripted::{Reply, Scripted, http_date};
+
+/// A client of the scripted server (API under `/v1`, accounts at the root)
+/// with a plain token.
+fn scripted_client(server: &Scripted, policy: RetryPolicy) -> Spotify {
+    scripted_builder(server)
+        .retry(policy)
+        .build(Token::from_access_token("scripted-access-token"))
+}
+
+fn scripted_builder(server: &Scripted) -> SpotifyBuilder {
+    Spotify::builder()
+        .api_base(format!("{}/v1", server.url()))
+        .accounts_base(server.url())
+}
+
+fn days(n: u64) -> Duration {
+    secs(n * 86_400)
+}
+
+/// One GET whose answer is a bare JSON list (`[true]`).
+fn contains(spotify: &Spotify) -> Result<Vec<bool>, Error> {
+    spotify
+        .library_contains([format!("spotify:album:{HYBRID_THEORY}")])
+        .send()
+}
+
+// ------------------------------------------------- bodies that are not UTF-8
+
+const LATIN1_PAGE: &[u8] =
+    b"<html><head><title>Service indisponible \xe0 Z\xfcrich</title></head></html>";
+const LATIN1: &str = "text/html; charset=iso-8859-1";
+
+#[test]
+fn latin1_error_pages_are_api_errors_and_retried_by_status() {
+    let server = Scripted::start(|_, n| match n {
+        0 => Reply::bytes(503, LATIN1, LATIN1_PAGE),
+        1 => Reply::bytes(429, LATIN1, LATIN1_PAGE).header("Retry-After", "2"),
+        _ => Reply::json(200, "[true]"),
+    });
+    let (policy, sleeps) = recording(RetryPolicy::default());
+    let spotify = scripted_client(&server, policy);
+    assert_eq!(contains(&spotify).unwrap(), vec![true]);
+    assert_eq!(server.count("/v1/"), 3);
+    let waits = sleeps_of(&sleeps);
+    assert_eq!(waits.len(), 2, "{waits:?}");
+    assert_eq!(waits[1], secs(2));
+
+    // Always 503: the last answer comes back with its title, lossily.
+    let server = Scripted::start(|_, _| Reply::bytes(503, LATIN1, LATIN1_PAGE));
+    let (policy, sleeps) = recording(RetryPolicy::default());
+    let spotify = scripted_client(&server, policy);
+    let err = contains(&spotify).unwrap_err();
+    match &err {
+        Error::Api {
+            status: 503,
+            attempts: 4,
+            message,
+            ..
+        } => assert_eq!(message, "Service indisponible \u{FFFD} Z\u{FFFD}rich"),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(server.count("/v1/"), 4);
+    assert_eq!(sleeps_of(&sleeps).len(), 3);
+
+    // A 404 in Latin-1 is returned at once, as an API error.
+    let server = Scripted::start(|_, _| Reply::bytes(404, LATIN1, LATIN1_PAGE));
+    let spotify = scripted_client(&server, RetryPolicy::default());
+    let err = contains(&spotify).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::Api {
+                status: 404,
+                attempts: 1,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert_eq!(server.count("/v1/"), 1);
+}
+
+#[test]
+fn invalid_utf8_in_a_200_is_a_decode_error() {
+    let server = Scripted::start(|_, _| {
+        Reply::bytes(
+            200,
+            "application/json",
+            &b"{\"name\":\"Hybrid \xff Theory\"}"[..],
+        )
+    });
+    let spotify = scripted_client(&server, RetryPolicy::default());
+    let err = spotify.album(HYBRID_THEORY).send().unwrap_err();
+    match &err {
+        Error::Decode {
+            endpoint,
+            path,
+            body,
+            ..
+        } => {
+            assert_eq!(endpoint, "GET /albums/{id}");
+            assert_eq!(path, "name");
+            assert!(body.contains("Hybrid \u{FFFD} Theory"), "{body}");
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(server.count("/v1/"), 1, "a 200 is not retried");
+}
+
+#[test]
+fn a_latin1_token_endpoint_error_is_an_auth_error() {
+    let server = Scripted::start(|_, _| Reply::bytes(400, LATIN1, LATIN1_PAGE));
+    let err = spotify_blocking::Credentials::new("client-id", "client-secret-1234")
+        .accounts_base(server.url())
+        .request_client_token()
+        .unwrap_err();
+    match &err {
+        Error::Auth {
+            status: 400,
+            description: Some(d),
+            ..
+        } => assert!(d.contains("Service indisponible"), "{d}"),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(server.count("/api/token"), 1);
+}
+// ------------------------------------------------------ absurd numbers
+
+#[test]
+fn absurd_expires_in_values_are_clamped_to_a_year_not_a_panic() {
+    let mock = MockServer::start();
+    for n in [
+        u64::MAX.to_string(),
+        i64::MAX.to_string(),
+        (u64::MAX / 1000).to_string(),
+    ] {
+        mock.fault_on(
+            "/api/token",
+            raw(
+                200,
+                "application/json",
+                format!(
+                    r#"{{"access_token":"huge-life-token-1234","token_type":"Bearer","expires_in":{n}}}"#
+                ),
+            ),
+        );
+        let token = mock.credentials().request_client_token().unwrap();
+        let left = token.expires_in().unwrap();
+        assert!(left > days(364) && left <= days(365), "{n}: {left:?}");
+        assert!(!token.is_expiring(), "{n}");
+    }
+
+    // The same answer during the renewal inside an API call: the mock
+    // rejects the foreign token (401), the second renewal gets a real one.
+    let stale = Token::from_access_token("stale").with_expiry(SystemTime::now());
+    let spotify = mock
+        .builder()
+        .build(RefreshingToken::new(stale, mock.credentials()));
+    mock.clear_requests();
+    mock.fault_on(
+        "/api/token",
+        raw(
+            200,
+            "application/json",
+            format!(
+                r#"{{"access_token":"huge-life-token-1234","expires_in":{}}}"#,
+                u64::MAX
+            ),
+        ),
+    );
+    assert_eq!(
+        spotify.album(HYBRID_THEORY).send().unwrap().name,
+        "Hybrid Theory"
+    );
+    assert_eq!(token_posts(&mock), 2);
+    assert_eq!(api_requests(&mock).len(), 2);
+}
+
+#[test]
+fn absurd_backoffs_timeouts_and_retry_after_caps_do_not_panic() {
+    let mock = MockServer::start();
+    // The longest backoff there is: each wait is capped at ten minutes.
+    let (policy, sleeps) = recording(RetryPolicy::default().base_backoff(Duration::MAX));
+    let spotify = client_with(&mock, mock.builder().retry(policy));
+    mock.fault_on("/v1/", Fault::Status(503));
+    mock.fault_on("/v1/", Fault::Status(503));
+    spotify.album(HYBRID_THEORY).send().unwrap();
+    assert_eq!(sleeps_of(&sleeps), vec![secs(600); 2]);
+    assert_eq!(api_requests(&mock).len(), 3);
+
+    // Timeouts that never end, and a cap that waits out any Retry-After.
+    let (policy, sleeps) = recording(RetryPolicy::default().max_retry_after(Duration::MAX));
+    let spotify = client_with(
+        &mock,
+        mock.builder()
+            .retry(policy)
+            .connect_timeout(Duration::MAX)
+            .send_timeout(Duration::MAX)
+            .receive_timeout(Duration::MAX)
+            .body_timeout(Duration::MAX),
+    );
+    mock.fault_on("/v1/", Fault::RateLimit(Some(u64::MAX)));
+    spotify.album(HYBRID_THEORY).send().unwrap();
+    assert_eq!(sleeps_of(&sleeps), vec![secs(u64::MAX)]);
+    assert_eq!(api_requests(&mock).len(), 2);
+}
+// -------------------------------------------------------- Retry-After forms
+
+/// A server that answers the first request 429 with this `Retry-After`,
+/// then `[true]`.
+fn rate_limited_once(retry_after: String) -> Scripted {
+    Scripted::start(move |_, n| match n {
+        0 => Reply::json(
+            429,
+            r#"{"error":{"status":429,"message":"API rate limit exceeded"}}"#,
+        )
+        .header("Retry-After", retry_after.clone()),
+        _ => Reply::json(200, "[true]"),
+    })
+}
+
+#[test]
+fn retry_after_as_an_http_date_is_waited_out() {
+    let date = http_date(SystemTime::now() + secs(20));
+    let server = rate_limited_once(date.clone());
+    let (policy, sleeps) = recording(RetryPolicy::default());
+    let spotify = scripted_client(&server, policy);
+    assert_eq!(contains(&spotify).unwrap(), vec![true]);
+    let waits = sleeps_of(&sleeps);
+    assert_eq!(waits.len(), 1, "{date}: {waits:?}");
+    assert!(
+        waits[0] >= secs(17) && waits[0] <= secs(21),
+        "{date}: {waits:?}"
+    );
+    assert_eq!(server.count("/v1/"), 2);
+
+    // A date in the past (in each of the three forms HTTP allows) means now.
+    for date in [
+        "Wed, 21 Oct 2015 07:28:00 GMT",
+        "Sunday, 06-Nov-94 08:49:37 GMT",
+        "Sun Nov  6 08:49:37 1994",
+    ] {
+        let server = rate_limited_once(date.into());
+        let (policy, sleeps) = recording(RetryPolicy::default());
+        let spotify = scripted_client(&server, policy);
+        assert_eq!(contains(&spotify).unwrap(), vec![true]);
+        assert_eq!(sleeps_of(&sleeps), vec![Duration::ZERO], "{date}");
+        assert_eq!(server.count("/v1/"), 2, "{date}");
+    }
+}
+
+#[test]
+fn a_retry_after_date_beyond_the_cap_comes_back_at_once() {
+    let server = rate_limited_once("Thu, 01 Jan 2099 00:00:00 GMT".into());
+    let (policy, sleeps) = recording(RetryPolicy::default());
+    let spotify = scripted_client(&server, policy);
+    let err = contains(&spotify).unwrap_err();
+    match err {
+        Error::Api {
+            status: 429,
+            retry_after: Some(d),
+            attempts: 1,
+            ..
+        } => assert!(d > days(365 * 60) && d < days(365 * 80), "{d:?}"),
+        other => panic!("{other:?}"),
+    }
+    assert!(sleeps_of(&sleeps).is_empty());
+    assert_eq!(server.count("/v1/"), 1);
+}
+
+#[test]
+fn a_retry_after_too_large_for_a_number_is_longer_than_any_cap() {
+    for cap in [secs(60), Duration::MAX] {
+        let server = rate_limited_once("99999999999999999999999999999".into());
+        let (policy, sleeps) = recording(RetryPolicy::default().max_retry_after(cap));
+        let spotify = scripted_client(&server, policy);
+        let err = contains(&spotify).unwrap_err();
+        assert!(
+            matches!(
+                err,
+                Error::Api {
+                    status: 429,
+                    retry_after: Some(Duration::MAX),
+                    attempts: 1,
+                    ..
+                }
+            ),
+            "{cap:?}: {err:?}"
+        );
+        assert!(sleeps_of(&sleeps).is_empty(), "{cap:?}");
+        assert_eq!(server.count("/v1/"), 1, "{cap:?}");
+    }
+}
+
+#[test]
+fn a_429_from_the_token_endpoint_keeps_its_retry_after() {
+    let mock = MockServer::start();
+    mock.fault_on("/api/token", Fault::RateLimit(Some(120)));
+    let err = mock.credentials().request_client_token().unwrap_err();
+    assert!(
+        matches!(err, Error::Auth { status: 429, retry_after: Some(d), .. } if d == secs(120)),
+        "{err:?}"
+    );
+    assert_eq!(err.retry_after(), Some(secs(120)));
+    assert_eq!(token_posts(&mock), 1);
+}
+// ------------------------------------------------------------ token sanity
+
+/// A token endpoint that numbers its tokens (`scripted-token-N`, valid
+/// `life` seconds) and an API that answers `api(n)` to its n-th request.
+fn token_server(life: u64, api: fn(usize) -> Reply) -> Scripted {
+    let api_calls = std::sync::atomic::AtomicUsize::new(0);
+    let tokens = std::sync::atomic::AtomicUsize::new(0);
+    Scripted::start(move |req, _| {
+        use std::sync::atomic::Ordering::SeqCst;
+        if req.path == "/api/token" {
+            let n = tokens.fetch_add(1, SeqCst);
+            Reply::json(
+                200,
+                format!(
+                    r#"{{"access_token":"scripted-token-{n}","token_type":"Bearer","expires_in":{life}}}"#
+                ),
+            )
+        } else {
+            api(api_calls.fetch_add(1, SeqCst))
+        }
+    })
+}
+
+fn scripted_bearers(server: &Scripted) -> Vec<String> {
+    server
+        .seen()
+        .iter()
+        .filter(|r| r.path.starts_with("/v1/"))
+        .map(|r| r.header("authorization").unwrap_or("").to_owned())
+        .collect()
+}
+
+#[test]
+fn short_lived_tokens_renew_at_most_once_per_call_and_each_is_used() {
+    // 30 s of life: a margin of 3 s (a tenth), so five quick calls use
+    // the first token.
+    let server = token_server(30, |_| Reply::json(200, "[true]"));
+    let spotify = scripted_builder(&server)
+        .build_with_credentials("client-id", "client-secret-1234")
+        .unwrap();
+    for _ in 0..5 {
+        contains(&spotify).unwrap();
+    }
+    assert_eq!(server.count("/api/token"), 1);
+    assert_eq!(
+        scripted_bearers(&server),
+        vec!["Bearer scripted-token-0"; 5]
+    );
+
+    // No life at all: every call renews, and every token is used once.
+    let server = token_server(0, |_| Reply::json(200, "[true]"));
+    let spotify = scripted_builder(&server)
+        .build_with_credentials("client-id", "client-secret-1234")
+        .unwrap();
+    for _ in 0..5 {
+        contains(&spotify).unwrap();
+    }
+    let expected: Vec<String> = (0..5)
+        .map(|n| format!("Bearer scripted-token-{n}"))
+        .collect();
+    assert_eq!(scripted_bearers(&server), expected);
+    assert_eq!(server.count("/api/token"), 5);
+}
+
+#[test]
+fn a_401_on_a_zero_life_token_renews_once() {
+    let server = token_server(0, |n| match n {
+        0 => Reply::json(
+            401,
+            r#"{"error":{"status":401,"message":"The access token expired"}}"#,
+        ),
+        _ => Reply::json(200, "[true]"),
+    });
+    let spotify = scripted_builder(&server)
+        .build_with_credentials("client-id", "client-secret-1234")
+        .unwrap();
+    assert_eq!(contains(&spotify).unwrap(), vec![true]);
+    assert_eq!(
+        server.count("/api/token"),
+        2,
+        "the first token and one renewal"
+    );
+    assert_eq!(
+        scripted_bearers(&server),
+        ["Bearer scripted-token-0", "Bearer scripted-token-1"]
+    );
+}
+
+#[test]
+fn an_empty_access_token_is_refused() {
+    let mock = MockServer::start();
+    let empty = raw(
+        200,
+        "application/json",
+        r#"{"access_token":"","token_type":"Bearer","expires_in":3600}"#,
+    );
+    mock.fault_on("/api/token", empty.clone());
+    let err = mock.credentials().request_client_token().unwrap_err();
+    assert!(
+        matches!(&err, Error::Decode { path, endpoint, .. } if path == "access_token" && endpoint == "POST /api/token"),
+        "{err:?}"
+    );
+    assert!(err.to_string().contains("empty"), "{err}");
+
+    // During a lazy renewal: the call fails and nothing goes out as `Bearer `.
+    let stale = Token::from_access_token("stale").with_expiry(SystemTime::now());
+    let spotify = mock
+        .builder()
+        .build(RefreshingToken::new(stale, mock.credentials()));
+    mock.clear_requests();
+    mock.fault_on("/api/token", empty);
+    let err = spotify.album(HYBRID_THEORY).send().unwrap_err();
+    assert!(
+        matches!(&err, Error::Decode { path, .. } if path == "access_token"),
+        "{err:?}"
+    );
+    assert!(api_requests(&mock).is_empty());
+    assert_eq!(token_posts(&mock), 1);
+}

@@ -385,3 +385,265 @@ fn the_authorisation_code_and_pkce_verifier_never_show() {
     texts.push(auth.url());
     assert_clean("UserAuth", &texts, &secrets);
 }
+
+// ------------------------------------------- a server that echoes requests
+
+#[allow(dead_code)]
+mod scripted;
+use scripted::{Reply, Scripted, Seen};
+
+const ECHO_ID: &str = "the-app-id";
+const ECHO_SECRET: &str = "echo-client-secret-0123456789";
+const ECHO_REFRESH: &str = "echo/refresh+token=AQD_0123456789";
+const ECHO_CODE: &str = "echo-authorisation-code-0123456789";
+const ECHO_VERIFIER: &str = "echo-pkce-verifier-0123456789-0123456789-abc";
+const ECHO_BEARER: &str = "echo-bearer-token-0123456789";
+
+/// Every form in which a secret could come back: as it is, percent- and
+/// form-encoded, and the Basic credential in each base64 alphabet.
+fn secret_forms() -> Vec<String> {
+    use base64::Engine as _;
+    use base64::engine::general_purpose::{STANDARD, STANDARD_NO_PAD, URL_SAFE, URL_SAFE_NO_PAD};
+    let mut forms: Vec<String> = [
+        ECHO_SECRET,
+        ECHO_REFRESH,
+        ECHO_CODE,
+        ECHO_VERIFIER,
+        ECHO_BEARER,
+    ]
+    .iter()
+    .flat_map(|s| {
+        [
+            s.to_string(),
+            s.replace('/', "%2F")
+                .replace('+', "%2B")
+                .replace('=', "%3D"),
+        ]
+    })
+    .collect();
+    let basic = format!("{ECHO_ID}:{ECHO_SECRET}");
+    for engine in [STANDARD, STANDARD_NO_PAD, URL_SAFE, URL_SAFE_NO_PAD] {
+        forms.push(engine.encode(&basic));
+    }
+    for n in 1..=4 {
+        forms.push(format!("scripted-bearer-{n}-0123456789"));
+    }
+    forms
+}
+
+/// What the echo server answers: the whole request, put where an error
+/// message comes from.
+#[derive(Clone, Copy, Debug)]
+enum Echo {
+    /// A text page.
+    Text(u16),
+    /// An OAuth error with the echo as its description.
+    OAuth(u16),
+    /// Spotify's error object with the echo as its message.
+    Api(u16),
+    /// A 200 whose echo sits where a number goes.
+    Undecodable,
+    /// A 200 that is not JSON: the echo from its first secret on, between
+    /// 280 bytes of padding and 100 more (so the secret straddles the point
+    /// where the 300-byte excerpt is cut).
+    Padded,
+}
+
+fn answer(echo: Echo, req: &Seen) -> Reply {
+    let text = req.echo();
+    let quoted = serde_json::to_string(&text).unwrap();
+    match echo {
+        Echo::Text(status) => Reply::bytes(status, "text/plain", text.into_bytes()),
+        Echo::OAuth(status) => Reply::json(
+            status,
+            format!(r#"{{"error":"invalid_client","error_description":{quoted}}}"#),
+        ),
+        Echo::Api(status) => Reply::json(
+            status,
+            format!(r#"{{"error":{{"status":{status},"message":{quoted}}}}}"#),
+        ),
+        Echo::Undecodable => Reply::json(200, format!(r#"{{"total_tracks":{quoted}}}"#)),
+        Echo::Padded => {
+            // The first secret starts at byte 280.
+            let start = secret_forms()
+                .iter()
+                .filter_map(|f| text.find(f.as_str()))
+                .min()
+                .unwrap_or(0);
+            let body = format!("{}{}{}", "x".repeat(280), &text[start..], "y".repeat(100));
+            Reply::bytes(200, "text/plain", body.into_bytes())
+        }
+    }
+}
+
+/// A server whose token endpoint and API answer as `token` and `api` say;
+/// a token endpoint set to `None` grants numbered tokens.
+fn echo_server(token: Option<Echo>, api: Echo) -> Scripted {
+    let granted = std::sync::atomic::AtomicUsize::new(0);
+    Scripted::start(move |req, _| match (req.path.as_str(), token) {
+        ("/api/token", Some(echo)) => answer(echo, req),
+        ("/api/token", None) => {
+            let n = granted.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1;
+            Reply::json(
+                200,
+                format!(
+                    r#"{{"access_token":"scripted-bearer-{n}-0123456789","expires_in":3600,"refresh_token":"{ECHO_REFRESH}"}}"#
+                ),
+            )
+        }
+        _ => answer(api, req),
+    })
+}
+
+/// No secret in Display, Debug or any source, and no 12-byte piece of one
+/// either (an excerpt cut through a secret would show its start).
+fn assert_no_form(what: &str, err: &Error) {
+    let mut texts = renderings(err);
+    texts.push(err.to_string());
+    let mut source = std::error::Error::source(err);
+    while let Some(s) = source {
+        texts.push(s.to_string());
+        texts.push(format!("{s:?}"));
+        source = s.source();
+    }
+    for form in secret_forms() {
+        for piece in form.as_bytes().windows(12) {
+            let piece = std::str::from_utf8(piece).unwrap();
+            for text in &texts {
+                assert!(
+                    !text.contains(piece),
+                    "{what} shows {piece:?} of {form:?}: {text}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn echoed_requests_show_no_secret_in_any_form() {
+    use spotify_blocking::UserAuth;
+    let mut errors: Vec<(String, Error)> = Vec::new();
+    let token_echoes = [
+        Echo::Text(400),
+        Echo::Text(500),
+        Echo::OAuth(400),
+        Echo::OAuth(401),
+        Echo::Undecodable,
+        Echo::Padded,
+    ];
+    for echo in token_echoes {
+        let server = echo_server(Some(echo), Echo::Text(400));
+        let creds = Credentials::new(ECHO_ID, ECHO_SECRET)
+            .accounts_base(server.url())
+            .redirect_uri("https://example.com/callback");
+        let public = Credentials::public(ECHO_ID)
+            .accounts_base(server.url())
+            .redirect_uri("https://example.com/callback");
+        let what = |flow: &str| format!("{flow}, token endpoint {echo:?}");
+        errors.push((
+            what("client credentials"),
+            creds.request_client_token().unwrap_err(),
+        ));
+        errors.push((
+            what("refresh"),
+            creds.refresh_user_token(ECHO_REFRESH).unwrap_err(),
+        ));
+        errors.push((
+            what("PKCE refresh"),
+            public.refresh_pkce_token(ECHO_REFRESH).unwrap_err(),
+        ));
+        errors.push((
+            what("code"),
+            creds.request_user_token(ECHO_CODE).unwrap_err(),
+        ));
+        errors.push((
+            what("PKCE code"),
+            public
+                .request_pkce_token(ECHO_CODE, ECHO_VERIFIER)
+                .unwrap_err(),
+        ));
+        let auth = UserAuth::new(creds.clone(), Scopes::new()).unwrap();
+        errors.push((
+            what("pasted code"),
+            auth.token_from_redirect(ECHO_CODE).unwrap_err(),
+        ));
+        assert!(server.count("/api/token") >= 6, "{echo:?}");
+    }
+
+    let api_echoes = [
+        Echo::Text(400),
+        Echo::Text(503),
+        Echo::Api(400),
+        Echo::Api(403),
+        Echo::Api(429),
+        Echo::Undecodable,
+        Echo::Padded,
+    ];
+    for echo in api_echoes {
+        // A plain bearer token.
+        let server = echo_server(None, echo);
+        let spotify = Spotify::builder()
+            .api_base(format!("{}/v1", server.url()))
+            .accounts_base(server.url())
+            .retry(RetryPolicy::none())
+            .build(Token::from_access_token(ECHO_BEARER));
+        errors.push((
+            format!("plain bearer, API {echo:?}"),
+            spotify.album(HYBRID_THEORY).send().unwrap_err(),
+        ));
+        let server = echo_server(None, echo);
+        let creds = Credentials::new(ECHO_ID, ECHO_SECRET).accounts_base(server.url());
+        // A self-renewing user token, renewed before the call.
+        let stale = creds
+            .refresh_user_token(ECHO_REFRESH)
+            .unwrap()
+            .with_expiry(SystemTime::now());
+        let spotify = Spotify::builder()
+            .api_base(format!("{}/v1", server.url()))
+            .accounts_base(server.url())
+            .retry(RetryPolicy::none())
+            .build(RefreshingToken::new(stale, creds));
+        errors.push((
+            format!("renewed before the call, API {echo:?}"),
+            spotify.album(HYBRID_THEORY).send().unwrap_err(),
+        ));
+    }
+
+    // A self-renewing token renewed after a 401, whose second 401 then
+    // echoes the renewed token.
+    let server = echo_server(None, Echo::Api(401));
+    let creds = Credentials::new(ECHO_ID, ECHO_SECRET).accounts_base(server.url());
+    let spotify = Spotify::builder()
+        .api_base(format!("{}/v1", server.url()))
+        .accounts_base(server.url())
+        .build(RefreshingToken::new(
+            Token::from_access_token(ECHO_BEARER),
+            creds,
+        ));
+    errors.push((
+        "401, renewed, 401 again".into(),
+        spotify.album(HYBRID_THEORY).send().unwrap_err(),
+    ));
+    assert_eq!(server.count("/api/token"), 1);
+    assert_eq!(server.count("/v1/"), 2);
+
+    let kinds: Vec<String> = errors
+        .iter()
+        .map(|(_, e)| {
+            format!("{e:?}")
+                .split([' ', '{', '('])
+                .next()
+                .unwrap()
+                .to_owned()
+        })
+        .collect();
+    for kind in ["Api", "Auth", "Decode"] {
+        assert!(
+            kinds.iter().any(|k| k == kind),
+            "no {kind} error: {kinds:?}"
+        );
+    }
+    for (what, err) in &errors {
+        assert_no_form(what, err);
+    }
+}

@@ -1,12 +1,13 @@
 //! The app's credentials and the token endpoint.
 
 use super::token::{Token, TokenResponse};
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, Secrets};
 use crate::http::{Auth, Body, Http, HttpConfig, HttpRequest, Method};
 use base64::Engine as _;
 use serde::Deserialize;
 use std::fmt;
 use std::sync::Arc;
+use std::time::Duration;
 
 /// Spotify's accounts service.
 pub const ACCOUNTS_BASE: &str = "https://accounts.spotify.com";
@@ -123,28 +124,43 @@ impl Credentials {
             body,
             endpoint: "POST /api/token",
         };
-        // What the server may echo back: the grant and the client secret.
-        let mut secrets: Vec<&str> = form
-            .iter()
-            .filter(|(k, _)| matches!(*k, "code" | "code_verifier" | "refresh_token"))
-            .map(|(_, v)| *v)
-            .collect();
-        secrets.extend(self.client_secret.as_deref());
+        // What the server may echo back, in any encoding: the grant, the
+        // client secret and the Basic credential made from it.
+        let mut secrets = Secrets::default();
+        for (k, v) in form {
+            if matches!(*k, "code" | "code_verifier" | "refresh_token") {
+                secrets.add(v);
+            }
+        }
+        if let Some(secret) = &self.client_secret {
+            secrets.add_basic(&self.client_id, secret);
+        }
         let redact = |e: Error| e.redact(&secrets);
         let resp = self.http.send(&req, auth, None).map_err(redact)?;
         if (200..300).contains(&resp.status) {
             let parsed: TokenResponse =
-                crate::decode::decode_secret(&resp.body, "POST /api/token").map_err(redact)?;
-            return Ok(parsed.into_token(pkce));
+                crate::decode::decode_secret(&resp.body, "POST /api/token", &secrets)?;
+            return parsed.into_token(pkce).map_err(redact);
         }
-        Err(redact(oauth_error(resp.status, &resp.body)))
+        Err(oauth_error(
+            resp.status,
+            &resp.body,
+            resp.retry_after,
+            &secrets,
+        ))
     }
 }
 
 /// Turns a token endpoint error body into [`Error::Auth`] or
-/// [`Error::RefreshRevoked`].
-pub(crate) fn oauth_error(status: u16, body: &str) -> Error {
-    match serde_json::from_str::<OAuthError>(body) {
+/// [`Error::RefreshRevoked`], with every form of `secrets` cut out (of the
+/// whole body, before any excerpt is taken).
+pub(crate) fn oauth_error(
+    status: u16,
+    body: &[u8],
+    retry_after: Option<Duration>,
+    secrets: &Secrets,
+) -> Error {
+    let error = match serde_json::from_slice::<OAuthError>(body) {
         Ok(e) if e.error == "invalid_grant" => Error::RefreshRevoked {
             description: e
                 .error_description
@@ -154,13 +170,16 @@ pub(crate) fn oauth_error(status: u16, body: &str) -> Error {
             status,
             error: e.error,
             description: e.error_description,
+            retry_after,
         },
         Err(_) => Error::Auth {
             status,
             error: format!("HTTP {status}"),
-            description: Some(crate::decode::excerpt(body)),
+            description: Some(crate::decode::excerpt(body, secrets)),
+            retry_after,
         },
-    }
+    };
+    error.redact(secrets)
 }
 
 /// Requests an app token from Spotify (client-credentials flow).

@@ -23,12 +23,28 @@ use std::fmt;
 pub struct RefreshingToken {
     token: Token,
     credentials: Credentials,
+    /// The token came from a renewal (or straight from the accounts
+    /// service) and has not been handed out by [`fresh`](Self::fresh) yet.
+    unused: bool,
 }
 
 impl RefreshingToken {
     /// Wraps a token with the credentials that renew it.
     pub fn new(token: Token, credentials: Credentials) -> RefreshingToken {
-        RefreshingToken { token, credentials }
+        RefreshingToken {
+            token,
+            credentials,
+            unused: false,
+        }
+    }
+
+    /// Like [`new`](Self::new), for a token just obtained: it is used at
+    /// least once before it is renewed, however short its life.
+    pub(crate) fn new_fresh(token: Token, credentials: Credentials) -> RefreshingToken {
+        RefreshingToken {
+            unused: true,
+            ..RefreshingToken::new(token, credentials)
+        }
     }
 
     /// The current token (possibly expired; see [`refresh`](Self::refresh)).
@@ -56,14 +72,20 @@ impl RefreshingToken {
             None => self.credentials.request_client_token()?,
         };
         self.token = new;
+        self.unused = true;
         Ok(())
     }
 
-    /// The token, renewed first if it is expiring.
+    /// The token, renewed first if it is
+    /// [expiring](Token::is_expiring) — unless the last renewal brought
+    /// it and it has not been handed out yet: each renewed token is used at
+    /// least once, so a token granted for 0 s costs one renewal per call,
+    /// never more.
     pub fn fresh(&mut self) -> Result<&Token> {
-        if self.token.is_expiring() {
+        if self.token.is_expiring() && !self.unused {
             self.refresh()?;
         }
+        self.unused = false;
         Ok(&self.token)
     }
 }

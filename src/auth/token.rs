@@ -1,15 +1,27 @@
 //! Access tokens.
 
 use super::scope::Scopes;
+use crate::error::{Error, Result};
 use serde::Deserialize;
 use std::fmt;
 use std::time::{Duration, SystemTime};
 
-/// How close to expiry a token counts as expiring.
+/// How close to expiry a token counts as expiring, at most: a tenth of
+/// its life when that is shorter (see [`Token::is_expiring`]).
 const MARGIN: Duration = Duration::from_secs(60);
+
+/// The longest life taken from a token answer's `expires_in`: a larger
+/// number (up to `u64::MAX`) is read as a year instead of overflowing the
+/// clock. Spotify grants an hour.
+const MAX_LIFETIME: Duration = Duration::from_secs(365 * 86_400);
 
 /// An access token, with its expiry, scopes and (for user tokens) its
 /// refresh token. `Debug` and `Display` never show the secrets.
+///
+/// A token from the accounts service expires `expires_in` seconds after it
+/// arrived; a number above a year (365 days) is taken as a year. An answer
+/// with an empty access token (or one an HTTP header cannot carry) is
+/// refused with [`Error::Decode`](crate::Error::Decode) at `access_token`.
 ///
 /// ```
 /// use spotify_blocking::Token;
@@ -22,6 +34,9 @@ pub struct Token {
     pub(crate) access_token: String,
     pub(crate) token_type: String,
     pub(crate) expires_at: Option<SystemTime>,
+    /// The life the accounts service granted (its `expires_in`), which
+    /// sizes the renewal margin; `None` when the expiry came from elsewhere.
+    pub(crate) lifetime: Option<Duration>,
     pub(crate) scopes: Scopes,
     pub(crate) refresh_token: Option<String>,
     /// Set for tokens from the PKCE flow (refreshed without a secret).
@@ -43,17 +58,41 @@ pub(crate) struct TokenResponse {
 }
 
 impl TokenResponse {
-    pub(crate) fn into_token(self, pkce: bool) -> Token {
-        Token {
+    /// The token, or why the answer cannot be one: an access token that is
+    /// empty or could not go into an `Authorization` header (the message
+    /// names the fault, never the token).
+    pub(crate) fn into_token(self, pkce: bool) -> Result<Token> {
+        let fault = if self.access_token.is_empty() {
+            Some("the access token is empty")
+        } else if !self.access_token.bytes().all(|b| b.is_ascii_graphic()) {
+            Some("the access token holds characters an HTTP header cannot carry")
+        } else {
+            None
+        };
+        if let Some(message) = fault {
+            return Err(Error::Decode {
+                endpoint: "POST /api/token".into(),
+                path: "access_token".into(),
+                message: message.into(),
+                body: "(not shown: it may hold a token)".into(),
+                source: None,
+            });
+        }
+        let lifetime = self
+            .expires_in
+            .map(|s| Duration::from_secs(s).min(MAX_LIFETIME));
+        Ok(Token {
             access_token: self.access_token,
-            token_type: self.token_type.unwrap_or_else(|| "Bearer".into()),
-            expires_at: self
-                .expires_in
-                .map(|s| SystemTime::now() + Duration::from_secs(s)),
+            token_type: self
+                .token_type
+                .filter(|t| !t.is_empty())
+                .unwrap_or_else(|| "Bearer".into()),
+            expires_at: lifetime.and_then(|life| SystemTime::now().checked_add(life)),
+            lifetime,
             scopes: Scopes::parse(self.scope.as_deref().unwrap_or("")),
             refresh_token: self.refresh_token,
             pkce,
-        }
+        })
     }
 }
 
@@ -65,6 +104,7 @@ impl Token {
             access_token: access_token.into(),
             token_type: "Bearer".into(),
             expires_at: None,
+            lifetime: None,
             scopes: Scopes::new(),
             refresh_token: None,
             pkce: false,
@@ -73,7 +113,9 @@ impl Token {
 
     /// The same token with a known expiry time: for a token stored
     /// elsewhere together with its expiry, so that a
-    /// [`RefreshingToken`](crate::RefreshingToken) renews it in time.
+    /// [`RefreshingToken`](crate::RefreshingToken) renews it in time. Its
+    /// life is not known, so it counts as expiring a minute before
+    /// `expires_at`.
     ///
     /// ```
     /// use spotify_blocking::Token;
@@ -85,6 +127,7 @@ impl Token {
     /// ```
     pub fn with_expiry(mut self, expires_at: SystemTime) -> Token {
         self.expires_at = Some(expires_at);
+        self.lifetime = None;
         self
     }
 
@@ -109,9 +152,20 @@ impl Token {
             .map(|t| t.duration_since(SystemTime::now()).unwrap_or_default())
     }
 
-    /// Whether the token expires within a minute.
+    /// Whether the token expires within its renewal margin: a minute, or
+    /// a tenth of the life the accounts service granted when that is
+    /// shorter (a token granted for 30 s counts as expiring 3 s before its
+    /// end, not from the start). A token without an expiry never expires.
     pub fn is_expiring(&self) -> bool {
-        self.expires_in().is_some_and(|left| left <= MARGIN)
+        self.expires_in().is_some_and(|left| left <= self.margin())
+    }
+
+    /// The renewal margin [`is_expiring`](Self::is_expiring) uses.
+    fn margin(&self) -> Duration {
+        match self.lifetime {
+            Some(life) => MARGIN.min(life / 10),
+            None => MARGIN,
+        }
     }
 
     /// The scopes the token was granted (empty for app tokens).
@@ -159,5 +213,58 @@ impl fmt::Display for Token {
             f.write_str(", refreshable")?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn answer(json: &str) -> Result<Token> {
+        serde_json::from_str::<TokenResponse>(json)
+            .unwrap()
+            .into_token(false)
+    }
+
+    #[test]
+    fn the_margin_is_a_tenth_of_a_short_life_and_a_minute_of_a_long_one() {
+        for (life, margin) in [(3600, 60), (600, 60), (300, 30), (30, 3), (0, 0)] {
+            let t = answer(&format!(r#"{{"access_token":"t","expires_in":{life}}}"#)).unwrap();
+            assert_eq!(t.margin(), Duration::from_secs(margin), "{life}");
+            assert_eq!(t.is_expiring(), life == 0, "{life}");
+        }
+        let t =
+            Token::from_access_token("t").with_expiry(SystemTime::now() + Duration::from_secs(30));
+        assert_eq!(t.margin(), MARGIN);
+        assert!(t.is_expiring());
+        assert!(!Token::from_access_token("t").is_expiring());
+    }
+
+    #[test]
+    fn an_unusable_access_token_is_a_decode_error_that_does_not_show_it() {
+        for json in [
+            r#"{"access_token":""}"#,
+            r#"{"access_token":"tok en-secret-1234"}"#,
+            r#"{"access_token":"token-secret-1234\n"}"#,
+            r#"{"access_token":"tökenSecret1234"}"#,
+        ] {
+            match answer(json).unwrap_err() {
+                Error::Decode {
+                    path,
+                    message,
+                    body,
+                    source,
+                    ..
+                } => {
+                    assert_eq!(path, "access_token");
+                    assert!(!message.contains("secret") && !body.contains("secret"));
+                    assert!(source.is_none());
+                }
+                other => panic!("{json}: {other:?}"),
+            }
+        }
+        let t = answer(r#"{"access_token":"BQD-._~+/=","token_type":""}"#).unwrap();
+        assert_eq!(t.token_type(), "Bearer");
+        assert_eq!(t.expires_at(), None);
     }
 }

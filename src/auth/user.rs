@@ -112,6 +112,7 @@ impl Credentials {
                     description: Some(format!(
                         "{description} (the code was already used, expired, or the redirect URI differs; log in again)"
                     )),
+                    retry_after: None,
                 },
                 other => other,
             })

@@ -19,6 +19,27 @@ fn the_agent_sets_only_per_phase_timeouts() {
 }
 
 #[test]
+fn timeouts_too_long_for_the_clock_are_cut_to_a_year() {
+    let http = Http::new(HttpConfig {
+        connect_timeout: Duration::MAX,
+        send_timeout: Duration::MAX,
+        response_timeout: Duration::from_secs(u64::MAX),
+        body_timeout: MAX_TIMEOUT + Duration::from_nanos(1),
+        ..HttpConfig::default()
+    });
+    let t = http.agent.config().timeouts();
+    for d in [
+        t.connect,
+        t.send_request,
+        t.send_body,
+        t.recv_response,
+        t.recv_body,
+    ] {
+        assert_eq!(d, Some(MAX_TIMEOUT));
+    }
+}
+
+#[test]
 fn the_default_policy() {
     let p = RetryPolicy::default();
     assert_eq!(p.max_retries, 3);
@@ -31,6 +52,37 @@ fn the_default_policy() {
     }
     // Far-out retries saturate instead of overflowing.
     assert!(p.backoff(u32::MAX) >= Duration::from_millis(250) * 1024);
+}
+
+#[test]
+fn no_backoff_setting_overflows_or_waits_past_the_cap() {
+    for base in [
+        Duration::MAX,
+        Duration::from_secs(u64::MAX),
+        RetryPolicy::MAX_BACKOFF,
+    ] {
+        let p = RetryPolicy::default().base_backoff(base);
+        for retry in [0, 1, 9, 10, 11, 31, 32, u32::MAX] {
+            assert_eq!(
+                p.backoff(retry),
+                RetryPolicy::MAX_BACKOFF,
+                "{base:?} {retry}"
+            );
+        }
+    }
+    // Just under the cap: jitter may add, never past it.
+    let p =
+        RetryPolicy::default().base_backoff(RetryPolicy::MAX_BACKOFF - Duration::from_millis(1));
+    let d = p.backoff(0);
+    assert!(
+        d >= RetryPolicy::MAX_BACKOFF - Duration::from_millis(1) && d <= RetryPolicy::MAX_BACKOFF
+    );
+    assert_eq!(
+        RetryPolicy::default()
+            .base_backoff(Duration::ZERO)
+            .backoff(3),
+        Duration::ZERO
+    );
 }
 
 #[cfg(feature = "mock")]
