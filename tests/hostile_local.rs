@@ -1,0 +1,254 @@
+//! Hostile local peers and absurd inputs: clients that stall or derail
+//! the loopback catcher, servers whose `next` links never end, IDs that
+//! would rewrite a request's path.
+//!
+//! Tests may use threads (the library may not); every loop here is
+//! bounded, every server binds 127.0.0.1 port 0.
+
+use spotify_blocking::mock::{CLIENT_ID, MockServer};
+use spotify_blocking::scope::Scope;
+use spotify_blocking::{Credentials, Error, RedirectError, UserAuth};
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::time::{Duration, Instant};
+
+fn agent() -> ureq::Agent {
+    ureq::Agent::config_builder()
+        .max_redirects(0)
+        .http_status_as_error(false)
+        .build()
+        .new_agent()
+}
+
+/// What a browser does with the login page: returns where it is sent.
+fn browse(url: &str) -> String {
+    let resp = agent().get(url).call().unwrap();
+    assert_eq!(resp.status(), 302, "{url}");
+    resp.headers()
+        .get("location")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_owned()
+}
+
+/// A free loopback port (bound, then released).
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+fn loopback_auth(mock: &MockServer) -> UserAuth {
+    let redirect = format!("http://127.0.0.1:{}/callback", free_port());
+    let creds = Credentials::public(CLIENT_ID)
+        .accounts_base(mock.accounts_base())
+        .redirect_uri(redirect);
+    UserAuth::pkce(creds, Scope::UserReadPrivate).unwrap()
+}
+
+/// `127.0.0.1:PORT` of a loopback redirect URI.
+fn redirect_addr(auth: &UserAuth) -> String {
+    let rest = auth.redirect_uri().strip_prefix("http://").unwrap();
+    rest.split('/').next().unwrap().to_owned()
+}
+
+/// A local client that connects and sends one byte of a request every
+/// 1.5 s (at most 20 bytes), each byte well within any per-read timeout.
+fn slow_drip(addr: String) -> std::thread::JoinHandle<()> {
+    std::thread::spawn(move || {
+        let Ok(mut stream) = TcpStream::connect(&addr) else {
+            return;
+        };
+        for byte in b"GET /callback?code=x".iter().take(20) {
+            if stream.write_all(&[*byte]).is_err() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(1500));
+        }
+    })
+}
+
+fn exchanged_codes(mock: &MockServer) -> Vec<String> {
+    mock.requests()
+        .into_iter()
+        .filter(|r| r.path == "/api/token")
+        .filter_map(|r| {
+            r.body_form()
+                .into_iter()
+                .find(|(k, _)| k == "code")
+                .map(|(_, v)| v)
+        })
+        .collect()
+}
+
+#[test]
+fn a_slow_drip_client_cannot_hold_the_catcher_past_its_deadline() {
+    let mock = MockServer::start();
+    let auth = loopback_auth(&mock);
+    let addr = redirect_addr(&auth);
+    let started = Instant::now();
+    let err = auth
+        .catch_loopback_with(
+            &mut Vec::new(),
+            |_| {
+                slow_drip(addr);
+                false
+            },
+            Duration::from_secs(3),
+        )
+        .unwrap_err();
+    let waited = started.elapsed();
+    assert!(
+        matches!(err, Error::Redirect(RedirectError::Timeout(d)) if d == Duration::from_secs(3)),
+        "{err:?}"
+    );
+    // A 3 s deadline; generous slack, no tight timing.
+    assert!(waited < Duration::from_secs(8), "{waited:?}");
+    assert!(exchanged_codes(&mock).is_empty());
+}
+
+#[test]
+fn a_slow_drip_client_does_not_keep_the_browser_out() {
+    let mock = MockServer::start();
+    let auth = loopback_auth(&mock);
+    let addr = redirect_addr(&auth);
+    let mut browser = None;
+    let token = auth
+        .catch_loopback_with(
+            &mut Vec::new(),
+            |url| {
+                slow_drip(addr);
+                let url = url.to_owned();
+                browser = Some(std::thread::spawn(move || {
+                    // Let the drip connect first.
+                    std::thread::sleep(Duration::from_millis(300));
+                    let location = browse(&url);
+                    let mut resp = agent().get(&location).call().unwrap();
+                    (
+                        resp.status().as_u16(),
+                        resp.body_mut().read_to_string().unwrap(),
+                    )
+                }));
+                true
+            },
+            Duration::from_secs(20),
+        )
+        .unwrap();
+    assert!(token.is_pkce());
+    let (status, body) = browser.unwrap().join().unwrap();
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(exchanged_codes(&mock).len(), 1);
+}
+
+#[test]
+fn stray_requests_get_an_answer_and_the_real_redirect_still_logs_in() {
+    let mock = MockServer::start();
+    let auth = loopback_auth(&mock);
+    let mut browser = None;
+    let token = auth
+        .catch_loopback_with(
+            &mut Vec::new(),
+            |url| {
+                let url = url.to_owned();
+                browser = Some(std::thread::spawn(move || {
+                    let location = browse(&url);
+                    let origin = location.split("/callback").next().unwrap().to_owned();
+                    let mut seen = Vec::new();
+                    for target in [
+                        // What an image tag on any web page can send.
+                        format!("{origin}/callback?code=evil&state=wrong"),
+                        format!("{origin}/callback?error=access_denied"),
+                        format!("{origin}/callback?code=evil"),
+                        format!("{origin}/callback?code=evil&state=a&state=b"),
+                        format!("{origin}/favicon.ico"),
+                        location,
+                    ] {
+                        let mut resp = agent().get(&target).call().unwrap();
+                        let body = resp.body_mut().read_to_string().unwrap();
+                        seen.push((resp.status().as_u16(), body));
+                    }
+                    seen
+                }));
+                true
+            },
+            Duration::from_secs(20),
+        )
+        .unwrap();
+    assert!(token.is_pkce());
+    let seen = browser.unwrap().join().unwrap();
+    for (status, body) in &seen[..4] {
+        assert_eq!(*status, 400, "{body}");
+        assert!(body.contains("does not belong to this login"), "{body}");
+    }
+    assert_eq!(seen[4].0, 404);
+    assert_eq!(seen[5].0, 200);
+    assert!(seen[5].1.contains("You are logged in"), "{}", seen[5].1);
+    // Only the real code was exchanged.
+    let codes = exchanged_codes(&mock);
+    assert_eq!(codes.len(), 1);
+    assert_ne!(codes[0], "evil");
+}
+
+#[test]
+fn a_stray_request_alone_ends_in_the_timeout() {
+    let mock = MockServer::start();
+    let auth = loopback_auth(&mock);
+    let addr = redirect_addr(&auth);
+    let mut stray = None;
+    let err = auth
+        .catch_loopback_with(
+            &mut Vec::new(),
+            |_| {
+                stray = Some(std::thread::spawn(move || {
+                    let mut s = TcpStream::connect(&addr).unwrap();
+                    s.write_all(b"GET /callback?code=evil&state=wrong HTTP/1.1\r\nHost: x\r\n\r\n")
+                        .unwrap();
+                    let mut answer = String::new();
+                    let _ = s.read_to_string(&mut answer);
+                    answer
+                }));
+                false
+            },
+            Duration::from_millis(1500),
+        )
+        .unwrap_err();
+    assert!(
+        matches!(err, Error::Redirect(RedirectError::Timeout(_))),
+        "{err:?}"
+    );
+    let answer = stray.unwrap().join().unwrap();
+    assert!(answer.starts_with("HTTP/1.1 400"), "{answer}");
+    assert!(exchanged_codes(&mock).is_empty());
+}
+
+#[test]
+#[allow(deprecated)]
+fn a_timeout_of_duration_max_waits_without_panicking() {
+    let mock = MockServer::start();
+    for deprecated_alias in [false, true] {
+        let auth = loopback_auth(&mock);
+        let mut browser = None;
+        let mut output = Vec::new();
+        let opener = |url: &str| {
+            let url = url.to_owned();
+            browser = Some(std::thread::spawn(move || {
+                let location = browse(&url);
+                agent().get(&location).call().unwrap().status().as_u16()
+            }));
+            true
+        };
+        let token = if deprecated_alias {
+            spotify_blocking::prompt_with_loopback(&auth, &mut output, opener, Duration::MAX)
+        } else {
+            auth.catch_loopback_with(&mut output, opener, Duration::MAX)
+        }
+        .unwrap();
+        assert!(token.is_pkce());
+        assert_eq!(browser.unwrap().join().unwrap(), 200);
+        let shown = String::from_utf8(output).unwrap();
+        assert!(shown.contains("without a time limit"), "{shown}");
+    }
+}
