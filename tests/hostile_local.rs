@@ -252,3 +252,145 @@ fn a_timeout_of_duration_max_waits_without_panicking() {
         assert!(shown.contains("without a time limit"), "{shown}");
     }
 }
+
+// ---------------------------------------------------------------------
+// A raw server that records request lines, for what reaches the wire.
+
+/// A server on 127.0.0.1 port 0 that answers at most `max` requests (one
+/// per connection), each with `200` and the JSON `answer(n, base)` gives
+/// for the `n`-th request; it records each request line as sent.
+struct Raw {
+    base: String,
+    lines: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
+}
+
+impl Raw {
+    fn start(max: usize, answer: impl Fn(usize, &str) -> String + Send + 'static) -> Raw {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let base = format!("http://{}/v1", listener.local_addr().unwrap());
+        let lines = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let (seen, base_for_answers) = (lines.clone(), base.clone());
+        std::thread::spawn(move || {
+            for n in 0..max {
+                let Ok((mut stream, _)) = listener.accept() else {
+                    return;
+                };
+                let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
+                let mut head = Vec::new();
+                let mut byte = [0u8; 1];
+                while !head.ends_with(b"\r\n\r\n") && head.len() < 64 * 1024 {
+                    match stream.read(&mut byte) {
+                        Ok(1) => head.push(byte[0]),
+                        _ => break,
+                    }
+                }
+                let head = String::from_utf8_lossy(&head).into_owned();
+                seen.lock()
+                    .unwrap()
+                    .push(head.lines().next().unwrap_or("").to_owned());
+                let body = answer(n, &base_for_answers);
+                let _ = write!(
+                    stream,
+                    "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                    body.len()
+                );
+            }
+        });
+        Raw { base, lines }
+    }
+
+    fn client(&self) -> spotify_blocking::Spotify {
+        spotify_blocking::Spotify::builder()
+            .api_base(&self.base)
+            .build(spotify_blocking::Token::from_access_token("token"))
+    }
+
+    fn lines(&self) -> Vec<String> {
+        self.lines.lock().unwrap().clone()
+    }
+}
+
+// ---------------------------------------------------------------------
+// IDs that would rewrite a path.
+
+#[test]
+#[allow(deprecated)]
+fn dot_segment_user_ids_never_reach_the_wire() {
+    let raw = Raw::start(100, |_, _| "{}".to_owned());
+    let spotify = raw.client();
+    for id in [
+        ".",
+        "..",
+        " .. ",
+        "spotify:user:..",
+        "spotify:user:.",
+        "https://open.spotify.com/user/..",
+        "https://open.spotify.com/intl-de/user/.?si=x",
+    ] {
+        let errors = [
+            spotify.user(id).send().map(|_| ()).unwrap_err(),
+            spotify.user_playlists(id).send().map(|_| ()).unwrap_err(),
+            spotify
+                .playlist_create_for_user(id, "x")
+                .send()
+                .map(|_| ())
+                .unwrap_err(),
+            spotify.users_follow([id]).send().map(|_| ()).unwrap_err(),
+            spotify
+                .playlist_is_following("37i9dQZF1DXcBWIGoYBM5M")
+                .user_id(id)
+                .send()
+                .map(|_| ())
+                .unwrap_err(),
+        ];
+        for err in errors {
+            assert!(
+                matches!(&err, Error::InvalidId { expected: "user", reason, .. } if reason.contains("dot")),
+                "{id:?}: {err:?}"
+            );
+        }
+    }
+    for id in ["..", "."] {
+        for err in [
+            spotify.category(id).send().map(|_| ()).unwrap_err(),
+            spotify
+                .category_playlists(id)
+                .send()
+                .map(|_| ())
+                .unwrap_err(),
+        ] {
+            assert!(
+                matches!(
+                    err,
+                    Error::InvalidInput {
+                        param: "category_id",
+                        ..
+                    }
+                ),
+                "{id:?}: {err:?}"
+            );
+        }
+    }
+    assert_eq!(raw.lines(), Vec::<String>::new());
+}
+
+#[test]
+#[allow(deprecated)]
+fn user_ids_with_dots_that_are_no_segment_go_out_as_they_are() {
+    let raw = Raw::start(10, |_, _| r#"{"id":"x"}"#.to_owned());
+    let spotify = raw.client();
+    for id in ["a.b", "...", ".x", "%2E%2E"] {
+        let _ = spotify.user(id).send();
+    }
+    let _ = spotify.category("..x").send();
+    assert_eq!(
+        raw.lines(),
+        vec![
+            "GET /v1/users/a.b HTTP/1.1",
+            "GET /v1/users/... HTTP/1.1",
+            "GET /v1/users/.x HTTP/1.1",
+            "GET /v1/users/%252E%252E HTTP/1.1",
+            "GET /v1/browse/categories/..x HTTP/1.1",
+        ]
+    );
+}
