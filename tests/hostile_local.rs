@@ -394,3 +394,107 @@ fn user_ids_with_dots_that_are_no_segment_go_out_as_they_are() {
         ]
     );
 }
+
+// ---------------------------------------------------------------------
+// Paging that ends.
+
+const ALBUM: &str = "4aawyAB9vmqN3uQ7FjRGTy";
+
+/// An album-tracks page of two items at offset `2 * n`, saying `total`,
+/// with a `next` link that is new every time.
+fn endless_page(n: usize, base: &str, total: u64) -> String {
+    let offset = 2 * n;
+    format!(
+        r#"{{"href":"{base}/albums/{ALBUM}/tracks?offset={offset}&limit=2","items":[{{"name":"t{offset}"}},{{"name":"t{}"}}],"limit":2,"offset":{offset},"total":{total},"previous":null,"next":"{base}/albums/{ALBUM}/tracks?offset={}&limit=2"}}"#,
+        offset + 1,
+        offset + 2
+    )
+}
+
+fn is_paging_error(err: &Error, needle: &str) -> bool {
+    matches!(err, Error::InvalidInput { param: "next", message, .. } if message.contains(needle))
+}
+
+#[test]
+fn next_links_far_past_the_total_end_in_an_error() {
+    let raw = Raw::start(200, |n, base| endless_page(n, base, 2));
+    let spotify = raw.client();
+    let got: Vec<_> = spotify
+        .album_tracks(ALBUM)
+        .limit(2)
+        .items()
+        .take(100)
+        .collect();
+    let oks = got.iter().take_while(|r| r.is_ok()).count();
+    // `total` is 2: a page of slack, then the next link is refused.
+    assert!((2..=6).contains(&oks), "{oks} items");
+    assert_eq!(got.len(), oks + 1, "nothing after the error");
+    let err = got.last().unwrap().as_ref().unwrap_err();
+    assert!(is_paging_error(err, "total of 2"), "{err:?}");
+    assert_eq!(raw.lines().len(), oks / 2);
+
+    // The same for the pages after a page in hand.
+    let raw = Raw::start(200, |n, base| endless_page(n, base, 2));
+    let spotify = raw.client();
+    let first = spotify.album_tracks(ALBUM).limit(2).send().unwrap();
+    let got: Vec<_> = spotify.all_items(first).take(100).collect();
+    let oks = got.iter().take_while(|r| r.is_ok()).count();
+    assert!((2..=6).contains(&oks), "{oks} items");
+    assert_eq!(got.len(), oks + 1);
+}
+
+#[test]
+fn the_pages_of_one_iteration_are_capped() {
+    // An honest-looking total: only the page cap ends it.
+    let raw = Raw::start(200, |n, base| endless_page(n, base, 1_000_000));
+    let spotify = raw.client();
+    let pages: Vec<_> = spotify
+        .album_tracks(ALBUM)
+        .limit(2)
+        .pages()
+        .max_pages(5)
+        .take(100)
+        .collect();
+    assert_eq!(pages.len(), 6);
+    assert!(pages[..5].iter().all(Result::is_ok));
+    let err = pages[5].as_ref().unwrap_err();
+    assert!(is_paging_error(err, "5 pages"), "{err:?}");
+    assert_eq!(raw.lines().len(), 5);
+
+    let raw = Raw::start(200, |n, base| endless_page(n, base, 1_000_000));
+    let spotify = raw.client();
+    let items: Vec<_> = spotify
+        .album_tracks(ALBUM)
+        .limit(2)
+        .items()
+        .max_pages(3)
+        .take(100)
+        .collect();
+    assert_eq!(items.len(), 7);
+    assert!(items[6].is_err());
+    assert_eq!(raw.lines().len(), 3);
+}
+
+/// A cursor page of followed artists: no total, no items, a new `next`.
+fn endless_cursor_page(n: usize, base: &str) -> String {
+    format!(
+        r#"{{"artists":{{"href":"{base}/me/following?type=artist","items":[],"limit":1,"total":null,"next":"{base}/me/following?type=artist&after=a{n}"}}}}"#
+    )
+}
+
+#[test]
+fn cursor_pages_without_a_total_stop_at_the_default_cap() {
+    let raw = Raw::start(10_100, endless_cursor_page);
+    let spotify = raw.client();
+    let mut pages = 0;
+    let mut last = None;
+    for page in spotify.followed_artists().pages().take(10_100) {
+        match page {
+            Ok(_) => pages += 1,
+            Err(e) => last = Some(e),
+        }
+    }
+    assert_eq!(pages, 10_000);
+    assert!(is_paging_error(&last.unwrap(), "10000 pages"));
+    assert_eq!(raw.lines().len(), 10_000);
+}
