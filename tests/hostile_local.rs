@@ -225,6 +225,45 @@ fn a_stray_request_alone_ends_in_the_timeout() {
 }
 
 #[test]
+fn an_oversized_request_is_dropped_and_the_login_goes_on() {
+    let mock = MockServer::start();
+    let auth = loopback_auth(&mock);
+    let addr = redirect_addr(&auth);
+    let mut threads = None;
+    let token = auth
+        .catch_loopback_with(
+            &mut Vec::new(),
+            |url| {
+                let url = url.to_owned();
+                let big = std::thread::spawn(move || {
+                    let mut s = TcpStream::connect(&addr).unwrap();
+                    let _ = s.set_read_timeout(Some(Duration::from_secs(10)));
+                    let mut request = b"GET /callback?state=".to_vec();
+                    request.resize(1024 * 1024, b'a');
+                    // The catcher stops reading at its limit and closes.
+                    let _ = s.write_all(&request);
+                    let mut answer = Vec::new();
+                    let _ = s.read_to_end(&mut answer);
+                    answer.len()
+                });
+                let browser = std::thread::spawn(move || {
+                    let location = browse(&url);
+                    agent().get(&location).call().unwrap().status().as_u16()
+                });
+                threads = Some((big, browser));
+                true
+            },
+            Duration::from_secs(20),
+        )
+        .unwrap();
+    assert!(token.is_pkce());
+    let (big, browser) = threads.unwrap();
+    assert_eq!(big.join().unwrap(), 0, "no answer to an oversized request");
+    assert_eq!(browser.join().unwrap(), 200);
+    assert_eq!(exchanged_codes(&mock).len(), 1);
+}
+
+#[test]
 #[allow(deprecated)]
 fn a_timeout_of_duration_max_waits_without_panicking() {
     let mock = MockServer::start();
