@@ -12,10 +12,18 @@
 //! SPOTIFY_REDIRECT_URI = https://example.com/callback
 //! SPOTIFY_USER_REFRESH = the_refresh_token
 //! ```
+//!
+//! Files are read and written the way tekore's `configparser` does: `=` or
+//! `:` between key and value, whole-line `#` and `;` comments (a `#` or
+//! `;` inside a value is part of it), indented continuation lines, and
+//! `%` interpolation: `%%` in the file is one `%` in the value and
+//! `%(KEY)s` is the value of another key of the section (or of
+//! `DEFAULT`). Values are written with every `%` doubled, so tekore reads
+//! back what was written.
 
 use crate::auth::Credentials;
 use crate::error::{Error, Result};
-use ini::{Ini, ParseOption};
+use std::collections::HashSet;
 use std::fmt;
 use std::fs::{self, OpenOptions};
 use std::io::{ErrorKind, Write};
@@ -187,6 +195,7 @@ impl Config {
     /// ```
     pub fn from_file_section(path: impl AsRef<Path>, section: &str) -> Result<Config> {
         let path = path.as_ref();
+        check_section(path, section)?;
         let ini = load(path, section)?.ok_or_else(|| {
             config_error(
                 Some(path),
@@ -195,9 +204,7 @@ impl Config {
                 "the file does not exist; write it with `Config::write_to_file`".into(),
             )
         })?;
-        let own = ini.section(Some(section));
-        let default = ini.section(Some(DEFAULT_SECTION));
-        if own.is_none() {
+        if !ini.has_section(section) {
             return Err(config_error(
                 Some(path),
                 section,
@@ -205,23 +212,20 @@ impl Config {
                 format!("the file has no section [{section}]"),
             ));
         }
-        let get = |key: &str| {
-            own.and_then(|p| p.get(key))
-                .or_else(|| default.and_then(|p| p.get(key)))
-                .filter(|v| !v.is_empty())
+        let get = |key: &str| -> Result<Option<String>> {
+            let value = ini
+                .get(section, key)
+                .map_err(|message| config_error(Some(path), section, Some(key), message))?;
+            Ok(value.filter(|v| !v.is_empty()))
         };
-        Config::from_lookup(
-            (Some(path.to_path_buf()), section.to_owned()),
-            |key| Ok(get(key).map(str::to_owned)),
-            |key| {
-                config_error(
-                    Some(path),
-                    section,
-                    Some(key),
-                    "the key is missing or empty".into(),
-                )
-            },
-        )
+        Config::from_lookup((Some(path.to_path_buf()), section.to_owned()), get, |key| {
+            config_error(
+                Some(path),
+                section,
+                Some(key),
+                "the key is missing or empty".into(),
+            )
+        })
     }
 
     /// Reads `SPOTIFY_CLIENT_ID`, `SPOTIFY_CLIENT_SECRET`,
@@ -279,12 +283,16 @@ impl Config {
     /// in tekore's format.
     ///
     /// Other sections and other keys already in the file are kept
-    /// (comments are not); a refresh token already in the file is kept
-    /// when this configuration has none. The file is replaced atomically
-    /// (a temporary file in the same directory, then a rename) and, on
-    /// Unix, is readable by its owner only (mode 0600). A value an INI
-    /// file cannot hold (a line break, surrounding spaces) is an
-    /// [`Error::Config`] naming its key, and the file is left as it was.
+    /// (comments are not), and the file is laid out as tekore writes it;
+    /// a refresh token already in the file is kept when this
+    /// configuration has none. A `%` in a value is written as `%%`, as
+    /// `configparser` needs. The file is replaced atomically (a temporary
+    /// file in the same directory, then a rename) and, on Unix, is
+    /// readable by its owner only (mode 0600). When `path` is a symbolic
+    /// link, the file it points to is replaced and the link is kept. A
+    /// value an INI file cannot hold (a line break, surrounding spaces) is
+    /// an [`Error::Config`] naming its key, and the file is left as it
+    /// was.
     ///
     /// ```no_run
     /// use spotify_blocking::Config;
@@ -300,6 +308,11 @@ impl Config {
 
     /// [`write_to_file`](Self::write_to_file) into another section.
     ///
+    /// A section name that is empty or holds `[`, `]` or a control
+    /// character (a line break would start another section) is an
+    /// [`Error::Config`]; [`from_file_section`](Self::from_file_section)
+    /// refuses it the same way.
+    ///
     /// ```no_run
     /// use spotify_blocking::Config;
     /// let conf = Config::new("id", "secret", "https://example.com/callback");
@@ -308,6 +321,7 @@ impl Config {
     /// ```
     pub fn write_to_file_section(&self, path: impl AsRef<Path>, section: &str) -> Result<()> {
         let path = path.as_ref();
+        check_section(path, section)?;
         for (key, value) in self.pairs() {
             if value.chars().any(char::is_control) || value.trim() != value {
                 return Err(config_error(
@@ -320,14 +334,13 @@ impl Config {
                 ));
             }
         }
-        let mut ini = load(path, section)?.unwrap_or_default();
-        {
-            let mut setter = ini.with_section(Some(section));
-            for (key, value) in self.pairs() {
-                setter.set(key, value);
-            }
+        // The file a link points to is the one to replace.
+        let target = resolve_links(path)?;
+        let mut ini = load(&target, section)?.unwrap_or_default();
+        for (key, value) in self.pairs() {
+            ini.set(section, key, value.replace('%', "%%"));
         }
-        write_atomically(path, configparser_text(&ini).as_bytes())
+        write_atomically(path, &target, ini.text().as_bytes())
     }
 }
 
@@ -387,45 +400,334 @@ pub fn config_to_file_section(path: impl AsRef<Path>, conf: &Config, section: &s
     conf.write_to_file_section(path, section)
 }
 
-/// The file as Python's `configparser` (and so tekore) writes it: each
-/// section is `[NAME]`, its `KEY = value` lines and a blank line. Values
-/// are written as they are (no quoting, no escapes). Keys before any
-/// section header, which only a hand-edited file has, stay first.
-fn configparser_text(ini: &Ini) -> String {
-    let mut text = String::new();
-    for (section, props) in ini {
-        match section {
-            Some(name) => text.push_str(&format!("[{name}]\n")),
-            None if props.is_empty() => continue,
-            None => {}
-        }
-        for (key, value) in props.iter() {
-            text.push_str(&format!("{key} = {value}\n"));
-        }
-        text.push('\n');
-    }
-    text
-}
-
-/// Parses the file as `configparser` would (no quotes, no escapes);
-/// `None` when it does not exist.
-fn load(path: &Path, section: &str) -> Result<Option<Ini>> {
-    let opt = ParseOption {
-        enabled_quote: false,
-        enabled_escape: false,
-        ..ParseOption::default()
-    };
-    match Ini::load_from_file_opt(path, opt) {
-        Ok(ini) => Ok(Some(ini)),
-        Err(ini::Error::Io(e)) if e.kind() == ErrorKind::NotFound => Ok(None),
-        Err(ini::Error::Io(e)) => Err(file_io(path, "reading", e)),
-        Err(ini::Error::Parse(e)) => Err(config_error(
+/// Refuses a section name that would not read back as itself.
+fn check_section(path: &Path, section: &str) -> Result<()> {
+    if section.is_empty() || section.contains(['[', ']']) || section.chars().any(char::is_control) {
+        return Err(config_error(
             Some(path),
             section,
             None,
-            format!("the file is not valid INI: {e}"),
-        )),
+            "a section name cannot be empty or hold `[`, `]` or a control character \
+             (a line break would start another section)"
+                .into(),
+        ));
     }
+    Ok(())
+}
+
+/// Parses the file as `configparser` would; `None` when it does not exist.
+fn load(path: &Path, section: &str) -> Result<Option<IniFile>> {
+    let bytes = match fs::read(path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(file_io(path, "reading", e)),
+    };
+    let bad = |message: String| config_error(Some(path), section, None, message);
+    let text = String::from_utf8(bytes).map_err(|_| bad("the file is not UTF-8 text".into()))?;
+    IniFile::parse(&text)
+        .map(Some)
+        .map_err(|e| bad(format!("the file is not valid INI: {e}")))
+}
+
+/// Whitespace as Python's `str.strip` and `\S` see it.
+fn py_space(c: char) -> bool {
+    c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
+}
+
+/// How deep `%(name)s` references may nest, as in `configparser`.
+const MAX_INTERPOLATION_DEPTH: usize = 10;
+
+/// An INI file as Python's `configparser` (with tekore's settings: keys
+/// keep their case) reads and writes it. Values are kept raw, as in the
+/// file; [`IniFile::get`] interpolates.
+#[derive(Debug, Default)]
+struct IniFile {
+    /// Whether the file has a `[DEFAULT]` header.
+    has_default: bool,
+    defaults: Vec<(String, String)>,
+    sections: Vec<(String, Vec<(String, String)>)>,
+}
+
+/// Options of one section while parsing: each value as its lines.
+type RawOptions = Vec<(String, Vec<String>)>;
+
+/// Where the parser puts the options it reads.
+#[derive(Clone, Copy)]
+enum Place {
+    Defaults,
+    Section(usize),
+}
+
+fn options_at<'a>(
+    place: Place,
+    defaults: &'a mut RawOptions,
+    sections: &'a mut [(String, RawOptions)],
+) -> &'a mut RawOptions {
+    match place {
+        Place::Defaults => defaults,
+        Place::Section(i) => &mut sections[i].1,
+    }
+}
+
+/// The name in a `[name]` line (already stripped), as `configparser`'s
+/// `\[(?P<header>.+)\]` finds it: up to the last `]`, the rest ignored.
+fn section_header(line: &str) -> Option<&str> {
+    let rest = line.strip_prefix('[')?;
+    let end = rest.rfind(']').filter(|&i| i > 0)?;
+    Some(&rest[..end])
+}
+
+impl IniFile {
+    /// Reads `text` the way `configparser.ConfigParser.read_file` does
+    /// (strict, `=` and `:` delimiters, whole-line `#` and `;` comments,
+    /// indented continuation lines, empty lines allowed in values). Errors
+    /// name the line, never its text (it may hold a secret).
+    fn parse(text: &str) -> std::result::Result<IniFile, String> {
+        let text = text.replace("\r\n", "\n").replace('\r', "\n");
+        let mut has_default = false;
+        let mut defaults: RawOptions = Vec::new();
+        let mut sections: Vec<(String, RawOptions)> = Vec::new();
+        let mut added: HashSet<(String, String)> = HashSet::new();
+        let mut place: Option<Place> = None;
+        let mut section_name = String::new();
+        // The option continuation lines belong to.
+        let mut option: Option<usize> = None;
+        let mut indent_level = 0;
+        // A bad line; configparser reports them after reading the rest.
+        let mut deferred: Option<String> = None;
+        let body = text.strip_suffix('\n').unwrap_or(&text);
+        for (i, line) in body.split('\n').enumerate() {
+            let number = i + 1;
+            let stripped = line.trim_matches(py_space);
+            let comment = stripped.starts_with(['#', ';']);
+            if stripped.is_empty() || comment {
+                // An empty line may be part of a value; a comment is not.
+                if let (false, Some(p), Some(o)) = (comment, place, option) {
+                    options_at(p, &mut defaults, &mut sections)[o]
+                        .1
+                        .push(String::new());
+                }
+                continue;
+            }
+            let indent = line.chars().take_while(|c| py_space(*c)).count();
+            if let (Some(p), Some(o)) = (place, option) {
+                if indent > indent_level {
+                    options_at(p, &mut defaults, &mut sections)[o]
+                        .1
+                        .push(stripped.to_owned());
+                    continue;
+                }
+            }
+            indent_level = indent;
+            if let Some(header) = section_header(stripped) {
+                if header == DEFAULT_SECTION {
+                    has_default = true;
+                    place = Some(Place::Defaults);
+                } else if sections.iter().any(|(n, _)| n == header) {
+                    return Err(format!("line {number}: section [{header}] appears twice"));
+                } else {
+                    sections.push((header.to_owned(), Vec::new()));
+                    place = Some(Place::Section(sections.len() - 1));
+                }
+                section_name = header.to_owned();
+                option = None;
+                continue;
+            }
+            let Some(p) = place else {
+                return Err(format!(
+                    "line {number}: a key comes before the first [section] header"
+                ));
+            };
+            let Some(at) = stripped.find(['=', ':']) else {
+                deferred.get_or_insert(format!(
+                    "line {number}: neither a [section] header, a `key = value` line nor a comment"
+                ));
+                continue;
+            };
+            let key = stripped[..at].trim_end_matches(py_space);
+            let value = stripped[at + 1..].trim_matches(py_space);
+            if key.is_empty() {
+                deferred.get_or_insert(format!("line {number}: a value without a key"));
+            }
+            if !added.insert((section_name.clone(), key.to_owned())) {
+                return Err(format!(
+                    "line {number}: key {key:?} appears twice in [{section_name}]"
+                ));
+            }
+            let options = options_at(p, &mut defaults, &mut sections);
+            options.push((key.to_owned(), vec![value.to_owned()]));
+            option = Some(options.len() - 1);
+        }
+        if let Some(e) = deferred {
+            return Err(e);
+        }
+        let join = |options: RawOptions| -> Vec<(String, String)> {
+            options
+                .into_iter()
+                .map(|(k, lines)| (k, lines.join("\n").trim_end_matches(py_space).to_owned()))
+                .collect()
+        };
+        Ok(IniFile {
+            has_default,
+            defaults: join(defaults),
+            sections: sections.into_iter().map(|(n, o)| (n, join(o))).collect(),
+        })
+    }
+
+    fn has_section(&self, section: &str) -> bool {
+        if section == DEFAULT_SECTION {
+            self.has_default
+        } else {
+            self.sections.iter().any(|(n, _)| n == section)
+        }
+    }
+
+    /// The raw value of `key` in `section`, else in `DEFAULT`.
+    fn raw(&self, section: &str, key: &str) -> Option<&str> {
+        fn find<'a>(options: &'a [(String, String)], key: &str) -> Option<&'a str> {
+            options
+                .iter()
+                .find(|(k, _)| k == key)
+                .map(|(_, v)| v.as_str())
+        }
+        let own = match section {
+            DEFAULT_SECTION => None,
+            _ => self
+                .sections
+                .iter()
+                .find(|(n, _)| n == section)
+                .and_then(|(_, o)| find(o, key)),
+        };
+        own.or_else(|| find(&self.defaults, key))
+    }
+
+    /// The value of `key` in `section` (else in `DEFAULT`), interpolated
+    /// as `configparser`'s `BasicInterpolation` does. The error says what
+    /// is wrong without quoting the value.
+    fn get(&self, section: &str, key: &str) -> std::result::Result<Option<String>, String> {
+        let Some(raw) = self.raw(section, key) else {
+            return Ok(None);
+        };
+        let mut out = String::with_capacity(raw.len());
+        self.interpolate(section, raw, 1, &mut out)?;
+        Ok(Some(out))
+    }
+
+    fn interpolate(
+        &self,
+        section: &str,
+        mut rest: &str,
+        depth: usize,
+        out: &mut String,
+    ) -> std::result::Result<(), String> {
+        if depth > MAX_INTERPOLATION_DEPTH {
+            return Err(format!(
+                "`%(name)s` references nest deeper than {MAX_INTERPOLATION_DEPTH} levels \
+                 (a key that refers to itself?)"
+            ));
+        }
+        while let Some(at) = rest.find('%') {
+            out.push_str(&rest[..at]);
+            rest = &rest[at..];
+            if let Some(after) = rest.strip_prefix("%%") {
+                out.push('%');
+                rest = after;
+            } else if let Some(after) = rest.strip_prefix("%(") {
+                let name = after
+                    .find(')')
+                    .filter(|&end| end > 0 && after[end + 1..].starts_with('s'))
+                    .map(|end| &after[..end])
+                    .ok_or_else(|| {
+                        "the value has a `%(` that is not a `%(name)s` reference; \
+                         write `%%` for a literal `%`"
+                            .to_owned()
+                    })?;
+                rest = &after[name.len() + 2..];
+                let value = self.raw(section, name).ok_or_else(|| {
+                    let place = match section {
+                        DEFAULT_SECTION => "[DEFAULT] has".to_owned(),
+                        _ => format!("neither [{section}] nor [DEFAULT] has"),
+                    };
+                    format!("the value refers to `%({name})s`, but {place} a key {name:?}")
+                })?;
+                self.interpolate(section, value, depth + 1, out)?;
+            } else {
+                return Err(
+                    "the value has a `%` not followed by `%` or `(`; configparser (and tekore) \
+                     read `%%` as a literal `%`"
+                        .to_owned(),
+                );
+            }
+        }
+        out.push_str(rest);
+        Ok(())
+    }
+
+    /// Sets the raw value of `key` in `section` (added at the end when new).
+    fn set(&mut self, section: &str, key: &str, raw: String) {
+        let options = if section == DEFAULT_SECTION {
+            self.has_default = true;
+            &mut self.defaults
+        } else {
+            let at = match self.sections.iter().position(|(n, _)| n == section) {
+                Some(at) => at,
+                None => {
+                    self.sections.push((section.to_owned(), Vec::new()));
+                    self.sections.len() - 1
+                }
+            };
+            &mut self.sections[at].1
+        };
+        match options.iter_mut().find(|(k, _)| k == key) {
+            Some((_, v)) => *v = raw,
+            None => options.push((key.to_owned(), raw)),
+        }
+    }
+
+    /// The file as Python's `configparser` (and so tekore) writes it:
+    /// `DEFAULT` first when it has keys, then each section in order; each
+    /// is `[NAME]`, its `KEY = value` lines (the lines after the first of
+    /// a value indented with a tab) and a blank line.
+    fn text(&self) -> String {
+        let mut text = String::new();
+        let mut section = |name: &str, options: &[(String, String)]| {
+            text.push_str(&format!("[{name}]\n"));
+            for (key, value) in options {
+                text.push_str(&format!("{key} = {}\n", value.replace('\n', "\n\t")));
+            }
+            text.push('\n');
+        };
+        if !self.defaults.is_empty() {
+            section(DEFAULT_SECTION, &self.defaults);
+        }
+        for (name, options) in &self.sections {
+            section(name, options);
+        }
+        text
+    }
+}
+
+/// Follows `path` through symbolic links to the file they end at (which
+/// may not exist yet); at most 40 links, as Linux allows.
+fn resolve_links(path: &Path) -> Result<PathBuf> {
+    let mut current = path.to_path_buf();
+    for _ in 0..40 {
+        match fs::symlink_metadata(&current) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let target = fs::read_link(&current).map_err(|e| file_io(path, "reading", e))?;
+                current = match current.parent() {
+                    Some(dir) if target.is_relative() => dir.join(target),
+                    _ => target,
+                };
+            }
+            _ => return Ok(current),
+        }
+    }
+    Err(file_io(
+        path,
+        "writing",
+        std::io::Error::other("too many levels of symbolic links"),
+    ))
 }
 
 fn file_io(path: &Path, doing: &str, source: std::io::Error) -> Error {
@@ -435,13 +737,14 @@ fn file_io(path: &Path, doing: &str, source: std::io::Error) -> Error {
     }
 }
 
-/// Writes a temporary file next to `path` (mode 0600 on Unix), then
-/// renames it over `path`; the temporary file is removed on failure.
-fn write_atomically(path: &Path, data: &[u8]) -> Result<()> {
-    let name = path
+/// Writes a temporary file next to `target` (mode 0600 on Unix), then
+/// renames it over `target`; the temporary file is removed on failure.
+/// Errors name `path`, the file the caller asked for.
+fn write_atomically(path: &Path, target: &Path, data: &[u8]) -> Result<()> {
+    let name = target
         .file_name()
         .ok_or_else(|| file_io(path, "writing", ErrorKind::InvalidInput.into()))?;
-    let dir = match path.parent() {
+    let dir = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
@@ -458,7 +761,7 @@ fn write_atomically(path: &Path, data: &[u8]) -> Result<()> {
         f.write_all(data)?;
         f.sync_all()?;
         drop(f);
-        fs::rename(&tmp, path)
+        fs::rename(&tmp, target)
     });
     if let Err(e) = written {
         let _ = fs::remove_file(&tmp);
@@ -481,6 +784,26 @@ mod tests {
         let c = Config::new("id", "s3cret", "https://e.com/cb").with_refresh(Some("r3fresh"));
         let d = format!("{c:?}");
         assert!(d.contains("id") && !d.contains("s3cret") && !d.contains("r3fresh"));
+    }
+
+    #[test]
+    fn headers_and_lines_as_configparser_reads_them() {
+        assert_eq!(section_header("[a]b]"), Some("a]b"));
+        assert_eq!(section_header("[a] ; note"), Some("a"));
+        assert_eq!(section_header("[ spaced ]"), Some(" spaced "));
+        assert_eq!(section_header("[]"), None);
+        assert_eq!(section_header("[]]"), Some("]"));
+        let ini = IniFile::parse("[DEFAULT]\nA = 1\n[S]\nB : %(A)s%%\n\tmore\n").unwrap();
+        assert_eq!(ini.get("S", "B").unwrap().as_deref(), Some("1%\nmore"));
+        assert_eq!(ini.get("S", "A").unwrap().as_deref(), Some("1"));
+        assert!(IniFile::parse("[S]\n[]\n").unwrap_err().contains("line 2"));
+        assert!(
+            IniFile::parse("[S]\n= v\n")
+                .unwrap_err()
+                .contains("without a key")
+        );
+        assert!(IniFile::parse("[S]\n[S]\n").unwrap_err().contains("twice"));
+        assert!(IniFile::parse("[S]\nsecret-value\n").is_err_and(|e| !e.contains("secret")));
     }
 
     #[test]

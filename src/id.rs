@@ -101,7 +101,9 @@ fn invalid(input: &str, expected: IdKind, reason: impl Into<String>) -> Error {
 
 /// Extracts the bare ID of `kind` from a bare ID, a `spotify:` URI or an
 /// `open.spotify.com` URL. Nothing is sent; a wrong kind or a garbled ID
-/// is [`Error::InvalidId`].
+/// is [`Error::InvalidId`]. User IDs are not base 62 but are still
+/// checked: no spaces, `/`, `?`, `#`, `:` or `&`, and never `.` or `..`
+/// (a proxy would resolve them as dot segments of the request's path).
 pub fn parse_id(input: &str, kind: IdKind) -> Result<String> {
     let (found, id) = split(input.trim(), Some(kind)).map_err(|r| invalid(input, kind, r))?;
     let found = found.unwrap_or(kind);
@@ -192,6 +194,11 @@ fn check_id(id: &str, kind: IdKind) -> std::result::Result<(), String> {
         return Err("the ID is empty".into());
     }
     if kind == IdKind::User {
+        // A path segment of only `.` or `..` would be resolved by any
+        // proxy that normalises paths (`/users/../playlists`).
+        if matches!(id, "." | "..") {
+            return Err("a user ID cannot be a dot segment (`.` or `..`)".into());
+        }
         let ok = id.len() <= 128
             && id
                 .chars()
@@ -273,6 +280,28 @@ mod tests {
             assert!(matches!(err, Error::InvalidId { .. }));
             assert!(err.to_string().contains(needle), "{input:?}: {err}");
         }
+    }
+
+    #[test]
+    fn no_id_of_any_kind_is_a_dot_segment() {
+        for kind in IdKind::ALL {
+            for id in [".", ".."] {
+                for input in [
+                    id.to_owned(),
+                    format!("spotify:{kind}:{id}"),
+                    format!("https://open.spotify.com/{kind}/{id}"),
+                ] {
+                    let err = parse_id(&input, kind).unwrap_err();
+                    assert!(matches!(err, Error::InvalidId { .. }), "{input}: {err:?}");
+                    if kind != IdKind::User {
+                        assert!(parse_uri(&input).is_err(), "{input}");
+                    }
+                }
+            }
+        }
+        assert!(parse_uri("spotify:user:..").is_err());
+        assert_eq!(parse_id("spotify:user:a.b", IdKind::User).unwrap(), "a.b");
+        assert_eq!(parse_id("...", IdKind::User).unwrap(), "...");
     }
 
     #[test]

@@ -7,6 +7,7 @@ use crate::http::{Body, HttpRequest, Method};
 use crate::model::{CursorPage, FeaturedPlaylists, Page, SimplePlaylist};
 use crate::request::{Operation, Request, sealed::Sealed};
 use serde::de::DeserializeOwned;
+use std::collections::HashSet;
 
 /// Something with items and a link to the next page: [`Page`] and
 /// [`CursorPage`]. Sealed.
@@ -17,6 +18,12 @@ pub trait Paged: Sealed + DeserializeOwned {
     fn next_url(&self) -> Option<&str>;
     /// The items.
     fn into_items(self) -> Vec<Self::Item>;
+    /// How many items this page holds.
+    fn item_count(&self) -> usize;
+    /// The page size asked for.
+    fn limit(&self) -> u32;
+    /// How many items the whole list has, when the page says.
+    fn total(&self) -> Option<u32>;
 }
 
 impl<T> Sealed for Page<T> {}
@@ -30,6 +37,16 @@ impl<T: DeserializeOwned> Paged for Page<T> {
     fn into_items(self) -> Vec<T> {
         self.items
     }
+    fn item_count(&self) -> usize {
+        self.items.len()
+    }
+    fn limit(&self) -> u32 {
+        self.limit
+    }
+    fn total(&self) -> Option<u32> {
+        // An absent total reads as 0: no bound from it.
+        (self.total > 0).then_some(self.total)
+    }
 }
 
 impl<T: DeserializeOwned> Paged for CursorPage<T> {
@@ -39,6 +56,15 @@ impl<T: DeserializeOwned> Paged for CursorPage<T> {
     }
     fn into_items(self) -> Vec<T> {
         self.items
+    }
+    fn item_count(&self) -> usize {
+        self.items.len()
+    }
+    fn limit(&self) -> u32 {
+        self.limit
+    }
+    fn total(&self) -> Option<u32> {
+        self.total
     }
 }
 
@@ -52,6 +78,15 @@ impl Paged for FeaturedPlaylists {
     }
     fn into_items(self) -> Vec<SimplePlaylist> {
         self.playlists.items
+    }
+    fn item_count(&self) -> usize {
+        self.playlists.items.len()
+    }
+    fn limit(&self) -> u32 {
+        self.playlists.limit
+    }
+    fn total(&self) -> Option<u32> {
+        self.playlists.total()
     }
 }
 
@@ -79,19 +114,44 @@ fn follow(client: &Spotify, url: &str, endpoint: &'static str) -> Result<HttpReq
     })
 }
 
+/// How many pages one iteration fetches unless told otherwise.
+const DEFAULT_MAX_PAGES: usize = 10_000;
+
 /// Lazily fetches one page after another, following `next`.
 ///
-/// Yields `Result`s; after the first error it ends. It refuses a `next`
-/// link outside the client's API base and stops if `next` repeats.
+/// Yields `Result`s; after the first error it ends. It stops if `next`
+/// repeats, and ends with an [`Error::InvalidInput`] for `next` (the link
+/// is not followed) when
+/// - the link lies outside the client's API base;
+/// - the pages so far hold more items than the list's `total` plus one
+///   more page (a server that keeps sending `next` links past the end);
+/// - the iteration has fetched [`max_pages`](Self::max_pages) pages
+///   (defaults to 10 000).
+///
+/// ```no_run
+/// # let spotify = spotify_blocking::Spotify::new(spotify_blocking::Token::from_access_token("t"));
+/// // At most 40 requests of 50 tracks each.
+/// for page in spotify.saved_tracks().limit(50).pages().max_pages(40) {
+///     println!("{} tracks", page?.items.len());
+/// }
+/// # Ok::<(), spotify_blocking::Error>(())
+/// ```
 #[must_use = "iterators are lazy"]
 pub struct Pages<'a, P> {
     client: &'a Spotify,
     first: Option<Result<HttpRequest>>,
     next: Option<String>,
-    seen: Vec<String>,
+    seen: HashSet<String>,
     endpoint: &'static str,
     fetch: fn(&Spotify, &HttpRequest) -> Result<P>,
     done: bool,
+    /// Pages fetched so far.
+    fetched: usize,
+    max_pages: usize,
+    /// Items on the pages so far, including a page in hand.
+    passed: u64,
+    /// The last page's `total` and page size, when it gave a total.
+    bound: Option<(u64, u64)>,
 }
 
 impl<P> std::fmt::Debug for Pages<'_, P> {
@@ -100,6 +160,8 @@ impl<P> std::fmt::Debug for Pages<'_, P> {
             .field("endpoint", &self.endpoint)
             .field("next", &self.next)
             .field("done", &self.done)
+            .field("fetched", &self.fetched)
+            .field("max_pages", &self.max_pages)
             .finish_non_exhaustive()
     }
 }
@@ -115,17 +177,81 @@ fn fetch_page<P: DeserializeOwned>(client: &Spotify, req: &HttpRequest) -> Resul
 }
 
 impl<'a, P: Paged> Pages<'a, P> {
-    /// Continues after a page already in hand (its items are not repeated).
-    fn after(client: &'a Spotify, next: Option<String>) -> Self {
-        Pages {
+    /// Starts with `first` (a request of `endpoint`) or, without one,
+    /// continues after `in_hand` (whose items are not repeated).
+    fn new(
+        client: &'a Spotify,
+        first: Option<Result<HttpRequest>>,
+        in_hand: Option<&P>,
+        endpoint: &'static str,
+        fetch: fn(&Spotify, &HttpRequest) -> Result<P>,
+    ) -> Self {
+        let mut pages = Pages {
             client,
-            first: None,
-            done: next.is_none(),
-            next,
-            seen: Vec::new(),
-            endpoint: LINKED_PAGE,
-            fetch: fetch_page::<P>,
+            done: first.is_none(),
+            first,
+            next: None,
+            seen: HashSet::new(),
+            endpoint,
+            fetch,
+            fetched: 0,
+            max_pages: DEFAULT_MAX_PAGES,
+            passed: 0,
+            bound: None,
+        };
+        if let Some(page) = in_hand {
+            pages.take_in(page);
+            pages.done = pages.next.is_none();
         }
+        pages
+    }
+
+    /// Continues after a page already in hand (its items are not repeated).
+    fn after(client: &'a Spotify, page: &P) -> Self {
+        Pages::new(client, None, Some(page), LINKED_PAGE, fetch_page::<P>)
+    }
+
+    /// The most pages this iteration fetches, counting the first (defaults
+    /// to 10 000; 0 is taken as 1). A `next` link after that many pages
+    /// is not followed: the iteration ends with an
+    /// [`Error::InvalidInput`] for `next`.
+    pub fn max_pages(mut self, pages: usize) -> Self {
+        self.max_pages = pages.max(1);
+        self
+    }
+
+    /// Notes a page's items, total and `next` link.
+    fn take_in(&mut self, page: &P) {
+        let count = page.item_count() as u64;
+        self.passed = self.passed.saturating_add(count);
+        self.bound = page
+            .total()
+            .map(|total| (u64::from(total), count.max(u64::from(page.limit()))));
+        self.next = page.next_url().map(str::to_owned);
+    }
+
+    /// Why the next link must not be followed, if it must not.
+    fn refusal(&self) -> Option<Error> {
+        let message = if self.fetched >= self.max_pages {
+            format!(
+                "stopped after {} pages, the most one iteration fetches; \
+                 raise the bound with `max_pages`",
+                self.fetched
+            )
+        } else {
+            match self.bound {
+                Some((total, page)) if self.passed > total.saturating_add(page) => format!(
+                    "the pages so far hold {} items, more than the list's total of {total} \
+                     and a page more; the server's next link was not followed",
+                    self.passed
+                ),
+                _ => return None,
+            }
+        };
+        Some(Error::InvalidInput {
+            param: "next",
+            message,
+        })
     }
 
     /// Flattens the pages into items.
@@ -152,14 +278,19 @@ impl<P: Paged> Iterator for Pages<'_, P> {
                     self.done = true;
                     return None;
                 }
+                if let Some(refused) = self.refusal() {
+                    self.done = true;
+                    return Some(Err(refused));
+                }
                 let request = follow(self.client, &url, self.endpoint);
-                self.seen.push(url);
+                self.seen.insert(url);
                 request
             }
         };
+        self.fetched += 1;
         match request.and_then(|r| (self.fetch)(self.client, &r)) {
             Ok(page) => {
-                self.next = page.next_url().map(str::to_owned);
+                self.take_in(&page);
                 self.done = self.next.is_none();
                 Some(Ok(page))
             }
@@ -184,6 +315,15 @@ impl<P: Paged> std::fmt::Debug for Items<'_, P> {
             .field("pages", &self.pages)
             .field("buffered", &self.current.len())
             .finish()
+    }
+}
+
+impl<P: Paged> Items<'_, P> {
+    /// The most pages this iteration fetches, counting the first (defaults
+    /// to 10 000); see [`Pages::max_pages`].
+    pub fn max_pages(mut self, pages: usize) -> Self {
+        self.pages = self.pages.max_pages(pages);
+        self
     }
 }
 
@@ -219,15 +359,14 @@ where
     /// # Ok::<(), spotify_blocking::Error>(())
     /// ```
     pub fn pages(self) -> Pages<'a, O::Output> {
-        Pages {
-            client: self.client,
-            first: Some(self.into_http()),
-            next: None,
-            seen: Vec::new(),
-            endpoint: O::ENDPOINT.label,
-            fetch: fetch_op::<O>,
-            done: false,
-        }
+        let client = self.client;
+        Pages::new(
+            client,
+            Some(self.into_http()),
+            None,
+            O::ENDPOINT.label,
+            fetch_op::<O>,
+        )
     }
 
     /// All items of all pages, fetched lazily.
@@ -250,16 +389,15 @@ impl Spotify {
     /// # Ok::<(), spotify_blocking::Error>(())
     /// ```
     pub fn all_items<P: Paged>(&self, page: P) -> Items<'_, P> {
-        let next = page.next_url().map(str::to_owned);
         Items {
-            pages: Pages::after(self, next),
+            pages: Pages::after(self, &page),
             current: page.into_items().into_iter(),
         }
     }
 
     /// The pages after one already in hand, fetched lazily.
     pub fn all_pages<P: Paged>(&self, page: &P) -> Pages<'_, P> {
-        Pages::after(self, page.next_url().map(str::to_owned))
+        Pages::after(self, page)
     }
 }
 

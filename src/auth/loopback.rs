@@ -6,6 +6,7 @@
 //! sleeps on the calling thread until the redirect arrives or the time is
 //! up.
 
+use super::pkce::constant_time_eq;
 use super::prompt::{io_error, open_browser, show_login_page};
 use super::redirect::{from_query, split_url};
 use super::token::Token;
@@ -50,10 +51,19 @@ impl UserAuth {
     /// waits up to `timeout` for the browser's request to the redirect
     /// path, answers it with a short page, and exchanges the code. Requests
     /// to other paths (`/favicon.ico`) get a 404 and waiting goes on. A
-    /// redirect with a bad `state`, an `error` or no `code` ends the wait
-    /// with that [`RedirectError`]; no redirect in time is
-    /// [`RedirectError::Timeout`]. No thread is started: the listener is
-    /// polled on the calling thread.
+    /// request to the redirect path without this login's `state` (any web
+    /// page can make the browser send one) gets an error page and is
+    /// ignored; waiting goes on. The redirect with this login's `state`
+    /// ends the wait: with the token, or with its [`RedirectError`] (an
+    /// `error`, no `code`). No redirect in time is
+    /// [`RedirectError::Timeout`].
+    ///
+    /// `timeout` bounds the whole wait, including every read: each
+    /// connection has at most 2 s to send its request head (16 KiB at
+    /// most), and never beyond the deadline, so a client that sends a byte
+    /// now and then cannot hold the catcher. A timeout too long for the
+    /// system clock (`Duration::MAX`) waits without a time limit. No
+    /// thread is started: the listener is polled on the calling thread.
     ///
     /// ```no_run
     /// use spotify_blocking::{Credentials, UserAuth, scope};
@@ -80,10 +90,13 @@ impl UserAuth {
                 source,
             })?;
         show_login_page(output, &self.url(), opener)?;
+        let limit = match Instant::now().checked_add(timeout) {
+            Some(_) => format!("up to {} s", timeout.as_secs()),
+            None => "without a time limit".to_owned(),
+        };
         writeln!(
             output,
-            "Waiting up to {} s for the browser to come back to {} ...",
-            timeout.as_secs(),
+            "Waiting {limit} for the browser to come back to {} ...",
             self.redirect_uri()
         )
         .and_then(|()| output.flush())
@@ -136,22 +149,29 @@ fn loopback_target(uri: &str) -> Result<(SocketAddr, String)> {
     Ok((addr, target.path().to_owned()))
 }
 
-/// Polls the listener until a request for `path` arrives or time is up.
+/// Polls the listener until the redirect of this login arrives or time is
+/// up. A timeout too long for the clock (`Duration::MAX`) waits without end.
 fn wait(listener: &TcpListener, path: &str, state: &str, timeout: Duration) -> Result<String> {
-    let deadline = Instant::now() + timeout;
+    let deadline = Instant::now().checked_add(timeout);
     loop {
-        let now = Instant::now();
-        if now >= deadline {
-            return Err(RedirectError::Timeout(timeout).into());
-        }
+        let left = match deadline {
+            Some(deadline) => {
+                let now = Instant::now();
+                if now >= deadline {
+                    return Err(RedirectError::Timeout(timeout).into());
+                }
+                deadline - now
+            }
+            None => POLL,
+        };
         match listener.accept() {
             Ok((stream, _)) => {
-                if let Some(result) = serve(stream, path, state, deadline - now) {
+                if let Some(result) = serve(stream, path, state, deadline) {
                     return result.map_err(Error::from);
                 }
             }
             Err(e) if e.kind() == ErrorKind::WouldBlock || e.kind() == ErrorKind::Interrupted => {
-                std::thread::sleep(POLL.min(deadline - now));
+                std::thread::sleep(POLL.min(left));
             }
             Err(source) => {
                 return Err(Error::Io {
@@ -163,19 +183,27 @@ fn wait(listener: &TcpListener, path: &str, state: &str, timeout: Duration) -> R
     }
 }
 
-/// Answers one connection. `None`: not the redirect (or unreadable), keep
-/// waiting.
+/// Answers one connection. `None`: not the redirect of this login (another
+/// path, no or another `state`, unreadable, too slow), keep waiting.
+///
+/// The connection has [`READ_LIMIT`] in all to send its request head, and
+/// never time past `deadline`: a client that sends a byte now and then
+/// cannot hold the catcher.
 fn serve(
     mut stream: TcpStream,
     path: &str,
     state: &str,
-    left: Duration,
+    deadline: Option<Instant>,
 ) -> Option<Result<String, RedirectError>> {
-    let limit = READ_LIMIT.min(left).max(Duration::from_millis(1));
+    let budget = Instant::now().checked_add(READ_LIMIT);
+    let until = match (budget, deadline) {
+        (Some(b), Some(d)) => b.min(d),
+        (b, d) => b.or(d)?,
+    };
     stream.set_nonblocking(false).ok()?;
-    stream.set_read_timeout(Some(limit)).ok()?;
-    stream.set_write_timeout(Some(READ_LIMIT)).ok()?;
-    let head = read_head(&mut stream)?;
+    let head = read_head(&mut stream, until)?;
+    // The answer is small; it too stops at the connection's time.
+    stream.set_write_timeout(Some(time_left(until)?)).ok()?;
     let line = head.lines().next()?;
     let mut parts = line.split(' ');
     let (method, target) = (parts.next()?, parts.next()?);
@@ -186,6 +214,18 @@ fn serve(
             "404 Not Found",
             "Not found",
             "This is not the login redirect.",
+        );
+        return None;
+    }
+    if !carries_state(query, state) {
+        // Any web page can make the browser request this address; only a
+        // redirect with this login's `state` counts.
+        respond(
+            &mut stream,
+            "400 Bad Request",
+            "Not this login",
+            "This request does not belong to this login and was ignored. \
+             Finish the login on Spotify's page; the program is still waiting.",
         );
         return None;
     }
@@ -207,18 +247,45 @@ fn serve(
     Some(result)
 }
 
-fn read_head(stream: &mut TcpStream) -> Option<String> {
+/// Whether the query has exactly one `state` and it is this login's.
+fn carries_state(query: &str, state: &str) -> bool {
+    let pairs = crate::encode::parse_query(query);
+    let mut states = pairs.iter().filter(|(k, _)| k == "state");
+    match (states.next(), states.next()) {
+        (Some((_, got)), None) => constant_time_eq(got, state),
+        _ => false,
+    }
+}
+
+/// The time from now to `until`; `None` when it has passed.
+fn time_left(until: Instant) -> Option<Duration> {
+    until
+        .checked_duration_since(Instant::now())
+        .filter(|d| !d.is_zero())
+}
+
+/// Reads the request head, at most [`HEAD_LIMIT`] bytes, each read bounded
+/// by the time left until `until`. `None`: too slow, too long, closed early
+/// or not UTF-8.
+fn read_head(stream: &mut TcpStream, until: Instant) -> Option<String> {
     let mut buf = Vec::with_capacity(1024);
     let mut chunk = [0u8; 1024];
-    while !buf.windows(4).any(|w| w == b"\r\n\r\n") {
-        if buf.len() > HEAD_LIMIT {
+    loop {
+        let room = HEAD_LIMIT - buf.len();
+        if room == 0 {
             return None;
         }
-        let n = stream.read(&mut chunk).ok()?;
+        stream.set_read_timeout(Some(time_left(until)?)).ok()?;
+        let n = stream.read(&mut chunk[..room.min(1024)]).ok()?;
         if n == 0 {
+            return None;
+        }
+        // Only the new bytes (and three before them) can complete the end.
+        let from = buf.len().saturating_sub(3);
+        buf.extend_from_slice(&chunk[..n]);
+        if buf[from..].windows(4).any(|w| w == b"\r\n\r\n") {
             break;
         }
-        buf.extend_from_slice(&chunk[..n]);
     }
     String::from_utf8(buf).ok()
 }

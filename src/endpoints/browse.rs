@@ -38,7 +38,8 @@ operations! {
 /// A request on a path with a category ID (not a base-62 ID: `dinner`).
 fn for_category<'a, O: Operation>(client: &'a Spotify, id: &str) -> Request<'a, O> {
     let id = id.trim();
-    if id.is_empty() || id.contains(['/', '?', '#']) {
+    // `.` and `..` would be resolved as dot segments by a proxy.
+    if id.is_empty() || id.contains(['/', '?', '#']) || matches!(id, "." | "..") {
         return Request::failed(
             client,
             Error::invalid_input(
