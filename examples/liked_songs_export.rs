@@ -14,7 +14,7 @@ use spotify_blocking::mock::HYBRID_THEORY;
 use spotify_blocking::scope::Scope;
 use std::io::Write;
 
-fn main() -> Result<(), Box<dyn std::error::Error>> {
+fn main() -> Result<(), common::Report> {
     let out = std::env::args().nth(1).map_or_else(
         || std::env::temp_dir().join("liked-songs.csv"),
         std::path::PathBuf::from,

@@ -14,7 +14,7 @@ use spotify_blocking::model::PlaylistItem;
 use spotify_blocking::scope::Scope;
 use spotify_blocking::{self as sb, mock::MORNING_MIX};
 
-fn main() -> Result<(), Box<dyn std::error::Error>> {
+fn main() -> Result<(), common::Report> {
     let mut args = std::env::args().skip(1);
     let scopes = Scope::PlaylistReadPrivate | Scope::PlaylistModifyPrivate;
     let (spotify, mock) = common::user_client(scopes)?;

@@ -377,7 +377,7 @@ impl Http {
                     ureq::Error::Io(_) | ureq::Error::ConnectionFailed | ureq::Error::HostNotFound
                 );
                 return Attempt::Failed {
-                    error: transport_error(e, req.endpoint, attempts),
+                    error: transport_error(e, req, attempts),
                     retryable,
                 };
             }
@@ -409,7 +409,7 @@ impl Http {
             ),
             // A body that fails half-way is not retried: the server answered.
             Err(e) => Attempt::Failed {
-                error: transport_error(e, req.endpoint, attempts),
+                error: transport_error(e, req, attempts),
                 retryable: false,
             },
         }
@@ -502,8 +502,8 @@ fn read_body(body: &mut ureq::Body, limit: u64) -> std::result::Result<String, u
     Ok(text)
 }
 
-fn transport_error(e: ureq::Error, endpoint: &str, attempts: u32) -> Error {
-    let endpoint = endpoint.to_owned();
+fn transport_error(e: ureq::Error, req: &HttpRequest, attempts: u32) -> Error {
+    let endpoint = req.endpoint.to_owned();
     match e {
         ureq::Error::Timeout(t) => Error::Timeout {
             phase: timeout_phase(t),
@@ -512,7 +512,7 @@ fn transport_error(e: ureq::Error, endpoint: &str, attempts: u32) -> Error {
         },
         ureq::Error::BodyExceedsLimit(limit) => Error::BodyTooLarge { endpoint, limit },
         other => Error::Transport {
-            message: other.to_string(),
+            message: crate::error::transport_message(&other, &req.url),
             endpoint,
             attempts,
             source: Some(Box::new(other)),

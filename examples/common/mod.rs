@@ -10,6 +10,9 @@
 // Each example uses only some of these.
 #![allow(dead_code)]
 
+mod report;
+pub use report::Report;
+
 use spotify_blocking::mock::MockServer;
 use spotify_blocking::scope::Scopes;
 use spotify_blocking::{self as sb, Credentials, RefreshingToken, Spotify};
