@@ -165,7 +165,7 @@ fn a_missing_environment_variable_is_named_as_one() {
 
 #[test]
 fn a_config_file_error_names_the_file_section_and_key() {
-    let dir = std::env::temp_dir().join(format!("sb-errors-{}", std::process::id()));
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("errors-config");
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("app.cfg");
     std::fs::write(&path, "[DEFAULT]\nSPOTIFY_CLIENT_ID = id\n").unwrap();
