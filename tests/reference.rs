@@ -151,7 +151,7 @@ fn model_kinds(root: &Path) -> BTreeMap<String, &'static str> {
             }
             // `string_enum! { /// docs \n Name { ... } }` declares an enum.
             if line.starts_with("string_enum!") {
-                while let Some(next) = lines.next() {
+                for next in lines.by_ref() {
                     if !next.starts_with("///") && !next.starts_with("#[") {
                         let name: String = next
                             .chars()
