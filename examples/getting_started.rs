@@ -45,6 +45,7 @@ fn main() -> Result<(), common::Report> {
             return Err("tekore.cfg holds another app's login; move it away first".into());
         }
         let token = creds.refresh_user_token(conf.user_refresh()?)?;
+        sb::config_to_file(path, &conf.with_refresh(token.refresh_token()))?; // it may be new
         println!("Found tekore.cfg: refreshed the saved login, no need to log in.");
         token
     } else {
