@@ -3,21 +3,22 @@
 //!
 //! Offline (no SPOTIFY_CLIENT_ID / SPOTIFY_CLIENT_SECRET set) it runs on the
 //! embedded mock; with them (and SPOTIFY_REDIRECT_URI) it talks to Spotify.
+//! The first run logs in and saves the login to `tekore.cfg` in the working
+//! directory; the next run reads it, refreshes the token and skips the login.
 //!
 //!     cargo run --example getting_started
 
-use spotify_blocking::{self as sb, PlayerReason, Spotify, UserAuth, scope};
+mod common;
 
-fn main() -> Result<(), sb::Error> {
-    let env = |k: &str| std::env::var(k).ok();
-    let live = env("SPOTIFY_CLIENT_ID").zip(env("SPOTIFY_CLIENT_SECRET"));
-    let mock = live.is_none().then(sb::mock::MockServer::start);
-    if mock.is_some() {
-        println!("No SPOTIFY_CLIENT_ID/SPOTIFY_CLIENT_SECRET set: using the offline mock.");
-    }
+use spotify_blocking::mock::{CLIENT_ID, CLIENT_SECRET};
+use spotify_blocking::{self as sb, PlayerReason, Spotify, scope};
+use std::path::Path;
+
+fn main() -> Result<(), common::Report> {
+    let mock = common::credentials().is_none().then(common::start_mock);
     let (client_id, client_secret) =
-        live.unwrap_or(("mock-client-id".into(), "mock-client-secret".into()));
-    let redirect_uri = env("SPOTIFY_REDIRECT_URI").unwrap_or("https://example.com/callback".into());
+        common::credentials().unwrap_or((CLIENT_ID.into(), CLIENT_SECRET.into()));
+    let redirect_uri = common::redirect_uri();
     // Real Spotify, or the same calls pointed at the mock.
     let creds = match &mock {
         Some(m) => m.credentials(),
@@ -33,20 +34,32 @@ fn main() -> Result<(), sb::Error> {
         println!("{} {}", track.track_number, track.name);
     }
     println!("{album}"); // one line
-    println!("{album:#}"); // every field, as a tree
+    println!("{album:#}"); // its fields; `full_tree(&album)` unfolds every level
 
-    // 2. A user logs in: a browser and a pasted URL (the mock approves by itself).
-    let user_token = match &mock {
-        None => {
-            sb::prompt_for_user_token(&client_id, &client_secret, &redirect_uri, scope::every())?
+    // 2. The user's token: refreshed from tekore.cfg when an earlier run
+    //    saved it there, otherwise a login, saved for the next run.
+    let (path, scopes) = (Path::new("tekore.cfg"), scope::every());
+    let user_token = if path.exists() {
+        let conf = sb::config_from_file(path)?;
+        if conf.client_id != client_id {
+            return Err("tekore.cfg holds another app's login; move it away first".into());
         }
-        Some(m) => {
-            let auth = UserAuth::new(creds.clone().redirect_uri(&redirect_uri), scope::every())?;
-            println!("Offline: the mock approved the login; its redirect URL is parsed as pasted.");
-            auth.token_from_redirect(&m.approve(&auth.url()))?
-        }
+        let token = creds.refresh_user_token(conf.user_refresh()?)?;
+        sb::config_to_file(path, &conf.with_refresh(token.refresh_token()))?; // it may be new
+        println!("Found tekore.cfg: refreshed the saved login, no need to log in.");
+        token
+    } else {
+        let token = match &mock {
+            None => sb::prompt_for_user_token(&client_id, &client_secret, &redirect_uri, scopes)?,
+            Some(m) => common::mock_login(m, &redirect_uri, scopes)?,
+        };
+        let conf = sb::Config::new(&client_id, &client_secret, &redirect_uri)
+            .with_refresh(token.refresh_token());
+        sb::config_to_file(path, &conf)?; // mode 0600: it holds the secret
+        println!("Logged in; saved the login to tekore.cfg for the next run.");
+        token
     };
-    spotify.set_token(user_token.clone());
+    spotify.set_token(user_token);
 
     // 3. Their top tracks, and playback (which needs an active device).
     let tracks = spotify.current_user_top_tracks().limit(10).send()?;
@@ -54,26 +67,13 @@ fn main() -> Result<(), sb::Error> {
         println!("{}", track.name);
     }
     let finger = &tracks.items[0];
-    match spotify
-        .playback_start_tracks([finger.id.as_deref().unwrap()])
-        .send()
-    {
+    let uri = finger.id.as_deref().unwrap();
+    match spotify.playback_start_tracks([uri]).send() {
         Ok(()) => println!("Playing {}", finger.name),
         Err(e) if e.reason() == Some(&PlayerReason::NoActiveDevice) => {
             println!("No active device: open Spotify somewhere, then try again.")
         }
-        Err(e) => return Err(e),
+        Err(e) => return Err(e.into()),
     }
-
-    // 4. Save the login; a later run reads it back and refreshes.
-    let path = std::env::temp_dir().join(format!("tekore-{}.cfg", std::process::id()));
-    let conf = sb::Config::new(&client_id, &client_secret, &redirect_uri)
-        .with_refresh(user_token.refresh_token());
-    sb::config_to_file(&path, &conf)?;
-
-    let conf = sb::config_from_file(&path)?;
-    let refreshed = creds.refresh_user_token(conf.user_refresh()?)?;
-    println!("Refreshed from {}: {refreshed}", path.display());
-    let _ = std::fs::remove_file(&path);
     Ok(())
 }

@@ -1,7 +1,7 @@
 //! Exports your Liked Songs (the saved tracks of your library) to a CSV
 //! file that a spreadsheet opens.
 //!
-//!     cargo run --example liked_songs_export                 # to the temp directory
+//!     cargo run --example liked_songs_export                 # to liked-songs.csv
 //!     cargo run --example liked_songs_export -- liked.csv
 //!
 //! Offline the mock's library holds two tracks; the example saves three
@@ -14,11 +14,8 @@ use spotify_blocking::mock::HYBRID_THEORY;
 use spotify_blocking::scope::Scope;
 use std::io::Write;
 
-fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let out = std::env::args().nth(1).map_or_else(
-        || std::env::temp_dir().join("liked-songs.csv"),
-        std::path::PathBuf::from,
-    );
+fn main() -> Result<(), common::Report> {
+    let out = std::env::args().nth(1).unwrap_or("liked-songs.csv".into());
     let scopes = Scope::UserLibraryRead | Scope::UserLibraryModify;
     let (spotify, mock) = common::user_client(scopes)?;
 
@@ -52,7 +49,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let rows = csv.lines().count() - 1;
     std::fs::File::create(&out)?.write_all(csv.as_bytes())?;
-    println!("Exported {rows} liked songs to {}", out.display());
+    println!("Exported {rows} liked songs to {}", out);
     Ok(())
 }
 

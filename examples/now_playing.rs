@@ -13,7 +13,7 @@ use spotify_blocking::mock::KITCHEN_SPEAKER;
 use spotify_blocking::scope::Scope;
 use spotify_blocking::{self as sb, Spotify};
 
-fn main() -> Result<(), sb::Error> {
+fn main() -> Result<(), common::Report> {
     let scopes = Scope::UserReadPlaybackState | Scope::UserModifyPlaybackState;
     let (spotify, mock) = common::user_client(scopes)?;
 

@@ -6,7 +6,8 @@
 //!
 //! PLAYLIST is an ID, a `spotify:playlist:` URI or an open.spotify.com
 //! link; with credentials set and no PLAYLIST, your first playlist. The
-//! file goes to the path given, or to the system's temporary directory.
+//! file goes to the path given, or to playlist-backup.json in the working
+//! directory.
 
 mod common;
 
@@ -14,7 +15,7 @@ use spotify_blocking::model::PlaylistItem;
 use spotify_blocking::scope::Scope;
 use spotify_blocking::{self as sb, mock::MORNING_MIX};
 
-fn main() -> Result<(), Box<dyn std::error::Error>> {
+fn main() -> Result<(), common::Report> {
     let mut args = std::env::args().skip(1);
     let scopes = Scope::PlaylistReadPrivate | Scope::PlaylistModifyPrivate;
     let (spotify, mock) = common::user_client(scopes)?;
@@ -26,10 +27,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             None => return Err("you have no playlists to back up".into()),
         },
     };
-    let out = args.next().map_or_else(
-        || std::env::temp_dir().join("playlist-backup.json"),
-        std::path::PathBuf::from,
-    );
+    let out = args.next().unwrap_or("playlist-backup.json".into());
 
     // `.items()` walks every page for us; each step may fail, hence `?`.
     let playlist = spotify.playlist(&source).send()?;
@@ -41,7 +39,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     // The models are `Serialize`: the whole list goes to JSON as it is.
     std::fs::write(&out, serde_json::to_string_pretty(&items)?)?;
-    println!("Wrote {} items to {}", items.len(), out.display());
+    println!("Wrote {} items to {}", items.len(), out);
 
     // Only Spotify items can be added to a playlist: skip local files and
     // tracks that were removed from Spotify (their `item` is `None`).

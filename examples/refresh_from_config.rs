@@ -15,7 +15,7 @@ use spotify_blocking::mock::{CLIENT_ID, CLIENT_SECRET};
 use spotify_blocking::{self as sb, Config, Spotify, scope};
 use std::path::PathBuf;
 
-fn main() -> Result<(), Box<dyn std::error::Error>> {
+fn main() -> Result<(), common::Report> {
     let mock = common::credentials().is_none().then(common::start_mock);
     let given = std::env::args().nth(1).map(PathBuf::from);
     let path = match (&given, &mock) {

@@ -10,9 +10,9 @@
 
 mod common;
 
-use spotify_blocking::{self as sb, model::SearchType};
+use spotify_blocking::model::SearchType;
 
-fn main() -> Result<(), sb::Error> {
+fn main() -> Result<(), common::Report> {
     // The words after `--` are the query.
     let words: Vec<String> = std::env::args().skip(1).collect();
     let query = if words.is_empty() {

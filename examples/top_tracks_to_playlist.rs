@@ -11,9 +11,8 @@ mod common;
 
 use spotify_blocking::model::TimeRange;
 use spotify_blocking::scope::Scope;
-use spotify_blocking::{self as sb};
 
-fn main() -> Result<(), sb::Error> {
+fn main() -> Result<(), common::Report> {
     // Ask only for what this program needs: reading the top tracks, and
     // creating, filling and reading back a private playlist.
     let scopes = Scope::UserTopRead | Scope::PlaylistModifyPrivate | Scope::PlaylistReadPrivate;

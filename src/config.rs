@@ -32,7 +32,7 @@ use std::path::{Path, PathBuf};
 /// The section tekore reads and writes by default.
 const DEFAULT_SECTION: &str = "DEFAULT";
 /// What errors about environment variables name as their section.
-const ENVIRONMENT: &str = "environment";
+pub(crate) const ENVIRONMENT: &str = "environment";
 
 /// The app's client ID, secret and redirect URI, and optionally a user's
 /// refresh token. `Debug` hides the secret and the refresh token.
@@ -248,7 +248,7 @@ impl Config {
                     None,
                     ENVIRONMENT,
                     Some(key),
-                    "the variable is not valid Unicode".into(),
+                    format!("environment variable {key} is not valid Unicode"),
                 )),
             }
         };
@@ -257,7 +257,7 @@ impl Config {
                 None,
                 ENVIRONMENT,
                 Some(key),
-                "the variable is not set".into(),
+                format!("environment variable {key} is not set"),
             )
         })
     }

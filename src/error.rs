@@ -23,6 +23,11 @@ pub(crate) type Cause = Box<dyn std::error::Error + Send + Sync + 'static>;
 /// let err = spotify.album("spotify:track:6rqhFgbbKwnb9MLmUQDhG6").send().unwrap_err();
 /// assert!(matches!(err, Error::InvalidId { .. }));
 /// ```
+///
+/// Below: every variant, when it happens and what to do (the guide
+/// `docs/errors.md`).
+///
+#[doc = include_str!("../docs/errors.md")]
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
@@ -69,7 +74,7 @@ pub enum Error {
     },
 
     /// The accounts service refused a token request (OAuth error body).
-    #[error("token request failed ({status}): {error}{}", description.as_deref().map(|d| format!(": {d}")).unwrap_or_default())]
+    #[error("{}", fmt_auth(*.status, error, description.as_deref()))]
     #[non_exhaustive]
     Auth {
         /// The HTTP status code.
@@ -136,7 +141,9 @@ pub enum Error {
     },
 
     /// The connection failed (refused, reset, TLS, ...).
-    #[error("transport error during {endpoint} after {attempts} attempt(s): {message}")]
+    #[error(
+        "{message} ({endpoint}, {attempts} attempt(s)); check the network connection and any proxy settings"
+    )]
     #[non_exhaustive]
     Transport {
         /// What went wrong.
@@ -151,7 +158,7 @@ pub enum Error {
     },
 
     /// A config file or the environment is missing a value or holds a bad one.
-    #[error("config {}: {message}", fmt_config(file.as_ref(), section, key.as_deref()))]
+    #[error("{}", fmt_config(file.as_ref(), section, key.as_deref(), message))]
     #[non_exhaustive]
     Config {
         /// The file, when reading or writing one.
@@ -238,8 +245,30 @@ fn fmt_api(
     s
 }
 
-fn fmt_config(file: Option<&PathBuf>, section: &str, key: Option<&str>) -> String {
-    let mut s = String::new();
+fn fmt_auth(status: u16, error: &str, description: Option<&str>) -> String {
+    let mut s = format!("Spotify's accounts service refused the token request ({status}): {error}");
+    if let Some(d) = description {
+        s.push_str(&format!(": {d}"));
+    }
+    if error == "invalid_client" {
+        s.push_str(
+            "; check the client ID and client secret (the app's settings in Spotify's developer dashboard)",
+        );
+    }
+    s
+}
+
+fn fmt_config(file: Option<&PathBuf>, section: &str, key: Option<&str>, message: &str) -> String {
+    // An environment variable is named as one, not as an INI key.
+    if file.is_none() && section == crate::config::ENVIRONMENT {
+        return match key {
+            Some(k) if !message.starts_with("environment variable") => {
+                format!("environment variable {k}: {message}")
+            }
+            _ => message.to_owned(),
+        };
+    }
+    let mut s = String::from("config ");
     if let Some(f) = file {
         s.push_str(&format!("file {}, ", f.display()));
     }
@@ -247,7 +276,31 @@ fn fmt_config(file: Option<&PathBuf>, section: &str, key: Option<&str>) -> Strin
     if let Some(k) = key {
         s.push_str(&format!(", key `{k}`"));
     }
+    s.push_str(": ");
+    s.push_str(message);
     s
+}
+
+/// What a failed connection to `url` says: the host it tried and what
+/// went wrong (`could not connect to api.spotify.com: connection refused`).
+pub(crate) fn transport_message(error: &ureq::Error, url: &str) -> String {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let authority = rest.split(['/', '?']).next().unwrap_or(rest);
+    let host = authority.rsplit('@').next().unwrap_or(authority);
+    match error {
+        ureq::Error::HostNotFound => format!("could not find the host {host} (DNS lookup failed)"),
+        ureq::Error::ConnectionFailed => format!("could not connect to {host}"),
+        ureq::Error::Io(e) => match e.kind() {
+            std::io::ErrorKind::ConnectionRefused => {
+                format!("could not connect to {host}: connection refused")
+            }
+            std::io::ErrorKind::ConnectionReset | std::io::ErrorKind::ConnectionAborted => {
+                format!("the connection to {host} was closed: {e}")
+            }
+            _ => format!("the connection to {host} failed: {e}"),
+        },
+        other => format!("the connection to {host} failed: {other}"),
+    }
 }
 
 /// What a request carried that a server must not get to show: each

@@ -421,7 +421,7 @@ impl Http {
                     ureq::Error::Io(_) | ureq::Error::ConnectionFailed | ureq::Error::HostNotFound
                 );
                 return Attempt::Failed {
-                    error: transport_error(e, req.endpoint, attempts),
+                    error: transport_error(e, req, attempts),
                     retryable,
                 };
             }
@@ -452,7 +452,7 @@ impl Http {
             ),
             // A body that fails half-way is not retried: the server answered.
             Err(e) => Attempt::Failed {
-                error: transport_error(e, req.endpoint, attempts),
+                error: transport_error(e, req, attempts),
                 retryable: false,
             },
         }
@@ -547,8 +547,8 @@ fn read_body(body: &mut ureq::Body, limit: u64) -> std::result::Result<Vec<u8>, 
     Ok(bytes)
 }
 
-fn transport_error(e: ureq::Error, endpoint: &str, attempts: u32) -> Error {
-    let endpoint = endpoint.to_owned();
+fn transport_error(e: ureq::Error, req: &HttpRequest, attempts: u32) -> Error {
+    let endpoint = req.endpoint.to_owned();
     match e {
         ureq::Error::Timeout(t) => Error::Timeout {
             phase: timeout_phase(t),
@@ -557,7 +557,7 @@ fn transport_error(e: ureq::Error, endpoint: &str, attempts: u32) -> Error {
         },
         ureq::Error::BodyExceedsLimit(limit) => Error::BodyTooLarge { endpoint, limit },
         other => Error::Transport {
-            message: other.to_string(),
+            message: crate::error::transport_message(&other, &req.url),
             endpoint,
             attempts,
             source: Some(Box::new(other)),

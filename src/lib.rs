@@ -77,4 +77,6 @@ mod guides {
     struct Authorisation;
     #[doc = include_str!("../docs/getting_started.md")]
     struct GettingStarted;
+    #[doc = include_str!("../docs/coming_from_tekore.md")]
+    struct ComingFromTekore;
 }

@@ -155,7 +155,43 @@ pub mod params {
 }
 
 /// A request to one endpoint, ready to [`send`](Request::send).
-#[must_use = "a request does nothing until `.send()` is called"]
+///
+/// Nothing goes over the wire until `send` (or, for paged endpoints,
+/// `pages` or `items`). A request that is built and dropped is a warning
+/// (`unused ... that must be used`), and one used as if it were the answer
+/// is an error naming this type where the model was expected:
+///
+/// ```compile_fail,E0277
+/// # let spotify = spotify_blocking::Spotify::new(spotify_blocking::Token::from_access_token("t"));
+/// // error[E0277]: the `?` operator can only be applied to values that implement `Try`
+/// let album = spotify.album("3RBULTZJ97bvVzZLpxcB0j")?; // forgot `.send()`
+/// # Ok::<(), spotify_blocking::Error>(())
+/// ```
+///
+/// ```compile_fail,E0609
+/// # let spotify = spotify_blocking::Spotify::new(spotify_blocking::Token::from_access_token("t"));
+/// let album = spotify.album("3RBULTZJ97bvVzZLpxcB0j");
+/// // error[E0609]: no field `name` on type `Request<'_, GetAlbum>`
+/// println!("{}", album.name);
+/// ```
+///
+/// ```compile_fail
+/// #![deny(unused_must_use)]
+/// # let spotify = spotify_blocking::Spotify::new(spotify_blocking::Token::from_access_token("t"));
+/// spotify.playback_pause(); // warning: unused `Request` that must be used
+/// ```
+///
+/// With `.send()` each of them compiles:
+///
+/// ```no_run
+/// #![deny(unused_must_use)]
+/// # let spotify = spotify_blocking::Spotify::new(spotify_blocking::Token::from_access_token("t"));
+/// let album = spotify.album("3RBULTZJ97bvVzZLpxcB0j").send()?;
+/// println!("{}", album.name);
+/// spotify.playback_pause().send()?;
+/// # Ok::<(), spotify_blocking::Error>(())
+/// ```
+#[must_use = "a request does nothing until it is sent: add `.send()` (paged requests also have `.pages()` and `.items()`)"]
 pub struct Request<'a, O> {
     pub(crate) client: &'a Spotify,
     path: String,

@@ -1,7 +1,8 @@
 //! Runs every example offline, as a newcomer would: `cargo run --example
 //! NAME` with no Spotify credentials in the environment, in a fresh
-//! directory (also the examples' temporary directory), checking the exit
-//! status, the key lines of the output and the files written.
+//! working directory with a fresh temporary directory of its own, checking
+//! the exit status, the key lines of the output and the files written, and
+//! that the temporary directory is left empty.
 //!
 //! `cargo run` inside a test does not deadlock: cargo releases the build
 //! directory's lock before it runs the test binary. The nested
@@ -27,12 +28,30 @@ const EXEMPT: &[(&str, &str)] = &[(
 /// An example must stay below this many lines.
 const MAX_LINES: usize = 80;
 
-/// A fresh, empty directory for one run.
+/// A fresh, empty working directory for one example, and beside it its
+/// fresh temporary directory (see [`temp_of`]).
 fn fresh_dir(name: &str) -> PathBuf {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("example-{name}"));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+    for d in [&dir, &temp_of(&dir)] {
+        let _ = std::fs::remove_dir_all(d);
+        std::fs::create_dir_all(d).unwrap();
+    }
     dir
+}
+
+/// The `TMPDIR` of the examples run in `dir`.
+fn temp_of(dir: &Path) -> PathBuf {
+    dir.with_extension("tmp")
+}
+
+/// The names of the files in `dir`, sorted.
+fn files_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
 }
 
 /// Whether cargo set this variable for the running test (package facts,
@@ -72,7 +91,7 @@ fn cargo_run(name: &str, args: &[&str], dir: &Path) -> Output {
         .args(["--example", name, "--"])
         .args(args)
         .current_dir(dir)
-        .env("TMPDIR", dir)
+        .env("TMPDIR", temp_of(dir))
         .env_remove("SPOTIFY_CLIENT_ID")
         .env_remove("SPOTIFY_CLIENT_SECRET")
         .env_remove("SPOTIFY_USER_REFRESH")
@@ -96,6 +115,11 @@ fn run(name: &str, args: &[&str], dir: &Path) -> String {
             .starts_with("No SPOTIFY_CLIENT_ID/SPOTIFY_CLIENT_SECRET set: using the offline mock."),
         "{name} does not say it runs offline:\n{stdout}"
     );
+    let left = files_in(&temp_of(dir));
+    assert!(
+        left.is_empty(),
+        "{name} left files in the temporary directory: {left:?}"
+    );
     stdout
 }
 
@@ -113,22 +137,76 @@ fn assert_lines(stdout: &str, expected: &[&str]) {
 
 #[test]
 fn getting_started() {
+    // The first run logs in and saves the login to tekore.cfg (mode 0600).
     let dir = fresh_dir("getting_started");
+    let out = run("getting_started", &[], &dir);
+    let first_run = [
+        "1 Papercut",
+        "12 Pushing Me Away",
+        r#"FullAlbum "Hybrid Theory" by Linkin Park, 12 tracks"#,
+        r#"    items: [12] "Papercut", "One Step Closer", "With You", ... 12 in all"#,
+        "Offline: the mock approved the login; its redirect URL is parsed as pasted.",
+        "Logged in; saved the login to tekore.cfg for the next run.",
+        "Papercut", // the top tracks
+        "Forgotten",
+        "No active device: open Spotify somewhere, then try again.",
+    ];
+    assert_lines(&out, &first_run);
+    assert!(!out.contains("Found tekore.cfg"), "{out}");
+    // `{album:#}` fits a screen: the album's fields, one line per track.
+    let tree: Vec<&str> = out
+        .lines()
+        .skip_while(|l| !l.starts_with("FullAlbum"))
+        .skip(2) // `{album}`, then the tree's title
+        .take_while(|l| l.starts_with("  "))
+        .collect();
+    assert!(
+        (20..45).contains(&tree.len()),
+        "{} lines:\n{}",
+        tree.len(),
+        tree.join("\n")
+    );
+    assert_eq!(files_in(&dir), ["tekore.cfg"]);
+    let cfg = dir.join("tekore.cfg");
+    let text = std::fs::read_to_string(&cfg).unwrap();
+    assert!(
+        text.contains("SPOTIFY_USER_REFRESH = mock-refresh-"),
+        "{text}"
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&cfg).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "{mode:o}");
+    }
+
+    // The second run (a new mock) reads it, refreshes and skips the login.
     let out = run("getting_started", &[], &dir);
     assert_lines(
         &out,
         &[
-            "1 Papercut",
-            "12 Pushing Me Away",
             r#"FullAlbum "Hybrid Theory" by Linkin Park, 12 tracks"#,
-            "Offline: the mock approved the login; its redirect URL is parsed as pasted.",
-            "Papercut", // the top tracks
-            "Forgotten",
+            "Found tekore.cfg: refreshed the saved login, no need to log in.",
+            "Papercut",
             "No active device: open Spotify somewhere, then try again.",
-            "Refreshed from ",
         ],
     );
-    assert!(out.contains(", refreshable"), "{out}");
+    assert!(
+        !out.contains("Offline: the mock approved the login"),
+        "{out}"
+    );
+    assert!(!out.contains("Logged in;"), "{out}");
+    assert_eq!(std::fs::read_to_string(&cfg).unwrap(), text);
+
+    // A file it cannot read ends the run with the error's message.
+    std::fs::write(&cfg, "[DEFAULT]\nSPOTIFY_CLIENT_ID = mock-client-id\n").unwrap();
+    let failed = cargo_run("getting_started", &[], &dir);
+    assert!(!failed.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&failed.stderr),
+        "Error: config file tekore.cfg, section [DEFAULT], key `SPOTIFY_CLIENT_SECRET`: \
+         the key is missing or empty\n"
+    );
 }
 
 #[test]
@@ -228,14 +306,11 @@ fn now_playing() {
 
 #[test]
 fn liked_songs_export() {
-    // No path given: the file goes to the temporary directory (`dir`).
+    // No path given: the file goes to the working directory.
     let dir = fresh_dir("liked_songs_export");
     let out = run("liked_songs_export", &[], &dir);
     let path = dir.join("liked-songs.csv");
-    assert_lines(
-        &out,
-        &[&format!("Exported 5 liked songs to {}", path.display())],
-    );
+    assert_lines(&out, &["Exported 5 liked songs to liked-songs.csv"]);
     let csv = std::fs::read_to_string(&path).unwrap();
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(lines[0], "added_at,name,artists,album,uri");
@@ -293,12 +368,22 @@ fn refresh_from_config() {
         cfg
     );
 
-    // Without a path it uses a file in the temporary directory and removes it.
+    // A failure ends with the error's message (and causes), not a `Debug`
+    // dump of its fields.
+    let failed = cargo_run("refresh_from_config", &["no-such-dir/tekore.cfg"], &dir);
+    assert!(!failed.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&failed.stderr),
+        "Error: writing config file no-such-dir/tekore.cfg: No such file or directory (os error 2)\n"
+    );
+
+    // Without a path it uses a file in the temporary directory and removes
+    // it (`run` checks that the temporary directory is empty).
     let out = run("refresh_from_config", &[], &dir);
     assert_lines(
         &out,
         &[
-            &format!("Wrote {}/tekore-", dir.display()),
+            &format!("Wrote {}/tekore-", temp_of(&dir).display()),
             "Logged in as Mock User",
         ],
     );
@@ -344,7 +429,7 @@ fn every_example_has_a_test() {
 #[test]
 fn every_example_is_short() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
-    let mut files = vec![dir.join("common/mod.rs")];
+    let mut files = vec![dir.join("common/mod.rs"), dir.join("common/report.rs")];
     for name in example_names() {
         if !EXEMPT.iter().any(|(n, _)| *n == name) {
             let file = dir.join(format!("{name}.rs"));

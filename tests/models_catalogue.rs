@@ -11,8 +11,9 @@ fn load<T: DeserializeOwned>(name: &str) -> T {
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 
-/// `{:#}` starts with the one-line summary and lists the fields.
-fn assert_tree<T: std::fmt::Display>(value: &T, fields: &[&str]) {
+/// `{:#}` starts with the one-line summary and lists the fields; the
+/// full tree holds the nested ones too.
+fn assert_tree<T: std::fmt::Display + serde::Serialize>(value: &T, fields: &[&str]) {
     let line = value.to_string();
     let tree = format!("{value:#}");
     assert!(
@@ -20,6 +21,7 @@ fn assert_tree<T: std::fmt::Display>(value: &T, fields: &[&str]) {
         "tree does not start with {line:?}:\n{tree}"
     );
     assert!(tree.lines().count() > 1, "{tree}");
+    let tree = spotify_blocking::model::full_tree(value).to_string();
     for field in fields {
         assert!(tree.contains(&format!("{field}:")), "no {field} in\n{tree}");
     }

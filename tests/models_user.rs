@@ -234,7 +234,15 @@ fn current_playback_complete() {
     );
     let tree = format!("{c:#}");
     assert!(tree.contains("  repeat_state: \"context\"\n"), "{tree}");
-    assert!(tree.contains("    resuming: true\n"), "{tree}");
+    // Two levels deep, the third on one line; the full tree unfolds it.
+    assert!(
+        tree.contains(
+            "    disallows: {interrupting_playback: false, pausing: false, resuming: true,"
+        ),
+        "{tree}"
+    );
+    let full = spotify_blocking::model::full_tree(&c).to_string();
+    assert!(full.contains("      resuming: true\n"), "{full}");
 }
 
 #[test]

@@ -8,6 +8,11 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
+use spotify_blocking::__unstable::ListIn;
+
+/// Where a model's rustdoc lives on docs.rs.
+const DOCS_RS_MODEL: &str = "https://docs.rs/spotify-blocking/latest/spotify_blocking/model";
+
 #[derive(Deserialize)]
 struct SpecOperation {
     operation_id: String,
@@ -106,6 +111,187 @@ fn operation_type_names(root: &Path) -> BTreeMap<String, String> {
     out
 }
 
+/// The files of `dir`, sorted.
+fn rust_files(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "rs"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// The words (identifiers) of a Rust type as written (`Vec<Option<FullAlbum>>`).
+fn type_words(ty: &str) -> impl Iterator<Item = &str> {
+    ty.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .filter(|w| !w.is_empty())
+}
+
+/// Every public struct, enum and type alias under `src/model/`, with its
+/// rustdoc kind (`struct`, `enum`, `type`), read from the source.
+fn model_kinds(root: &Path) -> BTreeMap<String, &'static str> {
+    let mut out = BTreeMap::new();
+    for file in rust_files(&root.join("src/model")) {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let mut lines = text.lines().map(str::trim).peekable();
+        while let Some(line) = lines.next() {
+            for (prefix, kind) in [
+                ("pub struct ", "struct"),
+                ("pub enum ", "enum"),
+                ("pub type ", "type"),
+            ] {
+                if let Some(rest) = line.strip_prefix(prefix) {
+                    let name: String = rest
+                        .chars()
+                        .take_while(|c| c.is_alphanumeric() || *c == '_')
+                        .collect();
+                    out.insert(name, kind);
+                }
+            }
+            // `string_enum! { /// docs \n Name { ... } }` declares an enum.
+            if line.starts_with("string_enum!") {
+                for next in lines.by_ref() {
+                    if !next.starts_with("///") && !next.starts_with("#[") {
+                        let name: String = next
+                            .chars()
+                            .take_while(|c| c.is_alphanumeric() || *c == '_')
+                            .collect();
+                        out.insert(name, "enum");
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Operation type name (`GetAlbum`) -> the Rust type its `send` returns,
+/// read from the `operations!` and `search_one!` declarations.
+fn operation_outputs(root: &Path) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    for file in rust_files(&root.join("src/endpoints")) {
+        let text = std::fs::read_to_string(&file).unwrap();
+        for line in text.lines().map(str::trim) {
+            // `GetAlbum = "get-an-album", Get "/albums/{id}" -> FullAlbum {`
+            if let (Some((name, _)), Some((_, ret))) =
+                (line.split_once(" = \""), line.split_once("\" -> "))
+            {
+                let ret = ret.split(" [").next().unwrap().trim_end_matches(" {");
+                out.insert(name.to_owned(), ret.replace(' ', ""));
+            }
+            // `SearchTracks, tracks, FullTrack` (inside `search_one!`)
+            let parts: Vec<&str> = line.split(", ").collect();
+            if parts.len() == 3
+                && parts[0].starts_with("Search")
+                && parts
+                    .iter()
+                    .all(|p| p.chars().all(|c| c.is_alphanumeric() || c == '_'))
+            {
+                out.insert(parts[0].to_owned(), format!("Page<{}>", parts[2]));
+            }
+        }
+    }
+    out
+}
+
+/// A returned type for the reference: each model in it links its rustdoc
+/// on docs.rs (`Page<SimpleTrack>` -> links to `Page` and `SimpleTrack`).
+fn linked_type(ty: &str, kinds: &BTreeMap<String, &'static str>) -> String {
+    let mut out = String::new();
+    let mut code = String::new();
+    let flush = |out: &mut String, code: &mut String| {
+        if !code.is_empty() {
+            write!(out, "`{code}`").unwrap();
+            code.clear();
+        }
+    };
+    let mut rest = ty;
+    while !rest.is_empty() {
+        let word_len = rest
+            .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .unwrap_or(rest.len());
+        let (word, tail) = if word_len == 0 {
+            rest.split_at(rest.chars().next().unwrap().len_utf8())
+        } else {
+            rest.split_at(word_len)
+        };
+        match kinds.get(word) {
+            Some(kind) => {
+                flush(&mut out, &mut code);
+                write!(out, "[`{word}`]({DOCS_RS_MODEL}/{kind}.{word}.html)").unwrap();
+            }
+            None => code.push_str(word),
+        }
+        rest = tail;
+    }
+    flush(&mut out, &mut code);
+    out
+}
+
+/// One endpoint method: its file, name, operation type and whole rustdoc.
+struct MethodDoc {
+    file: String,
+    name: String,
+    op: String,
+    doc: String,
+}
+
+/// Every `Spotify` method in `src/endpoints/*.rs` that returns a request
+/// value (`Request<'_, Op>` or `Chunked<'_, Op>`), with its doc comment.
+fn method_docs(root: &Path) -> Vec<MethodDoc> {
+    let mut out = Vec::new();
+    for file in rust_files(&root.join("src/endpoints")) {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        for (i, line) in lines.iter().enumerate() {
+            let Some(rest) = line.trim().strip_prefix("pub fn ") else {
+                continue;
+            };
+            let name: String = rest
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            let sig: String = lines[i..]
+                .iter()
+                .take_while(|l| !l.trim_end().ends_with('{'))
+                .chain(lines[i..].iter().find(|l| l.trim_end().ends_with('{')))
+                .copied()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let Some(op) = ["-> Request<'_, ", "-> Chunked<'_, "]
+                .iter()
+                .find_map(|p| sig.split_once(p).map(|(_, r)| r))
+                .map(|r| {
+                    r.chars()
+                        .take_while(|c| c.is_alphanumeric())
+                        .collect::<String>()
+                })
+            else {
+                continue;
+            };
+            // The doc block above, past the attributes (`#[deprecated(..)]`).
+            let mut doc = Vec::new();
+            for l in lines[..i].iter().rev().map(|l| l.trim()) {
+                if let Some(d) = l.strip_prefix("///") {
+                    doc.push(d.trim());
+                } else if !doc.is_empty() || l.is_empty() || l.ends_with('}') || l.ends_with('{') {
+                    break;
+                }
+            }
+            doc.reverse();
+            out.push(MethodDoc {
+                file: file.file_name().unwrap().to_string_lossy().into_owned(),
+                name,
+                op,
+                doc: doc.join("\n"),
+            });
+        }
+    }
+    out
+}
+
 fn generate(root: &Path) -> String {
     let spec: Vec<SpecOperation> =
         serde_json::from_str(include_str!("spec/operations.json")).unwrap();
@@ -115,6 +301,8 @@ fn generate(root: &Path) -> String {
         .collect();
     let methods = methods_by_operation(root);
     let types = operation_type_names(root);
+    let outputs = operation_outputs(root);
+    let kinds = model_kinds(root);
 
     let mut by_tag: BTreeMap<String, Vec<&'static spotify_blocking::__unstable::Endpoint>> =
         BTreeMap::new();
@@ -200,7 +388,25 @@ fn generate(root: &Path) -> String {
                 .map(|o| o.path_params.iter().map(|p| format!("`{p}`")).collect())
                 .unwrap_or_default();
             let mut optional = Vec::new();
+            // The list a call takes is one of the method's arguments; a name
+            // Spotify accepts both in the query and in the body is listed
+            // once, where the crate sends it.
+            if let Some(l) = &ep.list {
+                let place = if l.place == ListIn::Query {
+                    "query"
+                } else {
+                    "body"
+                };
+                required.push(format!(
+                    "`{}` ({place}, at most {} per call)",
+                    l.name, l.cap
+                ));
+            }
+            let listed = |name: &str| ep.list.as_ref().is_some_and(|l| l.name == name);
             for p in ep.query {
+                if listed(p.name) || ep.body.contains(&p.name) {
+                    continue;
+                }
                 let req = so
                     .and_then(|o| o.query.iter().find(|q| q.name == p.name))
                     .is_some_and(|q| q.required);
@@ -215,7 +421,9 @@ fn generate(root: &Path) -> String {
                 }
             }
             for b in ep.body {
-                optional.push(format!("`{b}` (body)"));
+                if !listed(b) {
+                    optional.push(format!("`{b}` (body)"));
+                }
             }
             let list = |v: &[String]| {
                 if v.is_empty() {
@@ -226,7 +434,11 @@ fn generate(root: &Path) -> String {
             };
             writeln!(md, "- **Required**: {}", list(&required)).unwrap();
             writeln!(md, "- **Optional**: {}", list(&optional)).unwrap();
-            writeln!(md, "- **Returns**: `{}`\n", ep.returns.replace(' ', "")).unwrap();
+            let returns = outputs
+                .get(&ty)
+                .cloned()
+                .unwrap_or_else(|| ep.returns.replace(' ', ""));
+            writeln!(md, "- **Returns**: {}\n", linked_type(&returns, &kinds)).unwrap();
         }
     }
     md
@@ -267,4 +479,155 @@ fn every_operation_has_a_method() {
         missing.is_empty(),
         "operations without a method: {missing:?}"
     );
+}
+
+/// Every endpoint method's rustdoc links the model its request returns
+/// (each model named in the output type, as an intra-doc link into
+/// `crate::model`), or says it returns nothing, and names every scope its
+/// operation requires (or says it needs none). The facts come from the
+/// source: the methods and their docs from `src/endpoints/*.rs`, each
+/// operation's output type from its declaration, the scopes from the
+/// operation's `Endpoint`.
+#[test]
+fn every_method_links_its_model_and_names_its_scopes() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let outputs = operation_outputs(root);
+    let kinds = model_kinds(root);
+    let ids: BTreeMap<String, String> = operation_type_names(root)
+        .into_iter()
+        .map(|(id, ty)| (ty, id))
+        .collect();
+    let endpoints = spotify_blocking::__unstable::endpoints();
+    let methods = method_docs(root);
+    let mut failures = Vec::new();
+    let mut linked = 0;
+    let mut operations = std::collections::BTreeSet::new();
+    for m in &methods {
+        let output = outputs
+            .get(&m.op)
+            .unwrap_or_else(|| panic!("{}: no declaration of {}", m.name, m.op));
+        let models: Vec<&str> = type_words(output)
+            .filter(|w| kinds.contains_key(*w))
+            .collect();
+        let missing: Vec<&&str> = models
+            .iter()
+            .filter(|w| !m.doc.contains(&format!("[`{w}`](crate::model::{w})")))
+            .collect();
+        let says_returns = if output == "()" {
+            m.doc.contains("Returns nothing")
+        } else {
+            m.doc.contains("Returns ")
+        };
+        if !missing.is_empty() || !says_returns {
+            failures.push(format!(
+                "{}::{} -> {output}: {}",
+                m.file,
+                m.name,
+                if says_returns {
+                    format!("no link to {missing:?}")
+                } else {
+                    "no \"Returns\" sentence".to_owned()
+                }
+            ));
+        } else {
+            linked += 1;
+        }
+        // Search's one-type operations share `search`'s endpoint.
+        let op_id = ids
+            .get(&m.op)
+            .map(String::as_str)
+            .unwrap_or(if m.op.starts_with("Search") {
+                "search"
+            } else {
+                ""
+            });
+        let ep = endpoints
+            .iter()
+            .find(|e| e.operation_id == op_id)
+            .unwrap_or_else(|| panic!("{}: no endpoint for {}", m.name, m.op));
+        operations.insert(op_id);
+        if ep.scopes.is_empty() {
+            if !m.doc.contains("no scope") {
+                failures.push(format!("{}::{}: does not say \"no scope\"", m.file, m.name));
+            }
+        } else {
+            for s in ep.scopes {
+                if !m.doc.contains(&format!("`{s}`")) {
+                    failures.push(format!("{}::{}: does not name scope `{s}`", m.file, m.name));
+                }
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} problems:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    // Every operation is reached by some method, and all methods link.
+    assert_eq!(operations.len(), endpoints.len(), "operations covered");
+    assert_eq!(linked, methods.len());
+    assert_eq!(endpoints.len(), 97, "the operations the crate implements");
+    assert_eq!(methods.len(), 113, "the endpoint methods on `Spotify`");
+}
+
+/// Every documented field and variant of a model (`src/model/*.rs`, but
+/// not the hidden `raw` wrappers) whose type names another model links it
+/// (`[`SimpleArtist`]`), so the docs can be followed down the hierarchy.
+#[test]
+fn model_fields_link_their_nested_models() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let kinds = model_kinds(root);
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for file in rust_files(&root.join("src/model")) {
+        if file.ends_with("raw.rs") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&file).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        for (i, line) in lines.iter().enumerate() {
+            let line = line.trim();
+            // `pub name: Type,` or a tuple variant `Name(Type),`
+            let ty = match line.strip_prefix("pub ").and_then(|r| r.split_once(": ")) {
+                Some((name, ty)) if name.chars().all(|c| c.is_alphanumeric() || c == '_') => ty,
+                _ => match line.split_once('(') {
+                    Some((name, ty))
+                        if name.chars().next().is_some_and(char::is_uppercase)
+                            && name.chars().all(char::is_alphanumeric)
+                            && line.ends_with("),") =>
+                    {
+                        ty
+                    }
+                    _ => continue,
+                },
+            };
+            let nested: Vec<&str> = type_words(ty).filter(|w| kinds.contains_key(*w)).collect();
+            if nested.is_empty() {
+                continue;
+            }
+            let doc: Vec<&str> = lines[..i]
+                .iter()
+                .rev()
+                .map(|l| l.trim())
+                .skip_while(|l| l.starts_with("#["))
+                .take_while(|l| l.starts_with("///"))
+                .collect();
+            if doc.is_empty() {
+                continue; // not a documented field (code in a function)
+            }
+            checked += 1;
+            let doc = doc.join(" ");
+            for w in nested {
+                if !doc.contains(&format!("[`{w}`]")) {
+                    failures.push(format!(
+                        "{}: `{line}` does not link `{w}`",
+                        file.file_name().unwrap().to_string_lossy()
+                    ));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert!(checked > 150, "only {checked} fields found");
 }

@@ -10,6 +10,9 @@
 // Each example uses only some of these.
 #![allow(dead_code)]
 
+mod report;
+pub use report::Report;
+
 use spotify_blocking::mock::MockServer;
 use spotify_blocking::scope::Scopes;
 use spotify_blocking::{self as sb, Credentials, RefreshingToken, Spotify};
@@ -25,6 +28,11 @@ pub fn credentials() -> Option<(String, String)> {
 pub fn start_mock() -> MockServer {
     println!("No SPOTIFY_CLIENT_ID/SPOTIFY_CLIENT_SECRET set: using the offline mock.");
     MockServer::start()
+}
+
+/// SPOTIFY_REDIRECT_URI, or https://example.com/callback.
+pub fn redirect_uri() -> String {
+    std::env::var("SPOTIFY_REDIRECT_URI").unwrap_or_else(|_| "https://example.com/callback".into())
 }
 
 /// A client with an app token: enough for the catalogue (albums, search).
@@ -52,12 +60,16 @@ pub fn user_client(scopes: impl Into<Scopes>) -> sb::Result<(Spotify, Option<Moc
     };
     let token = match std::env::var("SPOTIFY_USER_REFRESH") {
         Ok(refresh) => sb::refresh_user_token(&id, &secret, &refresh)?,
-        Err(_) => {
-            let redirect_uri = std::env::var("SPOTIFY_REDIRECT_URI")
-                .unwrap_or_else(|_| "https://example.com/callback".into());
-            sb::prompt_for_user_token(&id, &secret, &redirect_uri, scopes)?
-        }
+        Err(_) => sb::prompt_for_user_token(&id, &secret, &redirect_uri(), scopes)?,
     };
     let renewing = RefreshingToken::new(token, Credentials::new(id, secret));
     Ok((Spotify::new(renewing), None))
+}
+
+/// The mock's login: it approves by itself, and its redirect address is
+/// read as if the user had pasted it from the browser.
+pub fn mock_login(mock: &MockServer, redirect_uri: &str, scopes: Scopes) -> sb::Result<sb::Token> {
+    let auth = sb::UserAuth::new(mock.credentials().redirect_uri(redirect_uri), scopes)?;
+    println!("Offline: the mock approved the login; its redirect URL is parsed as pasted.");
+    auth.token_from_redirect(&mock.approve(&auth.url()))
 }

@@ -38,6 +38,8 @@ operations! {
 impl Spotify {
     /// One album, with its first page of tracks.
     ///
+    /// Returns [`FullAlbum`](crate::model::FullAlbum).
+    ///
     /// `GET /albums/{id}` · no scope · options: `market`.
     ///
     /// ```no_run
@@ -56,6 +58,9 @@ impl Spotify {
     /// Several albums (at most 20 per call unless the client is chunked);
     /// unknown IDs come back as `None`.
     ///
+    /// Returns one `Option<FullAlbum>` per ID, in the order given: a
+    /// [`FullAlbum`](crate::model::FullAlbum), or `None` for an ID Spotify does not know.
+    ///
     /// `GET /albums` · no scope · options: `market`. Deprecated by Spotify in
     /// February 2026 (403 for development-mode apps).
     #[deprecated(
@@ -71,6 +76,8 @@ impl Spotify {
 
     /// A page of an album's tracks.
     ///
+    /// Returns a [`Page`](crate::model::Page) of [`SimpleTrack`](crate::model::SimpleTrack).
+    ///
     /// `GET /albums/{id}/tracks` · no scope · options: `market`, `limit`
     /// (1–50), `offset`. Paged: `.pages()` and `.items()`.
     pub fn album_tracks(&self, id: &str) -> Request<'_, GetAlbumTracks> {
@@ -81,6 +88,8 @@ impl Spotify {
     }
 
     /// New album releases featured on Spotify.
+    ///
+    /// Returns a [`Page`](crate::model::Page) of [`SimpleAlbum`](crate::model::SimpleAlbum).
     ///
     /// `GET /browse/new-releases` · no scope · options: `limit` (1–50),
     /// `offset`. Paged.

@@ -54,6 +54,8 @@ fn for_artist<'a, O: Operation>(client: &'a Spotify, id: &str) -> Request<'a, O>
 impl Spotify {
     /// One artist.
     ///
+    /// Returns [`FullArtist`](crate::model::FullArtist).
+    ///
     /// `GET /artists/{id}` · no scope · no options.
     ///
     /// ```no_run
@@ -69,6 +71,9 @@ impl Spotify {
     /// Several artists (at most 50 per call unless the client is chunked);
     /// unknown IDs come back as `None`.
     ///
+    /// Returns one `Option<FullArtist>` per ID, in the order given: a
+    /// [`FullArtist`](crate::model::FullArtist), or `None` for an ID Spotify does not know.
+    ///
     /// `GET /artists` · no scope · no options. Deprecated by Spotify in
     /// February 2026 (403 for development-mode apps).
     #[deprecated(
@@ -83,6 +88,8 @@ impl Spotify {
     }
 
     /// A page of an artist's albums, singles, compilations and appearances.
+    ///
+    /// Returns a [`Page`](crate::model::Page) of [`SimpleAlbum`](crate::model::SimpleAlbum).
     ///
     /// `GET /artists/{id}/albums` · no scope · options: `include_groups`,
     /// `market`, `limit` (1–10 since February 2026), `offset`. Paged:
@@ -104,6 +111,8 @@ impl Spotify {
 
     /// An artist's most popular tracks (up to 10) in a market.
     ///
+    /// Returns a `Vec` of [`FullTrack`](crate::model::FullTrack).
+    ///
     /// `GET /artists/{id}/top-tracks` · no scope · options: `market`.
     /// Deprecated by Spotify in February 2026.
     #[deprecated(
@@ -114,6 +123,8 @@ impl Spotify {
     }
 
     /// Artists similar to an artist.
+    ///
+    /// Returns a `Vec` of [`FullArtist`](crate::model::FullArtist).
     ///
     /// `GET /artists/{id}/related-artists` · no scope · no options.
     /// Deprecated by Spotify in November 2024.

@@ -39,6 +39,8 @@ impl Spotify {
     /// One audiobook, with its first page of chapters (only in some
     /// markets: US, GB, CA, IE, NZ, AU).
     ///
+    /// Returns [`FullAudiobook`](crate::model::FullAudiobook).
+    ///
     /// `GET /audiobooks/{id}` · no scope · options: `market`.
     ///
     /// ```no_run
@@ -54,6 +56,9 @@ impl Spotify {
     /// Several audiobooks (at most 50 per call unless the client is
     /// chunked); unknown IDs come back as `None`.
     ///
+    /// Returns one `Option<FullAudiobook>` per ID, in the order given: a
+    /// [`FullAudiobook`](crate::model::FullAudiobook), or `None` for an ID Spotify does not know.
+    ///
     /// `GET /audiobooks` · no scope · options: `market`. Deprecated by
     /// Spotify in February 2026 (403 for development-mode apps).
     #[deprecated(
@@ -68,6 +73,8 @@ impl Spotify {
     }
 
     /// A page of an audiobook's chapters.
+    ///
+    /// Returns a [`Page`](crate::model::Page) of [`SimpleChapter`](crate::model::SimpleChapter).
     ///
     /// `GET /audiobooks/{id}/chapters` · no scope · options: `market`,
     /// `limit` (1–50), `offset`. Paged: `.pages()` and `.items()`.

@@ -54,6 +54,8 @@ fn for_category<'a, O: Operation>(client: &'a Spotify, id: &str) -> Request<'a, 
 impl Spotify {
     /// A page of the categories on Spotify's Browse tab.
     ///
+    /// Returns a [`Page`](crate::model::Page) of [`Category`](crate::model::Category).
+    ///
     /// `GET /browse/categories` · no scope · options: `locale`, `limit`
     /// (1–50), `offset`. Paged. Deprecated by Spotify in February 2026.
     #[deprecated(
@@ -64,6 +66,8 @@ impl Spotify {
     }
 
     /// One Browse category.
+    ///
+    /// Returns [`Category`](crate::model::Category).
     ///
     /// `GET /browse/categories/{category_id}` · no scope · options:
     /// `locale`. Deprecated by Spotify in February 2026.
@@ -76,6 +80,8 @@ impl Spotify {
 
     /// A page of the playlists in a Browse category.
     ///
+    /// Returns a [`Page`](crate::model::Page) of [`SimplePlaylist`](crate::model::SimplePlaylist).
+    ///
     /// `GET /browse/categories/{category_id}/playlists` · no scope · options:
     /// `limit` (1–50), `offset`. Paged. Deprecated by Spotify in November
     /// 2024.
@@ -87,6 +93,8 @@ impl Spotify {
     }
 
     /// Playlists Spotify features, with their heading.
+    ///
+    /// Returns [`FeaturedPlaylists`](crate::model::FeaturedPlaylists).
     ///
     /// `GET /browse/featured-playlists` · no scope · options: `locale`,
     /// `limit` (1–50), `offset`. Paged: `.pages()` yields

@@ -25,6 +25,8 @@ operations! {
 impl Spotify {
     /// One audiobook chapter, with its audiobook.
     ///
+    /// Returns [`FullChapter`](crate::model::FullChapter).
+    ///
     /// `GET /chapters/{id}` · no scope · options: `market`.
     pub fn chapter(&self, id: &str) -> Request<'_, GetChapter> {
         match parse_id(id, IdKind::Chapter) {
@@ -35,6 +37,9 @@ impl Spotify {
 
     /// Several chapters (at most 50 per call unless the client is chunked);
     /// unknown IDs come back as `None`.
+    ///
+    /// Returns one `Option<FullChapter>` per ID, in the order given: a
+    /// [`FullChapter`](crate::model::FullChapter), or `None` for an ID Spotify does not know.
     ///
     /// `GET /chapters` · no scope · options: `market`. Deprecated by Spotify
     /// in February 2026 (403 for development-mode apps).

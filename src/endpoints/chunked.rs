@@ -44,7 +44,7 @@ pub(crate) type Place<'a, O> = fn(Request<'a, O>, &[String], usize) -> Request<'
 /// then the list is sent in several calls, in order, and the answers are
 /// merged (lists are joined, a playlist snapshot is the last one). Nothing
 /// is sent when an item is invalid.
-#[must_use = "a request does nothing until `.send()` is called"]
+#[must_use = "a request does nothing until it is sent: add `.send()` (paged requests also have `.pages()` and `.items()`)"]
 pub struct Chunked<'a, O> {
     pub(crate) template: Request<'a, O>,
     items: Result<Vec<String>>,

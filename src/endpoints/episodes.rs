@@ -25,6 +25,8 @@ operations! {
 impl Spotify {
     /// One episode, with its show.
     ///
+    /// Returns [`FullEpisode`](crate::model::FullEpisode).
+    ///
     /// `GET /episodes/{id}` · scope `user-read-playback-position` (for the
     /// resume point; app tokens work too) · options: `market`.
     ///
@@ -43,6 +45,9 @@ impl Spotify {
 
     /// Several episodes (at most 50 per call unless the client is chunked);
     /// unknown IDs come back as `None`.
+    ///
+    /// Returns one `Option<FullEpisode>` per ID, in the order given: a
+    /// [`FullEpisode`](crate::model::FullEpisode), or `None` for an ID Spotify does not know.
     ///
     /// `GET /episodes` · scope `user-read-playback-position` · options:
     /// `market`. Deprecated by Spotify in February 2026 (403 for

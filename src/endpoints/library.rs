@@ -247,6 +247,8 @@ impl Spotify {
     /// episodes, shows, audiobooks, and follows artists, users and
     /// playlists. 40 URIs per call unless the client is chunked.
     ///
+    /// Returns nothing (`()`) when Spotify accepts the call.
+    ///
     /// `PUT /me/library?uris=...` · scope by kind: `user-library-modify`,
     /// `user-follow-modify` (artists, users), `playlist-modify-public`
     /// (playlists). Takes `spotify:` URIs or `open.spotify.com` URLs.
@@ -270,8 +272,12 @@ impl Spotify {
     /// Removes items of any kind from the user's library (unfollows
     /// artists, users and playlists). 40 URIs per call unless chunked.
     ///
-    /// `DELETE /me/library?uris=...` · scopes as for
-    /// `library_save`.
+    /// Returns nothing (`()`) when Spotify accepts the call.
+    ///
+    /// `DELETE /me/library?uris=...` · scope by kind, as for
+    /// [`library_save`](Self::library_save): `user-library-modify`,
+    /// `user-follow-modify` (artists, users), `playlist-modify-public`
+    /// (playlists).
     pub fn library_remove<I, S>(&self, uris: I) -> Chunked<'_, RemoveLibraryItems>
     where
         I: IntoIterator<Item = S>,
@@ -282,6 +288,8 @@ impl Spotify {
 
     /// Whether each item is in the user's library (or followed), in order.
     /// 40 URIs per call unless chunked.
+    ///
+    /// Returns one `bool` per item, in the order given.
     ///
     /// `GET /me/library/contains?uris=...` · scope by kind:
     /// `user-library-read`, `user-follow-read`, `playlist-read-private`.
@@ -295,6 +303,8 @@ impl Spotify {
 
     /// The albums saved in the user's library, newest first.
     ///
+    /// Returns a [`Page`](crate::model::Page) of [`SavedAlbum`](crate::model::SavedAlbum).
+    ///
     /// `GET /me/albums` · scope `user-library-read` · options: `limit`
     /// (1–50), `offset`, `market`. Paged.
     pub fn saved_albums(&self) -> Request<'_, GetSavedAlbums> {
@@ -303,6 +313,8 @@ impl Spotify {
 
     /// The tracks saved in the user's library, newest first.
     ///
+    /// Returns a [`Page`](crate::model::Page) of [`SavedTrack`](crate::model::SavedTrack).
+    ///
     /// `GET /me/tracks` · scope `user-library-read` · options: `limit`
     /// (1–50), `offset`, `market`. Paged.
     pub fn saved_tracks(&self) -> Request<'_, GetSavedTracks> {
@@ -310,6 +322,8 @@ impl Spotify {
     }
 
     /// The episodes saved in the user's library, newest first.
+    ///
+    /// Returns a [`Page`](crate::model::Page) of [`SavedEpisode`](crate::model::SavedEpisode).
     ///
     /// `GET /me/episodes` · scopes `user-library-read` and
     /// `user-read-playback-position` · options: `limit` (1–50), `offset`,
@@ -320,6 +334,8 @@ impl Spotify {
 
     /// The shows (podcasts) the user follows, newest first.
     ///
+    /// Returns a [`Page`](crate::model::Page) of [`SavedShow`](crate::model::SavedShow).
+    ///
     /// `GET /me/shows` · scope `user-library-read` · options: `limit`
     /// (1–50), `offset`. Paged.
     pub fn saved_shows(&self) -> Request<'_, GetSavedShows> {
@@ -327,6 +343,8 @@ impl Spotify {
     }
 
     /// The audiobooks saved in the user's library, newest first.
+    ///
+    /// Returns a [`Page`](crate::model::Page) of [`SavedAudiobook`](crate::model::SavedAudiobook).
     ///
     /// `GET /me/audiobooks` · scope `user-library-read` · options: `limit`
     /// (1–50), `offset`. Paged.
@@ -336,6 +354,8 @@ impl Spotify {
 
     /// Saves albums to the library, 20 IDs per call unless the client is
     /// chunked.
+    ///
+    /// Returns nothing (`()`) when Spotify accepts the call.
     ///
     /// `PUT /me/albums` · scope `user-library-modify`. Deprecated by
     /// Spotify in February 2026.
@@ -351,6 +371,8 @@ impl Spotify {
     /// Removes albums from the library, 20 IDs per call unless the client
     /// is chunked.
     ///
+    /// Returns nothing (`()`) when Spotify accepts the call.
+    ///
     /// `DELETE /me/albums` · scope `user-library-modify`. Deprecated by
     /// Spotify in February 2026.
     #[deprecated(note = "Spotify deprecated DELETE /me/albums; use `library_remove` with URIs")]
@@ -363,6 +385,8 @@ impl Spotify {
     }
 
     /// Whether each of these albums is in the library, in order.
+    ///
+    /// Returns one `bool` per item, in the order given.
     ///
     /// `GET /me/albums/contains` · scope `user-library-read`. Deprecated by
     /// Spotify in February 2026.
@@ -380,6 +404,8 @@ impl Spotify {
     /// Saves tracks to the library, 50 IDs per call unless the client is
     /// chunked.
     ///
+    /// Returns nothing (`()`) when Spotify accepts the call.
+    ///
     /// `PUT /me/tracks` (IDs in the body) · scope `user-library-modify`. Deprecated by
     /// Spotify in February 2026.
     #[deprecated(note = "Spotify deprecated PUT /me/tracks; use `library_save` with URIs")]
@@ -394,6 +420,8 @@ impl Spotify {
     /// Removes tracks from the library, 50 IDs per call unless the client
     /// is chunked.
     ///
+    /// Returns nothing (`()`) when Spotify accepts the call.
+    ///
     /// `DELETE /me/tracks` · scope `user-library-modify`. Deprecated by
     /// Spotify in February 2026.
     #[deprecated(note = "Spotify deprecated DELETE /me/tracks; use `library_remove` with URIs")]
@@ -406,6 +434,8 @@ impl Spotify {
     }
 
     /// Whether each of these tracks is in the library, in order.
+    ///
+    /// Returns one `bool` per item, in the order given.
     ///
     /// `GET /me/tracks/contains` · scope `user-library-read`. Deprecated by
     /// Spotify in February 2026.
@@ -423,6 +453,8 @@ impl Spotify {
     /// Saves episodes to the library, 50 IDs per call unless the client is
     /// chunked.
     ///
+    /// Returns nothing (`()`) when Spotify accepts the call.
+    ///
     /// `PUT /me/episodes` · scope `user-library-modify`. Deprecated by
     /// Spotify in February 2026.
     #[deprecated(note = "Spotify deprecated PUT /me/episodes; use `library_save` with URIs")]
@@ -437,6 +469,8 @@ impl Spotify {
     /// Removes episodes from the library, 50 IDs per call unless the client
     /// is chunked.
     ///
+    /// Returns nothing (`()`) when Spotify accepts the call.
+    ///
     /// `DELETE /me/episodes` · scope `user-library-modify`. Deprecated by
     /// Spotify in February 2026.
     #[deprecated(note = "Spotify deprecated DELETE /me/episodes; use `library_remove` with URIs")]
@@ -449,6 +483,8 @@ impl Spotify {
     }
 
     /// Whether each of these episodes is in the library, in order.
+    ///
+    /// Returns one `bool` per item, in the order given.
     ///
     /// `GET /me/episodes/contains` · scope `user-library-read`. Deprecated by
     /// Spotify in February 2026.
@@ -466,6 +502,8 @@ impl Spotify {
     /// Saves shows to the library, 50 IDs per call unless the client is
     /// chunked.
     ///
+    /// Returns nothing (`()`) when Spotify accepts the call.
+    ///
     /// `PUT /me/shows` · scope `user-library-modify`. Deprecated by
     /// Spotify in February 2026.
     #[deprecated(note = "Spotify deprecated PUT /me/shows; use `library_save` with URIs")]
@@ -480,6 +518,8 @@ impl Spotify {
     /// Removes shows from the library, 50 IDs per call unless the client
     /// is chunked.
     ///
+    /// Returns nothing (`()`) when Spotify accepts the call.
+    ///
     /// `DELETE /me/shows` · scope `user-library-modify`. Deprecated by
     /// Spotify in February 2026.
     #[deprecated(note = "Spotify deprecated DELETE /me/shows; use `library_remove` with URIs")]
@@ -492,6 +532,8 @@ impl Spotify {
     }
 
     /// Whether each of these shows is in the library, in order.
+    ///
+    /// Returns one `bool` per item, in the order given.
     ///
     /// `GET /me/shows/contains` · scope `user-library-read`. Deprecated by
     /// Spotify in February 2026.
@@ -509,6 +551,8 @@ impl Spotify {
     /// Saves audiobooks to the library, 50 IDs per call unless the client is
     /// chunked.
     ///
+    /// Returns nothing (`()`) when Spotify accepts the call.
+    ///
     /// `PUT /me/audiobooks` · scope `user-library-modify`. Deprecated by
     /// Spotify in February 2026.
     #[deprecated(note = "Spotify deprecated PUT /me/audiobooks; use `library_save` with URIs")]
@@ -523,6 +567,8 @@ impl Spotify {
     /// Removes audiobooks from the library, 50 IDs per call unless the client
     /// is chunked.
     ///
+    /// Returns nothing (`()`) when Spotify accepts the call.
+    ///
     /// `DELETE /me/audiobooks` · scope `user-library-modify`. Deprecated by
     /// Spotify in February 2026.
     #[deprecated(note = "Spotify deprecated DELETE /me/audiobooks; use `library_remove` with URIs")]
@@ -535,6 +581,8 @@ impl Spotify {
     }
 
     /// Whether each of these audiobooks is in the library, in order.
+    ///
+    /// Returns one `bool` per item, in the order given.
     ///
     /// `GET /me/audiobooks/contains` · scope `user-library-read`. Deprecated by
     /// Spotify in February 2026.

@@ -16,6 +16,8 @@ operations! {
 impl Spotify {
     /// The markets (countries) Spotify is available in.
     ///
+    /// Returns a `Vec` of [`Market`](crate::model::Market).
+    ///
     /// `GET /markets` · no scope · no options. Deprecated by Spotify in
     /// February 2026 (403 for development-mode apps).
     #[deprecated(

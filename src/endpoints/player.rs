@@ -161,6 +161,8 @@ impl Spotify {
     /// The playback state: device, repeat, shuffle, what plays. `None` when
     /// nothing is playing anywhere (Spotify answers 204).
     ///
+    /// Returns [`CurrentPlayback`](crate::model::CurrentPlayback), or `None` when nothing is playing.
+    ///
     /// `GET /me/player` · scope `user-read-playback-state` · options:
     /// `market`, `additional_types` (the crate asks for `track,episode`).
     pub fn playback(&self) -> Request<'_, GetPlayback> {
@@ -168,6 +170,8 @@ impl Spotify {
     }
 
     /// What is playing now; `None` when nothing is (Spotify answers 204).
+    ///
+    /// Returns [`CurrentlyPlaying`](crate::model::CurrentlyPlaying), or `None` when nothing is playing.
     ///
     /// `GET /me/player/currently-playing` · scope
     /// `user-read-currently-playing` · options: `market`,
@@ -178,12 +182,16 @@ impl Spotify {
 
     /// The devices the user can play on.
     ///
+    /// Returns a `Vec` of [`Device`](crate::model::Device).
+    ///
     /// `GET /me/player/devices` · scope `user-read-playback-state`.
     pub fn playback_devices(&self) -> Request<'_, GetDevices> {
         command(self)
     }
 
     /// Moves playback to a device (which becomes the active one).
+    ///
+    /// Returns nothing (`()`) when Spotify accepts the call.
     ///
     /// `PUT /me/player` · scope `user-modify-playback-state` · options:
     /// `force_play`.
@@ -199,6 +207,8 @@ impl Spotify {
 
     /// Plays these tracks or episodes (URIs, URLs, or bare IDs taken as
     /// tracks), replacing what plays.
+    ///
+    /// Returns nothing (`()`) when Spotify accepts the call.
     ///
     /// `PUT /me/player/play` with `uris` · scope `user-modify-playback-state`
     /// · options: `offset_position`, `offset_uri`, `position_ms`,
@@ -225,6 +235,8 @@ impl Spotify {
     }
 
     /// Plays an album, artist, playlist or show (a URI or URL).
+    ///
+    /// Returns nothing (`()`) when Spotify accepts the call.
     ///
     /// `PUT /me/player/play` with `context_uri` · scope
     /// `user-modify-playback-state` · options: `offset_position`,
@@ -255,6 +267,8 @@ impl Spotify {
 
     /// Resumes playback where it was paused.
     ///
+    /// Returns nothing (`()`) when Spotify accepts the call.
+    ///
     /// `PUT /me/player/play` without a body · scope
     /// `user-modify-playback-state` · options: `device_id`.
     pub fn playback_resume(&self) -> Request<'_, StartPlayback> {
@@ -262,6 +276,8 @@ impl Spotify {
     }
 
     /// Pauses playback.
+    ///
+    /// Returns nothing (`()`) when Spotify accepts the call.
     ///
     /// `PUT /me/player/pause` · scope `user-modify-playback-state` ·
     /// options: `device_id`.
@@ -271,6 +287,8 @@ impl Spotify {
 
     /// Skips to the next item.
     ///
+    /// Returns nothing (`()`) when Spotify accepts the call.
+    ///
     /// `POST /me/player/next` · scope `user-modify-playback-state` ·
     /// options: `device_id`.
     pub fn playback_next(&self) -> Request<'_, SkipNext> {
@@ -278,6 +296,8 @@ impl Spotify {
     }
 
     /// Skips to the previous item.
+    ///
+    /// Returns nothing (`()`) when Spotify accepts the call.
     ///
     /// `POST /me/player/previous` · scope `user-modify-playback-state` ·
     /// options: `device_id`.
@@ -287,6 +307,8 @@ impl Spotify {
 
     /// Jumps to a position in the current item, in milliseconds.
     ///
+    /// Returns nothing (`()`) when Spotify accepts the call.
+    ///
     /// `PUT /me/player/seek` · scope `user-modify-playback-state` ·
     /// options: `device_id`.
     pub fn playback_seek(&self, position_ms: u64) -> Request<'_, Seek> {
@@ -295,6 +317,8 @@ impl Spotify {
 
     /// Sets the repeat mode: off, the track, or the context.
     ///
+    /// Returns nothing (`()`) when Spotify accepts the call.
+    ///
     /// `PUT /me/player/repeat` · scope `user-modify-playback-state` ·
     /// options: `device_id`.
     pub fn playback_repeat(&self, state: RepeatState) -> Request<'_, SetRepeat> {
@@ -302,6 +326,8 @@ impl Spotify {
     }
 
     /// Sets the volume, 0 to 100 percent (checked before sending).
+    ///
+    /// Returns nothing (`()`) when Spotify accepts the call.
     ///
     /// `PUT /me/player/volume` · scope `user-modify-playback-state` ·
     /// options: `device_id`.
@@ -320,6 +346,8 @@ impl Spotify {
 
     /// Turns shuffle on or off.
     ///
+    /// Returns nothing (`()`) when Spotify accepts the call.
+    ///
     /// `PUT /me/player/shuffle` · scope `user-modify-playback-state` ·
     /// options: `device_id`.
     pub fn playback_shuffle(&self, state: bool) -> Request<'_, SetShuffle> {
@@ -327,6 +355,8 @@ impl Spotify {
     }
 
     /// The tracks the user played recently, newest first.
+    ///
+    /// Returns [`RecentlyPlayed`](crate::model::RecentlyPlayed).
     ///
     /// `GET /me/player/recently-played` · scope `user-read-recently-played` ·
     /// options: `limit` (1–50), `after` or `before` (Unix milliseconds;
@@ -337,6 +367,8 @@ impl Spotify {
 
     /// What plays now and what is queued.
     ///
+    /// Returns [`Queue`](crate::model::Queue).
+    ///
     /// `GET /me/player/queue` · scopes `user-read-currently-playing` or
     /// `user-read-playback-state`.
     pub fn playback_queue(&self) -> Request<'_, GetQueue> {
@@ -345,6 +377,8 @@ impl Spotify {
 
     /// Adds a track or episode (URI, URL, or bare ID taken as a track) to
     /// the end of the queue.
+    ///
+    /// Returns nothing (`()`) when Spotify accepts the call.
     ///
     /// `POST /me/player/queue` · scope `user-modify-playback-state` ·
     /// options: `device_id`.

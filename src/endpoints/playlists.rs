@@ -260,6 +260,8 @@ fn cover_payload(jpeg: &[u8]) -> Result<Vec<u8>> {
 impl Spotify {
     /// A playlist with its first page of items.
     ///
+    /// Returns [`FullPlaylist`](crate::model::FullPlaylist).
+    ///
     /// `GET /playlists/{id}` · no scope · options: `market`, `fields`,
     /// `additional_types` (the crate asks for `track,episode`). The items
     /// are `None` for other users' playlists in development mode.
@@ -277,6 +279,8 @@ impl Spotify {
     /// Changes a playlist's name, visibility, collaboration or description
     /// (set them with the request's setters).
     ///
+    /// Returns nothing (`()`) when Spotify accepts the call.
+    ///
     /// `PUT /playlists/{id}` · scope `playlist-modify-public` or
     /// `playlist-modify-private` · options: `name`, `public`,
     /// `collaborative`, `description`.
@@ -286,6 +290,8 @@ impl Spotify {
 
     /// A page of a playlist's items: tracks, episodes, local files, and
     /// `None` for removed tracks.
+    ///
+    /// Returns a [`Page`](crate::model::Page) of [`PlaylistItem`](crate::model::PlaylistItem).
     ///
     /// `GET /playlists/{id}/items` · scope `playlist-read-private` · options:
     /// `market`, `fields`, `limit` (1–50), `offset`, `additional_types`
@@ -297,6 +303,8 @@ impl Spotify {
     /// Adds tracks and episodes (URIs, URLs, or bare IDs taken as tracks),
     /// 100 per call unless the client is chunked; a chunked list keeps its
     /// order, also at a `position`.
+    ///
+    /// Returns [`PlaylistSnapshot`](crate::model::PlaylistSnapshot).
     ///
     /// `POST /playlists/{id}/items` · scope `playlist-modify-public` or
     /// `playlist-modify-private` · options: `position`.
@@ -320,6 +328,8 @@ impl Spotify {
     /// Removes every occurrence of these tracks and episodes, 100 per call
     /// unless the client is chunked.
     ///
+    /// Returns [`PlaylistSnapshot`](crate::model::PlaylistSnapshot).
+    ///
     /// `DELETE /playlists/{id}/items` · scope `playlist-modify-public` or
     /// `playlist-modify-private` · options: `snapshot_id`.
     pub fn playlist_remove<I, S>(
@@ -340,6 +350,8 @@ impl Spotify {
 
     /// Removes items at given positions: `(uri, position)` pairs, at most
     /// 100 distinct URIs, in one call (positions would shift between calls).
+    ///
+    /// Returns [`PlaylistSnapshot`](crate::model::PlaylistSnapshot).
     ///
     /// `DELETE /playlists/{id}/items` · scope `playlist-modify-public` or
     /// `playlist-modify-private` · options: `snapshot_id` (recommended: the
@@ -387,6 +399,8 @@ impl Spotify {
     /// Moves `range_length` (default 1) items starting at `range_start` to
     /// before the item at `insert_before`.
     ///
+    /// Returns [`PlaylistSnapshot`](crate::model::PlaylistSnapshot).
+    ///
     /// `PUT /playlists/{id}/items` · scope `playlist-modify-public` or
     /// `playlist-modify-private` · options: `range_length`, `snapshot_id`.
     pub fn playlist_reorder(
@@ -399,6 +413,8 @@ impl Spotify {
     }
 
     /// Replaces all items with these (at most 100).
+    ///
+    /// Returns [`PlaylistSnapshot`](crate::model::PlaylistSnapshot).
     ///
     /// `PUT /playlists/{id}/items` · scope `playlist-modify-public` or
     /// `playlist-modify-private`.
@@ -416,6 +432,8 @@ impl Spotify {
 
     /// Removes every item (a replace with nothing).
     ///
+    /// Returns [`PlaylistSnapshot`](crate::model::PlaylistSnapshot).
+    ///
     /// `PUT /playlists/{id}/items` with `{"uris": []}` · scope
     /// `playlist-modify-public` or `playlist-modify-private`.
     pub fn playlist_clear(&self, playlist_id: &str) -> Request<'_, ReorderOrReplacePlaylistItems> {
@@ -423,6 +441,8 @@ impl Spotify {
     }
 
     /// The current user's playlists, owned and followed.
+    ///
+    /// Returns a [`Page`](crate::model::Page) of [`SimplePlaylist`](crate::model::SimplePlaylist).
     ///
     /// `GET /me/playlists` · scope `playlist-read-private` (and
     /// `playlist-read-collaborative` for collaborative ones) · options:
@@ -433,7 +453,10 @@ impl Spotify {
 
     /// Another user's public playlists.
     ///
-    /// `GET /users/{user_id}/playlists` · scope `playlist-read-private` ·
+    /// Returns a [`Page`](crate::model::Page) of [`SimplePlaylist`](crate::model::SimplePlaylist).
+    ///
+    /// `GET /users/{user_id}/playlists` · scope `playlist-read-private`
+    /// (and `playlist-read-collaborative` for collaborative ones) ·
     /// options: `limit` (1–50), `offset`. Paged. Deprecated by Spotify in
     /// February 2026.
     #[deprecated(
@@ -447,6 +470,8 @@ impl Spotify {
     }
 
     /// Creates a playlist for the current user (public unless told otherwise).
+    ///
+    /// Returns [`FullPlaylist`](crate::model::FullPlaylist).
     ///
     /// `POST /me/playlists` · scope `playlist-modify-public` or
     /// `playlist-modify-private` · options: `public`, `collaborative`,
@@ -464,6 +489,8 @@ impl Spotify {
 
     /// Creates a playlist for a user (who must be the current user).
     ///
+    /// Returns [`FullPlaylist`](crate::model::FullPlaylist).
+    ///
     /// `POST /users/{user_id}/playlists` · scope `playlist-modify-public` or
     /// `playlist-modify-private`. Deprecated by Spotify in February 2026.
     #[deprecated(note = "Spotify deprecated POST /users/{id}/playlists; use `playlist_create`")]
@@ -480,6 +507,8 @@ impl Spotify {
 
     /// A playlist's cover images.
     ///
+    /// Returns a `Vec` of [`Image`](crate::model::Image).
+    ///
     /// `GET /playlists/{id}/images` · no scope.
     pub fn playlist_cover_image(&self, playlist_id: &str) -> Request<'_, GetPlaylistCover> {
         playlist_request(self, playlist_id)
@@ -488,6 +517,8 @@ impl Spotify {
     /// Replaces a playlist's cover with a JPEG image. The image is sent
     /// base64-encoded; more than `COVER_MAX_BYTES` (256 KB) of it is an error
     /// before anything is sent.
+    ///
+    /// Returns nothing (`()`) when Spotify accepts the call.
     ///
     /// `PUT /playlists/{id}/images` (`Content-Type: image/jpeg`) · scopes
     /// `ugc-image-upload` and `playlist-modify-public` or
@@ -512,6 +543,8 @@ impl Spotify {
 
     /// A page of a playlist's items, on the old path.
     ///
+    /// Returns a [`Page`](crate::model::Page) of [`PlaylistItem`](crate::model::PlaylistItem).
+    ///
     /// `GET /playlists/{id}/tracks` · scope `playlist-read-private` ·
     /// options: `market`, `fields`, `limit` (1–100), `offset`,
     /// `additional_types`. Paged. Deprecated by Spotify in February 2026.
@@ -522,7 +555,10 @@ impl Spotify {
 
     /// Adds items on the old path (see `playlist_add`).
     ///
-    /// `POST /playlists/{id}/tracks`. Deprecated by Spotify in February 2026.
+    /// Returns [`PlaylistSnapshot`](crate::model::PlaylistSnapshot).
+    ///
+    /// `POST /playlists/{id}/tracks` · scope `playlist-modify-public` or
+    /// `playlist-modify-private`. Deprecated by Spotify in February 2026.
     #[deprecated(note = "Spotify moved this to POST /playlists/{id}/items; use `playlist_add`")]
     pub fn playlist_tracks_add<I, S>(
         &self,
@@ -538,7 +574,10 @@ impl Spotify {
 
     /// Moves items on the old path (see `playlist_reorder`).
     ///
-    /// `PUT /playlists/{id}/tracks`. Deprecated by Spotify in February 2026.
+    /// Returns [`PlaylistSnapshot`](crate::model::PlaylistSnapshot).
+    ///
+    /// `PUT /playlists/{id}/tracks` · scope `playlist-modify-public` or
+    /// `playlist-modify-private`. Deprecated by Spotify in February 2026.
     #[deprecated(note = "Spotify moved this to PUT /playlists/{id}/items; use `playlist_reorder`")]
     pub fn playlist_tracks_reorder(
         &self,
@@ -551,7 +590,10 @@ impl Spotify {
 
     /// Replaces items on the old path (see `playlist_replace`).
     ///
-    /// `PUT /playlists/{id}/tracks`. Deprecated by Spotify in February 2026.
+    /// Returns [`PlaylistSnapshot`](crate::model::PlaylistSnapshot).
+    ///
+    /// `PUT /playlists/{id}/tracks` · scope `playlist-modify-public` or
+    /// `playlist-modify-private`. Deprecated by Spotify in February 2026.
     #[deprecated(note = "Spotify moved this to PUT /playlists/{id}/items; use `playlist_replace`")]
     pub fn playlist_tracks_replace<I, S>(
         &self,
@@ -568,7 +610,10 @@ impl Spotify {
     /// Removes items on the old path (body key `tracks`; see
     /// `playlist_remove`).
     ///
-    /// `DELETE /playlists/{id}/tracks`. Deprecated by Spotify in February 2026.
+    /// Returns [`PlaylistSnapshot`](crate::model::PlaylistSnapshot).
+    ///
+    /// `DELETE /playlists/{id}/tracks` · scope `playlist-modify-public` or
+    /// `playlist-modify-private`. Deprecated by Spotify in February 2026.
     #[deprecated(
         note = "Spotify moved this to DELETE /playlists/{id}/items; use `playlist_remove`"
     )]

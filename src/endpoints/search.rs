@@ -106,6 +106,8 @@ fn start<'a, O: Operation>(client: &'a Spotify, q: &str, types: &[SearchType]) -
 impl Spotify {
     /// Searches several types at once: one optional page per type.
     ///
+    /// Returns [`SearchResults`](crate::model::SearchResults).
+    ///
     /// `q` is passed through as given, field filters included
     /// (`artist:"Sigur Rós" year:1999-2005`, `tag:new`, `isrc:...`).
     ///
@@ -134,6 +136,8 @@ impl Spotify {
     /// Searches tracks only; `.pages()` and `.items()` go past the first
     /// page.
     ///
+    /// Returns a [`Page`](crate::model::Page) of [`FullTrack`](crate::model::FullTrack).
+    ///
     /// `GET /search?type=track` · no scope · options: `market`, `limit`
     /// (1–10), `offset` (0–1000), `include_external_audio`.
     ///
@@ -150,6 +154,8 @@ impl Spotify {
 
     /// Searches artists only (paged like `search_tracks`).
     ///
+    /// Returns a [`Page`](crate::model::Page) of [`FullArtist`](crate::model::FullArtist).
+    ///
     /// `GET /search?type=artist` · no scope · options: `market`, `limit`
     /// (1–10), `offset` (0–1000), `include_external_audio`.
     pub fn search_artists(&self, q: &str) -> Request<'_, SearchArtists> {
@@ -157,6 +163,8 @@ impl Spotify {
     }
 
     /// Searches albums only (paged like `search_tracks`).
+    ///
+    /// Returns a [`Page`](crate::model::Page) of [`SimpleAlbum`](crate::model::SimpleAlbum).
     ///
     /// `GET /search?type=album` · no scope · options: `market`, `limit`
     /// (1–10), `offset` (0–1000), `include_external_audio`.
@@ -166,6 +174,8 @@ impl Spotify {
 
     /// Searches playlists only (paged like `search_tracks`).
     ///
+    /// Returns a [`Page`](crate::model::Page) of [`SimplePlaylist`](crate::model::SimplePlaylist).
+    ///
     /// `GET /search?type=playlist` · no scope · options: `market`, `limit`
     /// (1–10), `offset` (0–1000), `include_external_audio`.
     pub fn search_playlists(&self, q: &str) -> Request<'_, SearchPlaylists> {
@@ -173,6 +183,8 @@ impl Spotify {
     }
 
     /// Searches podcast shows only (paged like `search_tracks`).
+    ///
+    /// Returns a [`Page`](crate::model::Page) of [`SimpleShow`](crate::model::SimpleShow).
     ///
     /// `GET /search?type=show` · no scope · options: `market`, `limit`
     /// (1–10), `offset` (0–1000), `include_external_audio`.
@@ -182,6 +194,8 @@ impl Spotify {
 
     /// Searches podcast episodes only (paged like `search_tracks`).
     ///
+    /// Returns a [`Page`](crate::model::Page) of [`SimpleEpisode`](crate::model::SimpleEpisode).
+    ///
     /// `GET /search?type=episode` · no scope · options: `market`, `limit`
     /// (1–10), `offset` (0–1000), `include_external_audio`.
     pub fn search_episodes(&self, q: &str) -> Request<'_, SearchEpisodes> {
@@ -189,6 +203,8 @@ impl Spotify {
     }
 
     /// Searches audiobooks only (paged like `search_tracks`).
+    ///
+    /// Returns a [`Page`](crate::model::Page) of [`SimpleAudiobook`](crate::model::SimpleAudiobook).
     ///
     /// `GET /search?type=audiobook` · no scope · options: `market`, `limit`
     /// (1–10), `offset` (0–1000), `include_external_audio`.

@@ -38,6 +38,8 @@ fn for_show<'a, O: Operation>(client: &'a Spotify, id: &str) -> Request<'a, O> {
 impl Spotify {
     /// One show, with its first page of episodes.
     ///
+    /// Returns [`FullShow`](crate::model::FullShow).
+    ///
     /// `GET /shows/{id}` · scope `user-read-playback-position` (for resume
     /// points; app tokens work too) · options: `market`.
     ///
@@ -56,6 +58,9 @@ impl Spotify {
     /// Several shows (at most 50 per call unless the client is chunked);
     /// unknown IDs come back as `None`.
     ///
+    /// Returns one `Option<SimpleShow>` per ID, in the order given: a
+    /// [`SimpleShow`](crate::model::SimpleShow), or `None` for an ID Spotify does not know.
+    ///
     /// `GET /shows` · no scope · options: `market`. Deprecated by Spotify in
     /// February 2026 (403 for development-mode apps).
     #[deprecated(
@@ -70,6 +75,8 @@ impl Spotify {
     }
 
     /// A page of a show's episodes.
+    ///
+    /// Returns a [`Page`](crate::model::Page) of [`SimpleEpisode`](crate::model::SimpleEpisode).
     ///
     /// `GET /shows/{id}/episodes` · scope `user-read-playback-position` (for
     /// resume points) · options: `market`, `limit` (1–50), `offset`. Paged:

@@ -89,6 +89,8 @@ fn for_track<'a, O: Operation>(client: &'a Spotify, id: &str) -> Request<'a, O> 
 impl Spotify {
     /// One track.
     ///
+    /// Returns [`FullTrack`](crate::model::FullTrack).
+    ///
     /// `GET /tracks/{id}` · no scope · options: `market`.
     ///
     /// ```no_run
@@ -103,6 +105,9 @@ impl Spotify {
 
     /// Several tracks (at most 50 per call unless the client is chunked);
     /// unknown IDs come back as `None`.
+    ///
+    /// Returns one `Option<FullTrack>` per ID, in the order given: a
+    /// [`FullTrack`](crate::model::FullTrack), or `None` for an ID Spotify does not know.
     ///
     /// `GET /tracks` · no scope · options: `market`. Deprecated by Spotify
     /// in February 2026 (403 for development-mode apps).
@@ -119,6 +124,8 @@ impl Spotify {
 
     /// Audio features (tempo, key, energy, ...) of one track.
     ///
+    /// Returns [`AudioFeatures`](crate::model::AudioFeatures).
+    ///
     /// `GET /audio-features/{id}` · no scope · no options. Deprecated by
     /// Spotify in November 2024.
     #[deprecated(
@@ -130,6 +137,9 @@ impl Spotify {
 
     /// Audio features of several tracks (at most 100 per call unless the
     /// client is chunked); unknown IDs come back as `None`.
+    ///
+    /// Returns one `Option<AudioFeatures>` per ID, in the order given: a
+    /// [`AudioFeatures`](crate::model::AudioFeatures), or `None` for an ID Spotify does not know.
     ///
     /// `GET /audio-features` · no scope · no options. Deprecated by Spotify
     /// in November 2024.
@@ -147,6 +157,8 @@ impl Spotify {
     /// The low-level audio analysis of a track (bars, beats, sections,
     /// segments).
     ///
+    /// Returns [`AudioAnalysis`](crate::model::AudioAnalysis).
+    ///
     /// `GET /audio-analysis/{id}` · no scope · no options. Deprecated by
     /// Spotify in November 2024.
     #[deprecated(
@@ -158,6 +170,8 @@ impl Spotify {
 
     /// Tracks recommended from 1 to 5 seeds (artists, genres, tracks), tuned
     /// by target, minimum and maximum `Attribute` values.
+    ///
+    /// Returns [`Recommendations`](crate::model::Recommendations).
     ///
     /// `GET /recommendations` · no scope · options: `limit` (1–100),
     /// `market`, `.min(..)`, `.max(..)`, `.target(..)`. Deprecated by Spotify
@@ -198,6 +212,8 @@ impl Spotify {
     }
 
     /// The genre names `Seeds::genre` accepts.
+    ///
+    /// Returns the genre names, a `Vec<String>`.
     ///
     /// `GET /recommendations/available-genre-seeds` · no scope · no options.
     /// Deprecated by Spotify in November 2024.

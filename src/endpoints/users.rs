@@ -140,6 +140,8 @@ where
 impl Spotify {
     /// The profile of the user the token belongs to.
     ///
+    /// Returns [`PrivateUser`](crate::model::PrivateUser).
+    ///
     /// `GET /me` · scopes `user-read-private` (country, product, explicit
     /// content) and `user-read-email` (e-mail) for the private fields.
     ///
@@ -155,6 +157,8 @@ impl Spotify {
 
     /// Any user's public profile.
     ///
+    /// Returns [`PublicUser`](crate::model::PublicUser).
+    ///
     /// `GET /users/{user_id}` · no scope. Deprecated by Spotify in February
     /// 2026 (403 for development-mode apps).
     #[deprecated(
@@ -169,6 +173,8 @@ impl Spotify {
 
     /// The artists the user listens to most.
     ///
+    /// Returns a [`Page`](crate::model::Page) of [`FullArtist`](crate::model::FullArtist).
+    ///
     /// `GET /me/top/artists` · scope `user-top-read` · options: `time_range`,
     /// `limit` (1–50), `offset`. Paged.
     pub fn current_user_top_artists(&self) -> Request<'_, GetTopArtists> {
@@ -176,6 +182,8 @@ impl Spotify {
     }
 
     /// The tracks the user listens to most.
+    ///
+    /// Returns a [`Page`](crate::model::Page) of [`FullTrack`](crate::model::FullTrack).
     ///
     /// `GET /me/top/tracks` · scope `user-top-read` · options: `time_range`,
     /// `limit` (1–50), `offset`. Paged.
@@ -195,6 +203,8 @@ impl Spotify {
 
     /// The artists the user follows, a cursor page at a time.
     ///
+    /// Returns a [`CursorPage`](crate::model::CursorPage) of [`FullArtist`](crate::model::FullArtist).
+    ///
     /// `GET /me/following` · scope `user-follow-read` · options: `after`,
     /// `limit` (1–50). Paged (cursor): `.pages()` and `.items()`.
     pub fn followed_artists(&self) -> Request<'_, GetFollowed> {
@@ -202,6 +212,8 @@ impl Spotify {
     }
 
     /// Follows artists (50 per call unless the client is chunked).
+    ///
+    /// Returns nothing (`()`) when Spotify accepts the call.
     ///
     /// `PUT /me/following?type=artist` · scope `user-follow-modify`.
     /// Deprecated by Spotify in February 2026.
@@ -218,6 +230,8 @@ impl Spotify {
 
     /// Unfollows artists (50 per call unless the client is chunked).
     ///
+    /// Returns nothing (`()`) when Spotify accepts the call.
+    ///
     /// `DELETE /me/following?type=artist` · scope `user-follow-modify`.
     /// Deprecated by Spotify in February 2026.
     #[deprecated(
@@ -232,6 +246,8 @@ impl Spotify {
     }
 
     /// Whether the user follows each artist, in order.
+    ///
+    /// Returns one `bool` per item, in the order given.
     ///
     /// `GET /me/following/contains?type=artist` · scope `user-follow-read`.
     /// Deprecated by Spotify in February 2026.
@@ -248,6 +264,8 @@ impl Spotify {
 
     /// Follows users (50 per call unless the client is chunked).
     ///
+    /// Returns nothing (`()`) when Spotify accepts the call.
+    ///
     /// `PUT /me/following?type=user` · scope `user-follow-modify`.
     /// Deprecated by Spotify in February 2026.
     #[deprecated(note = "Spotify deprecated PUT /me/following; use `library_save` with user URIs")]
@@ -260,6 +278,8 @@ impl Spotify {
     }
 
     /// Unfollows users (50 per call unless the client is chunked).
+    ///
+    /// Returns nothing (`()`) when Spotify accepts the call.
     ///
     /// `DELETE /me/following?type=user` · scope `user-follow-modify`.
     /// Deprecated by Spotify in February 2026.
@@ -276,6 +296,8 @@ impl Spotify {
 
     /// Whether the user follows each user, in order.
     ///
+    /// Returns one `bool` per item, in the order given.
+    ///
     /// `GET /me/following/contains?type=user` · scope `user-follow-read`.
     /// Deprecated by Spotify in February 2026.
     #[deprecated(
@@ -290,6 +312,8 @@ impl Spotify {
     }
 
     /// Follows a playlist.
+    ///
+    /// Returns nothing (`()`) when Spotify accepts the call.
     ///
     /// `PUT /playlists/{id}/followers` · scope `playlist-modify-public` or
     /// `playlist-modify-private` · options: `public`. Deprecated by Spotify
@@ -306,6 +330,8 @@ impl Spotify {
 
     /// Unfollows a playlist (for the owner: deletes it from their profile).
     ///
+    /// Returns nothing (`()`) when Spotify accepts the call.
+    ///
     /// `DELETE /playlists/{id}/followers` · scope `playlist-modify-public` or
     /// `playlist-modify-private`. Deprecated by Spotify in February 2026.
     #[deprecated(
@@ -319,6 +345,8 @@ impl Spotify {
     }
 
     /// Whether the current user follows a playlist.
+    ///
+    /// Returns a `bool`.
     ///
     /// `GET /playlists/{id}/followers/contains` · no scope · options:
     /// `user_id`. Deprecated by Spotify in February 2026.

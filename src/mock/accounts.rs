@@ -6,15 +6,22 @@ use super::ctx::{Ctx, MockRequest};
 use super::data::json_response;
 use super::ids::{CLIENT_ID, CLIENT_SECRET};
 use super::server::RawResponse;
-use crate::auth::scope::Scopes;
+use crate::auth::scope::{Scope, Scopes};
 use base64::Engine as _;
 use serde_json::json;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Refresh tokens and codes the mock issued, and the login switches.
 #[derive(Default)]
 pub(crate) struct Accounts {
     pub refresh: HashMap<String, Scopes>,
+    /// Refresh tokens spent by rotation (they may be from an earlier mock).
+    spent: HashSet<String>,
+    /// Set by `revoke_refresh`: refresh tokens of earlier mocks stop working.
+    earlier_revoked: bool,
+    /// This mock's random mark in its refresh tokens, so that two mocks
+    /// (two runs) never issue the same one.
+    mark: Option<u64>,
     codes: HashMap<String, IssuedCode>,
     deny: bool,
     rotate: bool,
@@ -28,10 +35,49 @@ struct IssuedCode {
     challenge: Option<String>,
 }
 
+/// A new refresh token, `mock-refresh-<n>-<scopes>-<mark>`: the scopes
+/// are a bit mask over [`Scope::ALL`] in hex, so a later mock (the next
+/// run of a program, whose mock starts empty) can read them back, as
+/// Spotify still knows a refresh token when a script runs again; the mark
+/// is this mock's, in hex.
 pub(crate) fn issue_refresh(ctx: &Ctx, scopes: Scopes) -> String {
-    let token = format!("mock-refresh-{}", ctx.next_number());
-    ctx.with(|a: &mut Accounts| a.refresh.insert(token.clone(), scopes));
-    token
+    let mask = Scope::ALL
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| scopes.contains(s))
+        .fold(0u64, |m, (i, _)| m | 1 << i);
+    let n = ctx.next_number();
+    ctx.with(|a: &mut Accounts| {
+        let mark = *a.mark.get_or_insert_with(crate::random::random_u64);
+        let token = format!("mock-refresh-{n}-{mask:x}-{mark:x}");
+        a.refresh.insert(token.clone(), scopes);
+        token
+    })
+}
+
+/// The scopes written in a refresh token of the mock's format, when it is
+/// one (`mock-refresh-<n>-<hex mask>-<hex mark>`, no bit beyond
+/// [`Scope::ALL`]).
+fn scopes_of_earlier_refresh(token: &str) -> Option<Scopes> {
+    let mut parts = token.strip_prefix("mock-refresh-")?.split('-');
+    let (n, mask, mark) = (parts.next()?, parts.next()?, parts.next()?);
+    let valid =
+        |s: &str, radix| (1..=16).contains(&s.len()) && s.chars().all(|c| c.is_digit(radix));
+    if parts.next().is_some() || !valid(n, 10) || !valid(mask, 16) || !valid(mark, 16) {
+        return None;
+    }
+    let mask = u64::from_str_radix(mask, 16).ok()?;
+    if Scope::ALL.len() < 64 && mask >> Scope::ALL.len() != 0 {
+        return None;
+    }
+    Some(
+        Scope::ALL
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| mask & (1 << i) != 0)
+            .map(|(_, s)| s.clone())
+            .collect(),
+    )
 }
 
 fn oauth_error(status: u16, error: &str, description: &str) -> RawResponse {
@@ -84,15 +130,25 @@ pub(crate) fn route(ctx: &Ctx, req: &MockRequest) -> Option<RawResponse> {
         },
         "refresh_token" => {
             let given = form.get("refresh_token").cloned().unwrap_or_default();
-            let (scopes, rotate) =
-                ctx.with(|a: &mut Accounts| (a.refresh.get(&given).cloned(), a.rotate));
+            // One this mock issued, or one of an earlier mock that is
+            // neither spent nor revoked.
+            let (scopes, rotate) = ctx.with(|a: &mut Accounts| {
+                let known = a.refresh.get(&given).cloned().or_else(|| {
+                    let usable = !a.earlier_revoked && !a.spent.contains(&given);
+                    usable.then(|| scopes_of_earlier_refresh(&given)).flatten()
+                });
+                (known, a.rotate)
+            });
             let Some(scopes) = scopes else {
                 return Some(oauth_error(400, "invalid_grant", "Refresh token revoked"));
             };
             let token = ctx.issue_token(scopes.clone(), true);
             let mut v = json!({"access_token": token, "token_type": "Bearer", "expires_in": 3600, "scope": scopes.to_string()});
             if rotate {
-                ctx.with(|a: &mut Accounts| a.refresh.remove(&given));
+                ctx.with(|a: &mut Accounts| {
+                    a.refresh.remove(&given);
+                    a.spent.insert(given.clone());
+                });
                 v["refresh_token"] = json!(issue_refresh(ctx, scopes));
             }
             v
@@ -222,7 +278,10 @@ pub(crate) fn set_rotate(ctx: &Ctx, rotate: bool) {
     ctx.with(|a: &mut Accounts| a.rotate = rotate);
 }
 
-/// Revokes every refresh token issued so far.
+/// Revokes every refresh token issued so far, by this mock or an earlier one.
 pub(crate) fn revoke_refresh(ctx: &Ctx) {
-    ctx.with(|a: &mut Accounts| a.refresh.clear());
+    ctx.with(|a: &mut Accounts| {
+        a.refresh.clear();
+        a.earlier_revoked = true;
+    });
 }

@@ -6,6 +6,12 @@
 //! way Spotify does, records every request, and injects faults on demand.
 //! It runs on its own threads; the client it serves does not.
 //!
+//! Every mock starts empty, but its refresh tokens carry their scopes
+//! (`mock-refresh-<n>-<scopes>-<mark>`), so a refresh token saved by one run of a
+//! script is still accepted by the next run's mock, as Spotify would
+//! accept it ([`revoke_refresh_tokens`](MockServer::revoke_refresh_tokens)
+//! revokes those too).
+//!
 //! ```
 //! use spotify_blocking::mock::MockServer;
 //!
@@ -234,8 +240,8 @@ impl MockServer {
         accounts::set_rotate(&self.ctx, rotate);
     }
 
-    /// Revokes every refresh token issued so far: refreshing answers
-    /// `400 invalid_grant`.
+    /// Revokes every refresh token issued so far (also those of earlier
+    /// mocks): refreshing answers `400 invalid_grant`.
     pub fn revoke_refresh_tokens(&self) {
         accounts::revoke_refresh(&self.ctx);
     }

@@ -50,26 +50,27 @@ pub struct FullAlbum {
     pub id: String,
     /// The album's name.
     pub name: String,
-    /// Album, single or compilation.
+    /// Album, single or compilation ([`AlbumType`]).
     pub album_type: AlbumType,
     /// How many tracks it has.
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub total_tracks: u32,
-    /// The artists, in credit order.
+    /// The artists, in credit order ([`SimpleArtist`]).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub artists: Vec<SimpleArtist>,
-    /// The first page of tracks (see [`Spotify::all_items`](crate::Spotify::all_items)).
+    /// The first page of tracks, a [`Page`] of [`SimpleTrack`] (see
+    /// [`Spotify::all_items`](crate::Spotify::all_items)).
     pub tracks: Page<SimpleTrack>,
-    /// Markets it can be played in (deprecated for development-mode apps).
+    /// Markets it can be played in (deprecated for development-mode apps; [`Market`]).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub available_markets: Vec<Market>,
-    /// Copyright statements.
+    /// Copyright statements ([`Copyright`]).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub copyrights: Vec<Copyright>,
-    /// UPC/EAN codes.
+    /// UPC/EAN codes ([`ExternalIds`]).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub external_ids: ExternalIds,
-    /// Links outside the API.
+    /// Links outside the API ([`ExternalUrls`]).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub external_urls: ExternalUrls,
     /// Genres (deprecated: always empty today).
@@ -78,7 +79,7 @@ pub struct FullAlbum {
     /// The API link.
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub href: String,
-    /// Cover art, widest first.
+    /// Cover art, widest first ([`Image`]).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub images: Vec<Image>,
     /// The label (deprecated for development-mode apps).
@@ -90,10 +91,10 @@ pub struct FullAlbum {
     /// `1981`, `1981-12` or `1981-12-15`.
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub release_date: String,
-    /// Which of those forms `release_date` has.
+    /// Which of those forms `release_date` has ([`DatePrecision`]).
     #[serde(default)]
     pub release_date_precision: Option<DatePrecision>,
-    /// Why it is not playable, when it is not.
+    /// Why it is not playable, when it is not ([`Restrictions`]).
     #[serde(default)]
     pub restrictions: Option<Restrictions>,
     /// The Spotify URI.
@@ -119,28 +120,28 @@ pub struct SimpleAlbum {
     /// The album's name.
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub name: String,
-    /// Album, single or compilation.
+    /// Album, single or compilation ([`AlbumType`]).
     #[serde(default)]
     pub album_type: Option<AlbumType>,
-    /// How it relates to the artist (only in artist albums; deprecated).
+    /// How it relates to the artist (only in artist albums; deprecated; [`AlbumGroup`]).
     #[serde(default)]
     pub album_group: Option<AlbumGroup>,
     /// How many tracks it has.
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub total_tracks: u32,
-    /// The artists.
+    /// The artists ([`SimpleArtist`]).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub artists: Vec<SimpleArtist>,
-    /// Markets it can be played in.
+    /// Markets it can be played in ([`Market`]).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub available_markets: Vec<Market>,
-    /// Links outside the API.
+    /// Links outside the API ([`ExternalUrls`]).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub external_urls: ExternalUrls,
     /// The API link.
     #[serde(default)]
     pub href: Option<String>,
-    /// Cover art.
+    /// Cover art ([`Image`]).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub images: Vec<Image>,
     /// Whether it can be played in the given market.
@@ -149,10 +150,10 @@ pub struct SimpleAlbum {
     /// Release date.
     #[serde(default)]
     pub release_date: Option<String>,
-    /// Precision of the release date.
+    /// Precision of the release date ([`DatePrecision`]).
     #[serde(default)]
     pub release_date_precision: Option<DatePrecision>,
-    /// Why it is not playable, when it is not.
+    /// Why it is not playable, when it is not ([`Restrictions`]).
     #[serde(default)]
     pub restrictions: Option<Restrictions>,
     /// The Spotify URI.
@@ -174,7 +175,7 @@ pub struct SavedAlbum {
     /// When it was saved (ISO 8601).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub added_at: String,
-    /// The album.
+    /// The album ([`FullAlbum`]).
     pub album: FullAlbum,
 }
 

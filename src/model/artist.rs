@@ -14,7 +14,7 @@ pub struct SimpleArtist {
     /// The artist's name.
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub name: String,
-    /// Links outside the API.
+    /// Links outside the API ([`ExternalUrls`]).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub external_urls: ExternalUrls,
     /// The API link.
@@ -35,10 +35,10 @@ pub struct FullArtist {
     pub id: String,
     /// The artist's name.
     pub name: String,
-    /// Links outside the API.
+    /// Links outside the API ([`ExternalUrls`]).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub external_urls: ExternalUrls,
-    /// Followers (deprecated for development-mode apps).
+    /// Followers (deprecated for development-mode apps; [`Followers`]).
     #[serde(default)]
     pub followers: Option<Followers>,
     /// Genres (deprecated for development-mode apps).
@@ -47,7 +47,7 @@ pub struct FullArtist {
     /// The API link.
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub href: String,
-    /// Pictures, widest first.
+    /// Pictures, widest first ([`Image`]).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub images: Vec<Image>,
     /// Popularity, 0 to 100 (deprecated for development-mode apps).

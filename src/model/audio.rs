@@ -275,25 +275,25 @@ pub struct Segment {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct AudioAnalysis {
-    /// How the analysis was made.
+    /// How the analysis was made ([`AnalysisMeta`]).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub meta: AnalysisMeta,
-    /// Track-wide results.
+    /// Track-wide results ([`AnalysisTrack`]).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub track: AnalysisTrack,
-    /// Bars (measures).
+    /// Bars (measures; [`TimeInterval`]).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub bars: Vec<TimeInterval>,
-    /// Beats.
+    /// Beats ([`TimeInterval`]).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub beats: Vec<TimeInterval>,
-    /// Sections (verse, chorus, ...).
+    /// Sections (verse, chorus, ...; [`Section`]).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub sections: Vec<Section>,
-    /// Segments.
+    /// Segments ([`Segment`]).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub segments: Vec<Segment>,
-    /// Tatums (the lowest regular pulse).
+    /// Tatums (the lowest regular pulse; [`TimeInterval`]).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub tatums: Vec<TimeInterval>,
 }

@@ -41,16 +41,16 @@ pub struct SimpleAudiobook {
     /// The audiobook's title.
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub name: String,
-    /// The authors.
+    /// The authors ([`Author`]).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub authors: Vec<Author>,
-    /// The narrators.
+    /// The narrators ([`Narrator`]).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub narrators: Vec<Narrator>,
-    /// Markets it can be played in (deprecated for development-mode apps).
+    /// Markets it can be played in (deprecated for development-mode apps; [`Market`]).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub available_markets: Vec<Market>,
-    /// Copyright statements.
+    /// Copyright statements ([`Copyright`]).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub copyrights: Vec<Copyright>,
     /// Description, plain text.
@@ -65,19 +65,19 @@ pub struct SimpleAudiobook {
     /// Whether it has explicit content (`None` when unknown).
     #[serde(default)]
     pub explicit: Option<bool>,
-    /// Links outside the API.
+    /// Links outside the API ([`ExternalUrls`]).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub external_urls: ExternalUrls,
     /// The API link.
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub href: String,
-    /// Cover art, widest first.
+    /// Cover art, widest first ([`Image`]).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub images: Vec<Image>,
     /// Languages (ISO 639-1 codes).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub languages: Vec<String>,
-    /// Audio, video or both.
+    /// Audio, video or both ([`MediaType`]).
     #[serde(default)]
     pub media_type: Option<MediaType>,
     /// The publisher (deprecated for development-mode apps).
@@ -101,16 +101,16 @@ pub struct FullAudiobook {
     /// The audiobook's title.
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub name: String,
-    /// The authors.
+    /// The authors ([`Author`]).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub authors: Vec<Author>,
-    /// The narrators.
+    /// The narrators ([`Narrator`]).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub narrators: Vec<Narrator>,
-    /// Markets it can be played in (deprecated for development-mode apps).
+    /// Markets it can be played in (deprecated for development-mode apps; [`Market`]).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub available_markets: Vec<Market>,
-    /// Copyright statements.
+    /// Copyright statements ([`Copyright`]).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub copyrights: Vec<Copyright>,
     /// Description, plain text.
@@ -125,19 +125,19 @@ pub struct FullAudiobook {
     /// Whether it has explicit content (`None` when unknown).
     #[serde(default)]
     pub explicit: Option<bool>,
-    /// Links outside the API.
+    /// Links outside the API ([`ExternalUrls`]).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub external_urls: ExternalUrls,
     /// The API link.
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub href: String,
-    /// Cover art, widest first.
+    /// Cover art, widest first ([`Image`]).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub images: Vec<Image>,
     /// Languages (ISO 639-1 codes).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub languages: Vec<String>,
-    /// Audio, video or both.
+    /// Audio, video or both ([`MediaType`]).
     #[serde(default)]
     pub media_type: Option<MediaType>,
     /// The publisher (deprecated for development-mode apps).
@@ -149,7 +149,8 @@ pub struct FullAudiobook {
     /// The Spotify URI.
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub uri: String,
-    /// The first page of chapters (see [`Spotify::all_items`](crate::Spotify::all_items)).
+    /// The first page of chapters, a [`Page`] of [`SimpleChapter`] (see
+    /// [`Spotify::all_items`](crate::Spotify::all_items)).
     pub chapters: Page<SimpleChapter>,
 }
 
@@ -178,7 +179,7 @@ pub struct SavedAudiobook {
     /// When it was saved (ISO 8601).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub added_at: String,
-    /// The audiobook.
+    /// The audiobook ([`SimpleAudiobook`]).
     pub audiobook: SimpleAudiobook,
 }
 

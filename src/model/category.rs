@@ -17,7 +17,7 @@ pub struct Category {
     /// The API link.
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub href: String,
-    /// Icons, in several sizes.
+    /// Icons, in several sizes ([`Image`]).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub icons: Vec<Image>,
 }
@@ -39,7 +39,7 @@ pub struct FeaturedPlaylists {
     /// The heading (`"Popular Playlists"`), in the requested locale.
     #[serde(default)]
     pub message: Option<String>,
-    /// A page of playlists.
+    /// A page of playlists (a [`Page`] of [`SimplePlaylist`]).
     pub playlists: Page<SimplePlaylist>,
 }
 

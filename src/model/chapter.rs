@@ -21,7 +21,7 @@ pub struct SimpleChapter {
     /// A 30-second preview (deprecated; often `None`).
     #[serde(default)]
     pub audio_preview_url: Option<String>,
-    /// Markets it can be played in (deprecated for development-mode apps).
+    /// Markets it can be played in (deprecated for development-mode apps; [`Market`]).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub available_markets: Vec<Market>,
     /// Description, plain text.
@@ -36,13 +36,13 @@ pub struct SimpleChapter {
     /// Whether it has explicit content.
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub explicit: bool,
-    /// Links outside the API.
+    /// Links outside the API ([`ExternalUrls`]).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub external_urls: ExternalUrls,
     /// The API link.
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub href: String,
-    /// Cover art, widest first.
+    /// Cover art, widest first ([`Image`]).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub images: Vec<Image>,
     /// Whether it can be played in the given market.
@@ -54,13 +54,13 @@ pub struct SimpleChapter {
     /// `1981`, `1981-12` or `1981-12-15`.
     #[serde(default)]
     pub release_date: Option<String>,
-    /// Which of those forms `release_date` has.
+    /// Which of those forms `release_date` has ([`DatePrecision`]).
     #[serde(default)]
     pub release_date_precision: Option<DatePrecision>,
-    /// Where the user stopped (needs `user-read-playback-position`).
+    /// Where the user stopped (needs `user-read-playback-position`; [`ResumePoint`]).
     #[serde(default)]
     pub resume_point: Option<ResumePoint>,
-    /// Why it is not playable (`payment_required`, ...), when it is not.
+    /// Why it is not playable (`payment_required`, ...), when it is not ([`Restrictions`]).
     #[serde(default)]
     pub restrictions: Option<Restrictions>,
     /// The Spotify URI.
@@ -83,7 +83,7 @@ pub struct FullChapter {
     /// A 30-second preview (deprecated; often `None`).
     #[serde(default)]
     pub audio_preview_url: Option<String>,
-    /// Markets it can be played in (deprecated for development-mode apps).
+    /// Markets it can be played in (deprecated for development-mode apps; [`Market`]).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub available_markets: Vec<Market>,
     /// Description, plain text.
@@ -98,13 +98,13 @@ pub struct FullChapter {
     /// Whether it has explicit content.
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub explicit: bool,
-    /// Links outside the API.
+    /// Links outside the API ([`ExternalUrls`]).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub external_urls: ExternalUrls,
     /// The API link.
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub href: String,
-    /// Cover art, widest first.
+    /// Cover art, widest first ([`Image`]).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub images: Vec<Image>,
     /// Whether it can be played in the given market.
@@ -116,19 +116,19 @@ pub struct FullChapter {
     /// `1981`, `1981-12` or `1981-12-15`.
     #[serde(default)]
     pub release_date: Option<String>,
-    /// Which of those forms `release_date` has.
+    /// Which of those forms `release_date` has ([`DatePrecision`]).
     #[serde(default)]
     pub release_date_precision: Option<DatePrecision>,
-    /// Where the user stopped (needs `user-read-playback-position`).
+    /// Where the user stopped (needs `user-read-playback-position`; [`ResumePoint`]).
     #[serde(default)]
     pub resume_point: Option<ResumePoint>,
-    /// Why it is not playable (`payment_required`, ...), when it is not.
+    /// Why it is not playable (`payment_required`, ...), when it is not ([`Restrictions`]).
     #[serde(default)]
     pub restrictions: Option<Restrictions>,
     /// The Spotify URI.
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub uri: String,
-    /// The audiobook it belongs to.
+    /// The audiobook it belongs to ([`SimpleAudiobook`]).
     pub audiobook: SimpleAudiobook,
 }
 

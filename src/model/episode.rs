@@ -46,13 +46,13 @@ pub struct SimpleEpisode {
     /// Whether it has explicit content.
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub explicit: bool,
-    /// Links outside the API.
+    /// Links outside the API ([`ExternalUrls`]).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub external_urls: ExternalUrls,
     /// The API link.
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub href: String,
-    /// Cover art, widest first.
+    /// Cover art, widest first ([`Image`]).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub images: Vec<Image>,
     /// Whether it is hosted outside Spotify.
@@ -70,13 +70,13 @@ pub struct SimpleEpisode {
     /// `1981`, `1981-12` or `1981-12-15`.
     #[serde(default)]
     pub release_date: Option<String>,
-    /// Which of those forms `release_date` has.
+    /// Which of those forms `release_date` has ([`DatePrecision`]).
     #[serde(default)]
     pub release_date_precision: Option<DatePrecision>,
-    /// Where the user stopped (needs `user-read-playback-position`).
+    /// Where the user stopped (needs `user-read-playback-position`; [`ResumePoint`]).
     #[serde(default)]
     pub resume_point: Option<ResumePoint>,
-    /// Why it is not playable, when it is not.
+    /// Why it is not playable, when it is not ([`Restrictions`]).
     #[serde(default)]
     pub restrictions: Option<Restrictions>,
     /// The Spotify URI.
@@ -108,13 +108,13 @@ pub struct FullEpisode {
     /// Whether it has explicit content.
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub explicit: bool,
-    /// Links outside the API.
+    /// Links outside the API ([`ExternalUrls`]).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub external_urls: ExternalUrls,
     /// The API link.
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub href: String,
-    /// Cover art, widest first.
+    /// Cover art, widest first ([`Image`]).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub images: Vec<Image>,
     /// Whether it is hosted outside Spotify.
@@ -132,19 +132,19 @@ pub struct FullEpisode {
     /// `1981`, `1981-12` or `1981-12-15`.
     #[serde(default)]
     pub release_date: Option<String>,
-    /// Which of those forms `release_date` has.
+    /// Which of those forms `release_date` has ([`DatePrecision`]).
     #[serde(default)]
     pub release_date_precision: Option<DatePrecision>,
-    /// Where the user stopped (needs `user-read-playback-position`).
+    /// Where the user stopped (needs `user-read-playback-position`; [`ResumePoint`]).
     #[serde(default)]
     pub resume_point: Option<ResumePoint>,
-    /// Why it is not playable, when it is not.
+    /// Why it is not playable, when it is not ([`Restrictions`]).
     #[serde(default)]
     pub restrictions: Option<Restrictions>,
     /// The Spotify URI.
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub uri: String,
-    /// The show it belongs to.
+    /// The show it belongs to ([`SimpleShow`]).
     pub show: SimpleShow,
 }
 
@@ -172,7 +172,7 @@ pub struct SavedEpisode {
     /// When it was saved (ISO 8601).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub added_at: String,
-    /// The episode.
+    /// The episode ([`FullEpisode`]).
     pub episode: FullEpisode,
 }
 

@@ -3,8 +3,9 @@
 //! Names follow Spotify's object names (`FullAlbum`, `SimpleTrack`, ...).
 //! Fields real responses may omit or send as `null` are `Option` or default;
 //! every enum has an `Unknown(String)` fallback, so a new value from Spotify
-//! never breaks a parse. `{}` prints a one-line summary and `{:#}` a tree of
-//! every field.
+//! never breaks a parse. `{}` prints a one-line summary, `{:#}` a tree of
+//! the fields two levels deep (one line for each object below), and
+//! [`full_tree`] every level.
 //!
 //! Every struct and enum is `#[non_exhaustive]`, so a later version can add
 //! fields and variants. Outside this crate, build a value from its `Default`
@@ -30,6 +31,7 @@
 //! ```
 
 pub(crate) mod display;
+pub use display::{FullTree, full_tree};
 mod tree;
 
 mod common;

@@ -52,7 +52,7 @@ pub struct CursorPage<T> {
     /// The next page, if any.
     #[serde(default)]
     pub next: Option<String>,
-    /// Where this page starts and ends.
+    /// Where this page starts and ends ([`Cursors`]).
     #[serde(default)]
     pub cursors: Option<Cursors>,
     /// How many items there are in all, when Spotify says.

@@ -33,13 +33,13 @@ use serde::{Deserialize, Deserializer, Serialize};
 #[serde(tag = "type")]
 #[non_exhaustive]
 pub enum PlayableItem {
-    /// A track (`"type": "track"`), possibly a local file.
+    /// A track (`"type": "track"`), possibly a local file ([`FullTrack`]).
     #[serde(rename = "track")]
     Track(Box<FullTrack>),
-    /// A podcast episode (`"type": "episode"`).
+    /// A podcast episode (`"type": "episode"`; [`PlayableEpisode`]).
     #[serde(rename = "episode")]
     Episode(Box<PlayableEpisode>),
-    /// Anything else; keeps the type, ID, name and URI when present.
+    /// Anything else; keeps the type, ID, name and URI when present ([`UnknownItem`]).
     #[serde(untagged)]
     Unknown(UnknownItem),
 }
@@ -133,10 +133,10 @@ pub struct PlayableEpisode {
     /// Whether it has explicit content.
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub explicit: bool,
-    /// Links outside the API.
+    /// Links outside the API ([`ExternalUrls`]).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub external_urls: ExternalUrls,
-    /// Cover art.
+    /// Cover art ([`Image`]).
     #[serde(default, deserialize_with = "super::null_default")]
     pub images: Vec<Image>,
     /// Whether it can be played in the given market.
@@ -145,13 +145,13 @@ pub struct PlayableEpisode {
     /// Release date.
     #[serde(default)]
     pub release_date: Option<String>,
-    /// Precision of the release date.
+    /// Precision of the release date ([`DatePrecision`]).
     #[serde(default)]
     pub release_date_precision: Option<DatePrecision>,
-    /// Why it is not playable, when it is not.
+    /// Why it is not playable, when it is not ([`Restrictions`]).
     #[serde(default)]
     pub restrictions: Option<Restrictions>,
-    /// The show it belongs to.
+    /// The show it belongs to ([`EpisodeShow`]).
     #[serde(default)]
     pub show: Option<EpisodeShow>,
 }

@@ -145,7 +145,7 @@ pub struct Device {
     /// The device's name (`"Kitchen speaker"`).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub name: String,
-    /// Computer, smartphone, speaker, ...
+    /// Computer, smartphone, speaker, .. ([`DeviceType`]).
     #[serde(rename = "type", deserialize_with = "device_type")]
     pub kind: DeviceType,
     /// Whether it is the active device.
@@ -177,7 +177,7 @@ display!(Device, |d, f| write!(
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Context {
-    /// Album, playlist, artist, show, ...
+    /// Album, playlist, artist, show, .. ([`ContextType`]).
     #[serde(rename = "type", default)]
     pub kind: ContextType,
     /// The Spotify URI of the context.
@@ -186,7 +186,7 @@ pub struct Context {
     /// The API link.
     #[serde(default)]
     pub href: Option<String>,
-    /// Links outside the API.
+    /// Links outside the API ([`ExternalUrls`]).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub external_urls: ExternalUrls,
 }
@@ -236,7 +236,7 @@ pub struct Disallows {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct Actions {
-    /// The actions that are not allowed.
+    /// The actions that are not allowed ([`Disallows`]).
     pub disallows: Disallows,
 }
 
@@ -260,7 +260,7 @@ impl<'de> Deserialize<'de> for Actions {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct CurrentlyPlaying {
-    /// Where it plays from, if anywhere.
+    /// Where it plays from, if anywhere ([`Context`]).
     #[serde(default)]
     pub context: Option<Context>,
     /// When the data was fetched (Unix milliseconds).
@@ -272,13 +272,13 @@ pub struct CurrentlyPlaying {
     /// Whether it is playing (not paused).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub is_playing: bool,
-    /// The track or episode; `None` for ads and unknown items.
+    /// The track or episode; `None` for ads and unknown items ([`PlayableItem`]).
     #[serde(default)]
     pub item: Option<PlayableItem>,
-    /// What kind of thing is playing.
+    /// What kind of thing is playing ([`CurrentlyPlayingType`]).
     #[serde(default)]
     pub currently_playing_type: CurrentlyPlayingType,
-    /// What the user may do now.
+    /// What the user may do now ([`Actions`]).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub actions: Actions,
 }
@@ -310,15 +310,15 @@ fn playing_line(
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct CurrentPlayback {
-    /// The active device.
+    /// The active device ([`Device`]).
     pub device: Device,
-    /// The repeat mode.
+    /// The repeat mode ([`RepeatState`]).
     #[serde(default)]
     pub repeat_state: RepeatState,
     /// Whether shuffle is on.
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub shuffle_state: bool,
-    /// Where it plays from, if anywhere.
+    /// Where it plays from, if anywhere ([`Context`]).
     #[serde(default)]
     pub context: Option<Context>,
     /// When the state last changed (Unix milliseconds).
@@ -330,13 +330,13 @@ pub struct CurrentPlayback {
     /// Whether it is playing (not paused).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub is_playing: bool,
-    /// The track or episode; `None` for ads and unknown items.
+    /// The track or episode; `None` for ads and unknown items ([`PlayableItem`]).
     #[serde(default)]
     pub item: Option<PlayableItem>,
-    /// What kind of thing is playing.
+    /// What kind of thing is playing ([`CurrentlyPlayingType`]).
     #[serde(default)]
     pub currently_playing_type: CurrentlyPlayingType,
-    /// What the user may do now.
+    /// What the user may do now ([`Actions`]).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub actions: Actions,
 }
@@ -356,10 +356,10 @@ display!(CurrentPlayback, |c, f| {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Queue {
-    /// What is playing now.
+    /// What is playing now ([`PlayableItem`]).
     #[serde(default)]
     pub currently_playing: Option<PlayableItem>,
-    /// What plays next, in order.
+    /// What plays next, in order ([`PlayableItem`]).
     #[serde(default, deserialize_with = "super::drop_nulls")]
     pub queue: Vec<PlayableItem>,
 }
@@ -373,12 +373,12 @@ display!(Queue, |q, f| match &q.currently_playing {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct PlayHistory {
-    /// The track.
+    /// The track ([`FullTrack`]).
     pub track: FullTrack,
     /// When it was played (ISO 8601).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub played_at: String,
-    /// Where it was played from, if anywhere.
+    /// Where it was played from, if anywhere ([`Context`]).
     #[serde(default)]
     pub context: Option<Context>,
 }

@@ -21,20 +21,20 @@ pub struct SimplePlaylist {
     pub collaborative: bool,
     /// The description, when it has one.
     pub description: Option<String>,
-    /// Links outside the API.
+    /// Links outside the API ([`ExternalUrls`]).
     pub external_urls: ExternalUrls,
     /// The API link.
     pub href: String,
-    /// Cover images (may be empty).
+    /// Cover images (may be empty; [`Image`]).
     pub images: Vec<Image>,
-    /// The owner.
+    /// The owner ([`PublicUser`]).
     pub owner: PublicUser,
     /// Public, private, or `None` when it does not apply.
     pub public: Option<bool>,
     /// The version of the playlist.
     pub snapshot_id: String,
     /// Where to fetch the entries and how many there are (`items`, formerly
-    /// `tracks`); `None` when Spotify leaves it out.
+    /// `tracks`); `None` when Spotify leaves it out ([`PlaylistItemsRef`]).
     pub items: Option<PlaylistItemsRef>,
     /// The Spotify URI.
     pub uri: String,
@@ -53,15 +53,15 @@ pub struct FullPlaylist {
     pub collaborative: bool,
     /// The description, when it has one.
     pub description: Option<String>,
-    /// Links outside the API.
+    /// Links outside the API ([`ExternalUrls`]).
     pub external_urls: ExternalUrls,
-    /// Followers.
+    /// Followers ([`Followers`]).
     pub followers: Option<Followers>,
     /// The API link.
     pub href: String,
-    /// Cover images, widest first (may be empty).
+    /// Cover images, widest first (may be empty; [`Image`]).
     pub images: Vec<Image>,
-    /// The owner.
+    /// The owner ([`PublicUser`]).
     pub owner: PublicUser,
     /// Public, private, or `None` when it does not apply.
     pub public: Option<bool>,
@@ -69,7 +69,7 @@ pub struct FullPlaylist {
     pub snapshot_id: String,
     /// The first page of entries (`items`, formerly `tracks`). `None` when
     /// Spotify leaves it out: development-mode apps get it only for
-    /// playlists the user owns or collaborates on.
+    /// playlists the user owns or collaborates on (a [`Page`] of [`PlaylistItem`]).
     pub items: Option<Page<PlaylistItem>>,
     /// The Spotify URI.
     pub uri: String,
@@ -114,12 +114,12 @@ pub struct PlaylistItemsRef {
 pub struct PlaylistItem {
     /// When it was added (ISO 8601); `None` on some very old playlists.
     pub added_at: Option<String>,
-    /// Who added it; `None` on some very old playlists.
+    /// Who added it; `None` on some very old playlists ([`PublicUser`]).
     pub added_by: Option<PublicUser>,
     /// Whether it is a local file.
     pub is_local: bool,
     /// The track or episode (`item`, formerly `track`); `None` when it was
-    /// removed from Spotify.
+    /// removed from Spotify ([`PlayableItem`]).
     pub item: Option<PlayableItem>,
 }
 

@@ -71,7 +71,7 @@ pub struct RecommendationSeed {
     /// The seed's ID (artist or track ID, or the genre name).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub id: String,
-    /// Artist, track or genre.
+    /// Artist, track or genre ([`SeedKind`]).
     #[serde(default, rename = "type")]
     pub kind: Option<SeedKind>,
     /// The API link to the seed (`None` for genres).
@@ -101,10 +101,10 @@ display!(RecommendationSeed, |s, f| write!(
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Recommendations {
-    /// The seeds, with pool sizes (useful when few tracks came back).
+    /// The seeds, with pool sizes (useful when few tracks came back; [`RecommendationSeed`]).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub seeds: Vec<RecommendationSeed>,
-    /// The recommended tracks.
+    /// The recommended tracks ([`FullTrack`]).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub tracks: Vec<FullTrack>,
 }

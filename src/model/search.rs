@@ -69,25 +69,25 @@ impl fmt::Display for SearchType {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct SearchResults {
-    /// Matching tracks.
+    /// Matching tracks (a [`Page`] of [`FullTrack`]).
     #[serde(default)]
     pub tracks: Option<Page<FullTrack>>,
-    /// Matching artists.
+    /// Matching artists (a [`Page`] of [`FullArtist`]).
     #[serde(default)]
     pub artists: Option<Page<FullArtist>>,
-    /// Matching albums.
+    /// Matching albums (a [`Page`] of [`SimpleAlbum`]).
     #[serde(default)]
     pub albums: Option<Page<SimpleAlbum>>,
-    /// Matching playlists.
+    /// Matching playlists (a [`Page`] of [`SimplePlaylist`]).
     #[serde(default)]
     pub playlists: Option<Page<SimplePlaylist>>,
-    /// Matching shows.
+    /// Matching shows (a [`Page`] of [`SimpleShow`]).
     #[serde(default)]
     pub shows: Option<Page<SimpleShow>>,
-    /// Matching episodes.
+    /// Matching episodes (a [`Page`] of [`SimpleEpisode`]).
     #[serde(default)]
     pub episodes: Option<Page<SimpleEpisode>>,
-    /// Matching audiobooks.
+    /// Matching audiobooks (a [`Page`] of [`SimpleAudiobook`]).
     #[serde(default)]
     pub audiobooks: Option<Page<SimpleAudiobook>>,
 }

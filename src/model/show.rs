@@ -26,10 +26,10 @@ pub struct SimpleShow {
     /// The show's name.
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub name: String,
-    /// Markets it can be played in (deprecated for development-mode apps).
+    /// Markets it can be played in (deprecated for development-mode apps; [`Market`]).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub available_markets: Vec<Market>,
-    /// Copyright statements.
+    /// Copyright statements ([`Copyright`]).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub copyrights: Vec<Copyright>,
     /// Description, plain text.
@@ -41,13 +41,13 @@ pub struct SimpleShow {
     /// Whether it has explicit content (`None` when unknown).
     #[serde(default)]
     pub explicit: Option<bool>,
-    /// Links outside the API.
+    /// Links outside the API ([`ExternalUrls`]).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub external_urls: ExternalUrls,
     /// The API link.
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub href: String,
-    /// Cover art, widest first.
+    /// Cover art, widest first ([`Image`]).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub images: Vec<Image>,
     /// Whether it is hosted outside Spotify.
@@ -56,7 +56,7 @@ pub struct SimpleShow {
     /// Languages (ISO 639-1 codes).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub languages: Vec<String>,
-    /// Audio, video or both.
+    /// Audio, video or both ([`MediaType`]).
     #[serde(default)]
     pub media_type: Option<MediaType>,
     /// The publisher (deprecated for development-mode apps).
@@ -80,10 +80,10 @@ pub struct FullShow {
     /// The show's name.
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub name: String,
-    /// Markets it can be played in (deprecated for development-mode apps).
+    /// Markets it can be played in (deprecated for development-mode apps; [`Market`]).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub available_markets: Vec<Market>,
-    /// Copyright statements.
+    /// Copyright statements ([`Copyright`]).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub copyrights: Vec<Copyright>,
     /// Description, plain text.
@@ -95,13 +95,13 @@ pub struct FullShow {
     /// Whether it has explicit content (`None` when unknown).
     #[serde(default)]
     pub explicit: Option<bool>,
-    /// Links outside the API.
+    /// Links outside the API ([`ExternalUrls`]).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub external_urls: ExternalUrls,
     /// The API link.
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub href: String,
-    /// Cover art, widest first.
+    /// Cover art, widest first ([`Image`]).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub images: Vec<Image>,
     /// Whether it is hosted outside Spotify.
@@ -110,7 +110,7 @@ pub struct FullShow {
     /// Languages (ISO 639-1 codes).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub languages: Vec<String>,
-    /// Audio, video or both.
+    /// Audio, video or both ([`MediaType`]).
     #[serde(default)]
     pub media_type: Option<MediaType>,
     /// The publisher (deprecated for development-mode apps).
@@ -122,7 +122,8 @@ pub struct FullShow {
     /// The Spotify URI.
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub uri: String,
-    /// The first page of episodes (see [`Spotify::all_items`](crate::Spotify::all_items)).
+    /// The first page of episodes, a [`Page`] of [`SimpleEpisode`] (see
+    /// [`Spotify::all_items`](crate::Spotify::all_items)).
     pub episodes: Page<SimpleEpisode>,
 }
 
@@ -155,7 +156,7 @@ pub struct SavedShow {
     /// When it was saved (ISO 8601).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub added_at: String,
-    /// The show.
+    /// The show ([`SimpleShow`]).
     pub show: SimpleShow,
 }
 

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LinkedTrack {
-    /// Links outside the API.
+    /// Links outside the API ([`ExternalUrls`]).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub external_urls: ExternalUrls,
     /// The API link.
@@ -32,10 +32,10 @@ pub struct SimpleTrack {
     /// The track's name.
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub name: String,
-    /// The artists.
+    /// The artists ([`SimpleArtist`]).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub artists: Vec<SimpleArtist>,
-    /// Markets it can be played in.
+    /// Markets it can be played in ([`Market`]).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub available_markets: Vec<Market>,
     /// Disc number (1 unless the album has several discs).
@@ -47,7 +47,7 @@ pub struct SimpleTrack {
     /// Whether it has explicit lyrics.
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub explicit: bool,
-    /// Links outside the API.
+    /// Links outside the API ([`ExternalUrls`]).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub external_urls: ExternalUrls,
     /// The API link.
@@ -59,13 +59,13 @@ pub struct SimpleTrack {
     /// Whether it can be played in the given market.
     #[serde(default)]
     pub is_playable: Option<bool>,
-    /// The original track, when this one was relinked.
+    /// The original track, when this one was relinked ([`LinkedTrack`]).
     #[serde(default)]
     pub linked_from: Option<LinkedTrack>,
     /// A 30-second preview (often `None` today).
     #[serde(default)]
     pub preview_url: Option<String>,
-    /// Why it is not playable, when it is not.
+    /// Why it is not playable, when it is not ([`Restrictions`]).
     #[serde(default)]
     pub restrictions: Option<Restrictions>,
     /// Position on its disc.
@@ -86,12 +86,12 @@ pub struct FullTrack {
     /// The track's name.
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub name: String,
-    /// The album it is on.
+    /// The album it is on ([`SimpleAlbum`]).
     pub album: SimpleAlbum,
-    /// The artists.
+    /// The artists ([`SimpleArtist`]).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub artists: Vec<SimpleArtist>,
-    /// Markets it can be played in (deprecated for development-mode apps).
+    /// Markets it can be played in (deprecated for development-mode apps; [`Market`]).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub available_markets: Vec<Market>,
     /// Disc number.
@@ -103,10 +103,10 @@ pub struct FullTrack {
     /// Whether it has explicit lyrics.
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub explicit: bool,
-    /// ISRC and other codes.
+    /// ISRC and other codes ([`ExternalIds`]).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub external_ids: ExternalIds,
-    /// Links outside the API.
+    /// Links outside the API ([`ExternalUrls`]).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub external_urls: ExternalUrls,
     /// The API link.
@@ -118,7 +118,7 @@ pub struct FullTrack {
     /// Whether it can be played in the given market.
     #[serde(default)]
     pub is_playable: Option<bool>,
-    /// The original track, when this one was relinked.
+    /// The original track, when this one was relinked ([`LinkedTrack`]).
     #[serde(default)]
     pub linked_from: Option<LinkedTrack>,
     /// Popularity, 0 to 100 (deprecated for development-mode apps).
@@ -127,7 +127,7 @@ pub struct FullTrack {
     /// A 30-second preview (often `None` today).
     #[serde(default)]
     pub preview_url: Option<String>,
-    /// Why it is not playable, when it is not.
+    /// Why it is not playable, when it is not ([`Restrictions`]).
     #[serde(default)]
     pub restrictions: Option<Restrictions>,
     /// Position on its disc.
@@ -160,7 +160,7 @@ pub struct SavedTrack {
     /// When it was saved (ISO 8601).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub added_at: String,
-    /// The track.
+    /// The track ([`FullTrack`]).
     pub track: FullTrack,
 }
 

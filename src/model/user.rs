@@ -44,28 +44,28 @@ pub struct PrivateUser {
     /// The name shown on the profile.
     #[serde(default)]
     pub display_name: Option<String>,
-    /// The country of the account (deprecated).
+    /// The country of the account (deprecated; [`Market`]).
     #[serde(default)]
     pub country: Option<Market>,
     /// The unverified e-mail address (deprecated).
     #[serde(default)]
     pub email: Option<String>,
-    /// The explicit-content filter (deprecated).
+    /// The explicit-content filter (deprecated; [`ExplicitContent`]).
     #[serde(default)]
     pub explicit_content: Option<ExplicitContent>,
-    /// Links outside the API.
+    /// Links outside the API ([`ExternalUrls`]).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub external_urls: ExternalUrls,
-    /// Followers (deprecated).
+    /// Followers (deprecated; [`Followers`]).
     #[serde(default)]
     pub followers: Option<Followers>,
     /// The API link.
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub href: String,
-    /// Profile pictures.
+    /// Profile pictures ([`Image`]).
     #[serde(default, deserialize_with = "super::null_default")]
     pub images: Vec<Image>,
-    /// The subscription level (deprecated).
+    /// The subscription level (deprecated; [`Product`]).
     #[serde(default)]
     pub product: Option<Product>,
     /// The Spotify URI (`spotify:user:...`).
@@ -91,16 +91,16 @@ pub struct PublicUser {
     /// The name shown on the profile.
     #[serde(default)]
     pub display_name: Option<String>,
-    /// Links outside the API.
+    /// Links outside the API ([`ExternalUrls`]).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub external_urls: ExternalUrls,
-    /// Followers (deprecated).
+    /// Followers (deprecated; [`Followers`]).
     #[serde(default)]
     pub followers: Option<Followers>,
     /// The API link.
     #[serde(default)]
     pub href: Option<String>,
-    /// Profile pictures.
+    /// Profile pictures ([`Image`]).
     #[serde(default, deserialize_with = "super::null_default")]
     pub images: Vec<Image>,
     /// The Spotify URI.
