@@ -38,6 +38,7 @@ pub struct Spotify {
     pub(crate) accounts_base: String,
     pub(crate) market: Option<Market>,
     pub(crate) chunked: bool,
+    pub(crate) max_limits: bool,
     token: Mutex<AnyToken>,
 }
 
@@ -48,6 +49,7 @@ impl fmt::Debug for Spotify {
             .field("accounts_base", &self.accounts_base)
             .field("market", &self.market)
             .field("chunked", &self.chunked)
+            .field("max_limits", &self.max_limits)
             .field("token", &"<redacted>")
             .finish()
     }
@@ -183,6 +185,7 @@ pub struct SpotifyBuilder {
     accounts_base: String,
     market: Option<Market>,
     chunked: bool,
+    max_limits: bool,
 }
 
 impl Default for SpotifyBuilder {
@@ -193,6 +196,7 @@ impl Default for SpotifyBuilder {
             accounts_base: crate::auth::ACCOUNTS_BASE.to_owned(),
             market: None,
             chunked: false,
+            max_limits: false,
         }
     }
 }
@@ -221,6 +225,32 @@ impl SpotifyBuilder {
     /// off: a list over the endpoint's cap is an error).
     pub fn chunked(mut self, on: bool) -> Self {
         self.chunked = on;
+        self
+    }
+
+    /// Ask every paged call for the largest page its endpoint allows when
+    /// the call sets no `limit` (defaults to off: Spotify's own default,
+    /// usually 20, applies). An explicit `.limit(n)` wins. Fewer, larger
+    /// pages mean fewer calls when walking a whole list with `.items()`.
+    ///
+    /// The largest page is the endpoint's stated maximum: 50 for most
+    /// lists, 100 for the older playlist tracks endpoint, 10 for search
+    /// and artist albums (since February 2026). Calls that take a `limit` but are not paged
+    /// (recommendations) are left alone, and so are raw requests.
+    ///
+    /// ```
+    /// use spotify_blocking::mock::{MockServer, HYBRID_THEORY};
+    ///
+    /// let mock = MockServer::start();
+    /// let spotify = mock.builder().max_limits(true).build_with_credentials("mock-client-id", "mock-client-secret")?;
+    /// spotify.album_tracks(HYBRID_THEORY).send()?;
+    /// assert_eq!(mock.requests().pop().unwrap().query_value("limit"), Some("50"));
+    /// spotify.album_tracks(HYBRID_THEORY).limit(5).send()?;
+    /// assert_eq!(mock.requests().pop().unwrap().query_value("limit"), Some("5"));
+    /// # Ok::<(), spotify_blocking::Error>(())
+    /// ```
+    pub fn max_limits(mut self, on: bool) -> Self {
+        self.max_limits = on;
         self
     }
 
@@ -289,6 +319,7 @@ impl SpotifyBuilder {
             accounts_base: self.accounts_base,
             market: self.market,
             chunked: self.chunked,
+            max_limits: self.max_limits,
             token: Mutex::new(token.into()),
         }
     }
