@@ -20,6 +20,7 @@ pub mod mock;
 pub mod model;
 mod paging;
 mod random;
+mod raw;
 mod request;
 
 /// Every endpoint: method, Spotify operation, path, scopes, parameters and
@@ -48,8 +49,9 @@ pub use config::{
 pub use endpoints::Batch;
 pub use endpoints::{Chunked, Operation};
 pub use error::{Error, PlayerReason, RedirectError, Result, TimeoutPhase};
-pub use http::RetryPolicy;
+pub use http::{Method, RetryPolicy};
 pub use paging::{Items, Pages};
+pub use raw::RawRequest;
 pub use request::Request;
 
 /// The crate's internal facts about each endpoint, for its own conformance
