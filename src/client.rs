@@ -259,7 +259,9 @@ impl SpotifyBuilder {
     /// Each timeout bounds one phase of one attempt; an expired one is
     /// [`Error::Timeout`](crate::Error::Timeout) naming the phase, and is not retried. There is
     /// deliberately no overall or name-resolution timeout: ureq would
-    /// resolve names on a helper thread to enforce it.
+    /// resolve names on a helper thread to enforce it. With a caller's
+    /// [`agent`](Self::agent), the agent's own timeouts apply instead of
+    /// these four.
     pub fn connect_timeout(mut self, d: Duration) -> Self {
         self.http.connect_timeout = d;
         self
@@ -290,7 +292,8 @@ impl SpotifyBuilder {
         self
     }
 
-    /// The `User-Agent` header.
+    /// The `User-Agent` header (defaults to `spotify-blocking/VERSION`; with
+    /// a caller's [`agent`](Self::agent), the agent's own).
     pub fn user_agent(mut self, ua: impl Into<String>) -> Self {
         self.http.user_agent = ua.into();
         self
@@ -308,6 +311,81 @@ impl SpotifyBuilder {
     /// out).
     pub fn cache(mut self, entries: usize, bytes: usize) -> Self {
         self.http.cache = Some((entries, bytes));
+        self
+    }
+
+    /// Sends every request, token requests included, through this `ureq`
+    /// agent: your proxy, TLS roots, resolver or connector (defaults to
+    /// none: the crate builds its own agent from the other settings). An
+    /// [`ureq::config::Config`] works too: it becomes an agent with ureq's
+    /// default connector and resolver. Use the `ureq` this crate re-exports
+    /// ([`spotify_blocking::ureq`](crate::ureq)) so the versions match.
+    ///
+    /// The agent's own settings decide the transport: its timeouts, proxy,
+    /// TLS and `User-Agent`. This builder's four timeouts and
+    /// [`user_agent`](Self::user_agent) are not used. Everything above the
+    /// transport still is: the [`body_limit`](Self::body_limit), the
+    /// [`retry`](Self::retry) policy, the [`cache`](Self::cache),
+    /// [`accept_language`](Self::accept_language), the base URLs and the
+    /// token. For each of its requests the crate also sets what it relies
+    /// on, whatever the agent says: error statuses come back as answers,
+    /// and redirects are never followed (the token would go along).
+    ///
+    /// **Threads.** ureq resolves host names on a helper thread whenever
+    /// the name lookup has a deadline. It has one when any of
+    /// `timeout_global`, `timeout_per_call` or `timeout_resolve` is set
+    /// (for every request), and, with a proxy, when `timeout_connect` is set
+    /// too (the proxy's name is looked up within the connect timeout, for
+    /// each new connection). ureq's default config also reads a proxy from
+    /// `ALL_PROXY` / `HTTPS_PROXY` / `HTTP_PROXY`. To stay thread-free, set
+    /// only `timeout_connect`, `timeout_send_request`, `timeout_send_body`,
+    /// `timeout_recv_response` and `timeout_recv_body`, and with a proxy
+    /// leave `timeout_connect` unset. An agent with no timeouts at all lets
+    /// a silent server hold a call forever: set the per-phase ones.
+    ///
+    /// ```
+    /// use spotify_blocking::{ureq, Spotify, Token};
+    /// use std::time::Duration;
+    ///
+    /// let config = ureq::Agent::config_builder()
+    ///     .user_agent("my-app/1.0")
+    ///     .timeout_connect(Some(Duration::from_secs(5)))
+    ///     .timeout_recv_response(Some(Duration::from_secs(30)))
+    ///     .timeout_recv_body(Some(Duration::from_secs(60)))
+    ///     .build();
+    /// let spotify = Spotify::builder()
+    ///     .agent(config.new_agent())
+    ///     .build(Token::from_access_token("token"));
+    /// # let _ = spotify;
+    /// ```
+    pub fn agent(mut self, agent: impl Into<ureq::Agent>) -> Self {
+        self.http.agent = Some(agent.into());
+        self
+    }
+
+    /// Sends `Accept-Language` with every request, so Spotify localises
+    /// names and descriptions (`"sv-SE"`, `"de, en;q=0.8"`). Defaults to
+    /// none: Spotify's default language. A value that cannot be a header
+    /// (control characters, non-ASCII text) is ignored.
+    ///
+    /// ```
+    /// use spotify_blocking::mock::{MockServer, HYBRID_THEORY};
+    ///
+    /// let mock = MockServer::start();
+    /// let spotify = mock.builder().accept_language("sv-SE").build_with_credentials("mock-client-id", "mock-client-secret")?;
+    /// spotify.album(HYBRID_THEORY).send()?;
+    /// assert_eq!(mock.requests().pop().unwrap().header("accept-language"), Some("sv-SE"));
+    /// # Ok::<(), spotify_blocking::Error>(())
+    /// ```
+    pub fn accept_language(mut self, language: impl Into<String>) -> Self {
+        let language = language.into();
+        let valid = !language.trim().is_empty()
+            && language
+                .bytes()
+                .all(|b| b == b' ' || b == b'\t' || b.is_ascii_graphic());
+        if valid {
+            self.http.accept_language = Some(language);
+        }
         self
     }
 

@@ -53,6 +53,8 @@ pub use http::{Method, RetryPolicy};
 pub use paging::{Items, Pages};
 pub use raw::RawRequest;
 pub use request::Request;
+/// The `ureq` this crate is built on, for [`SpotifyBuilder::agent`].
+pub use ureq;
 
 /// The crate's internal facts about each endpoint, for its own conformance
 /// and reference tests.

@@ -157,3 +157,237 @@ fn max_limits_pages_walk_in_large_pages() {
     // 50 + 50 + 20: three calls instead of six at Spotify's default of 20.
     assert_eq!(mock.request_count(), 3);
 }
+
+// ---- your own transport ----------------------------------------------------
+
+use spotify_blocking::mock::Fault;
+use spotify_blocking::{Error, Token, ureq};
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+/// A user token for the mock, without a refresh token (so a client built
+/// with it makes no token request).
+fn plain_token(mock: &MockServer) -> Token {
+    Token::from_access_token(mock.user_token(scope::every()).access_token())
+}
+
+#[test]
+fn a_supplied_agent_sends_every_request() {
+    let mock = MockServer::start();
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .user_agent("my-app/1.0 (+https://example.com)")
+        .build()
+        .into();
+    let spotify = mock
+        .builder()
+        .agent(agent)
+        .user_agent("ignored-with-an-agent")
+        .build_with_credentials("mock-client-id", "mock-client-secret")
+        .unwrap();
+    let album = spotify.album(HYBRID_THEORY).send().unwrap();
+    assert_eq!(album.name, "Hybrid Theory");
+    let seen = mock.requests();
+    let paths: Vec<&str> = seen.iter().map(|r| r.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        ["/api/token", &*format!("/v1/albums/{HYBRID_THEORY}")]
+    );
+    for r in &seen {
+        assert_eq!(
+            r.header("user-agent"),
+            Some("my-app/1.0 (+https://example.com)"),
+            "{}",
+            r.path
+        );
+    }
+
+    // Without an agent, the crate's own User-Agent goes out.
+    let own = mock.builder().build(plain_token(&mock));
+    own.album(HYBRID_THEORY).send().unwrap();
+    let ua = last(&mock).header("user-agent").unwrap().to_owned();
+    assert!(ua.starts_with("spotify-blocking/"), "{ua}");
+}
+
+#[test]
+fn a_supplied_config_becomes_the_agent() {
+    let mock = MockServer::start();
+    let config = ureq::Agent::config_builder()
+        .user_agent("from-a-config/2")
+        .build();
+    let spotify = mock.builder().agent(config).build(plain_token(&mock));
+    spotify.album(HYBRID_THEORY).send().unwrap();
+    assert_eq!(last(&mock).header("user-agent"), Some("from-a-config/2"));
+}
+
+/// An HTTP CONNECT proxy on 127.0.0.1 (port 0): records each request
+/// head, then tunnels the connection to the target.
+struct ConnectProxy {
+    url: String,
+    heads: Arc<Mutex<Vec<String>>>,
+}
+
+fn start_connect_proxy() -> ConnectProxy {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let heads = Arc::new(Mutex::new(Vec::new()));
+    let h = heads.clone();
+    std::thread::spawn(move || {
+        for client in listener.incoming().take(8) {
+            let Ok(client) = client else { continue };
+            let h = h.clone();
+            std::thread::spawn(move || tunnel(client, &h));
+        }
+    });
+    ConnectProxy { url, heads }
+}
+
+fn tunnel(mut client: TcpStream, heads: &Mutex<Vec<String>>) {
+    client
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    let mut head = Vec::new();
+    let mut byte = [0u8; 1];
+    while !head.ends_with(b"\r\n\r\n") && head.len() < 8192 {
+        if client.read(&mut byte).unwrap_or(0) == 0 {
+            return;
+        }
+        head.push(byte[0]);
+    }
+    let head = String::from_utf8_lossy(&head).into_owned();
+    heads.lock().unwrap().push(head.clone());
+    let Some(target) = head
+        .strip_prefix("CONNECT ")
+        .and_then(|r| r.split(' ').next())
+    else {
+        return;
+    };
+    let Ok(mut upstream) = TcpStream::connect(target) else {
+        return;
+    };
+    upstream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    client
+        .write_all(b"HTTP/1.1 200 Connection established\r\n\r\n")
+        .unwrap();
+    let (mut c2, mut u2) = (client.try_clone().unwrap(), upstream.try_clone().unwrap());
+    let up = std::thread::spawn(move || std::io::copy(&mut c2, &mut u2));
+    let _ = std::io::copy(&mut upstream, &mut client);
+    let _ = upstream.shutdown(std::net::Shutdown::Both);
+    let _ = up.join();
+}
+
+#[test]
+fn a_proxy_set_on_the_agent_carries_the_calls() {
+    let mock = MockServer::start();
+    let proxy = start_connect_proxy();
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .proxy(Some(ureq::Proxy::new(&proxy.url).unwrap()))
+        .timeout_recv_response(Some(Duration::from_secs(10)))
+        .build()
+        .into();
+    let spotify = mock.builder().agent(agent).build(plain_token(&mock));
+    let album = spotify.album(HYBRID_THEORY).send().unwrap();
+    assert_eq!(album.name, "Hybrid Theory");
+    let heads = proxy.heads.lock().unwrap().clone();
+    let target = mock.url().trim_start_matches("http://").to_owned();
+    assert_eq!(heads.len(), 1, "{heads:?}");
+    assert!(
+        heads[0].starts_with(&format!("CONNECT {target} HTTP/1.1\r\n")),
+        "{heads:?}"
+    );
+    // The token went through the tunnel, not to the proxy.
+    assert!(!heads[0].to_ascii_lowercase().contains("authorization"));
+    assert!(last(&mock).header("authorization").is_some());
+}
+
+#[test]
+fn a_supplied_agent_still_follows_no_redirect_and_returns_error_statuses() {
+    let mock = MockServer::start();
+    let elsewhere = MockServer::start();
+    // ureq's defaults: follow up to 10 redirects, error statuses as errors.
+    let spotify = mock
+        .builder()
+        .agent(ureq::Agent::new_with_defaults())
+        .build(plain_token(&mock));
+    mock.fault(Fault::Redirect(format!(
+        "{}/v1/albums/{HYBRID_THEORY}",
+        elsewhere.url()
+    )));
+    let err = spotify.album(HYBRID_THEORY).send().unwrap_err();
+    assert_eq!(err.status(), Some(302), "{err:?}");
+    assert_eq!(elsewhere.request_count(), 0, "the redirect was followed");
+
+    let err = spotify.album("0000000000000000000000").send().unwrap_err();
+    match err {
+        Error::Api {
+            status: 404,
+            message,
+            ..
+        } => assert!(!message.is_empty()),
+        other => panic!("expected Error::Api, got {other:?}"),
+    }
+}
+
+#[test]
+fn the_body_limit_and_retries_still_apply_with_a_supplied_agent() {
+    let mock = MockServer::start();
+    let spotify = mock
+        .builder()
+        .agent(ureq::Agent::new_with_defaults())
+        .body_limit(100)
+        .build(plain_token(&mock));
+    let err = spotify.album(HYBRID_THEORY).send().unwrap_err();
+    assert!(
+        matches!(err, Error::BodyTooLarge { limit: 100, .. }),
+        "{err:?}"
+    );
+
+    let spotify = mock
+        .builder()
+        .agent(ureq::Agent::new_with_defaults())
+        .build(plain_token(&mock));
+    mock.clear_requests();
+    mock.fault(Fault::RateLimit(Some(1)));
+    spotify.album(HYBRID_THEORY).send().unwrap();
+    assert_eq!(mock.request_count(), 2, "the 429 was retried");
+}
+
+#[test]
+fn accept_language_is_sent_when_set() {
+    let mock = MockServer::start();
+    let swedish = mock
+        .builder()
+        .accept_language("sv-SE")
+        .build_with_credentials("mock-client-id", "mock-client-secret")
+        .unwrap();
+    swedish.album(HYBRID_THEORY).send().unwrap();
+    assert_eq!(last(&mock).header("accept-language"), Some("sv-SE"));
+    swedish.search_tracks("numb").send().unwrap();
+    assert_eq!(last(&mock).header("accept-language"), Some("sv-SE"));
+
+    // Also with a caller's agent.
+    let mixed = mock
+        .builder()
+        .agent(ureq::Agent::new_with_defaults())
+        .accept_language("de, en;q=0.8")
+        .build(plain_token(&mock));
+    mixed.album(HYBRID_THEORY).send().unwrap();
+    assert_eq!(last(&mock).header("accept-language"), Some("de, en;q=0.8"));
+
+    // Defaults to none; a value that cannot be a header is ignored.
+    for spotify in [
+        mock.builder().build(plain_token(&mock)),
+        mock.builder()
+            .accept_language("sv\r\nX-Evil: 1")
+            .build(plain_token(&mock)),
+        mock.builder().accept_language("").build(plain_token(&mock)),
+    ] {
+        spotify.album(HYBRID_THEORY).send().unwrap();
+        let sent = last(&mock);
+        assert_eq!(sent.header("accept-language"), None);
+        assert_eq!(sent.header("x-evil"), None);
+    }
+}
