@@ -39,6 +39,7 @@ pub struct Spotify {
     pub(crate) market: Option<Market>,
     pub(crate) chunked: bool,
     pub(crate) max_limits: bool,
+    pub(crate) short_link_base: String,
     token: Mutex<AnyToken>,
 }
 
@@ -186,6 +187,7 @@ pub struct SpotifyBuilder {
     market: Option<Market>,
     chunked: bool,
     max_limits: bool,
+    short_link_base: String,
 }
 
 impl Default for SpotifyBuilder {
@@ -197,6 +199,7 @@ impl Default for SpotifyBuilder {
             market: None,
             chunked: false,
             max_limits: false,
+            short_link_base: crate::short_link::SHORT_LINK_BASE.to_owned(),
         }
     }
 }
@@ -211,6 +214,14 @@ impl SpotifyBuilder {
     /// The accounts service base URL, used to renew tokens.
     pub fn accounts_base(mut self, url: impl Into<String>) -> Self {
         self.accounts_base = url.into().trim_end_matches('/').to_owned();
+        self
+    }
+
+    /// The short-link service [`Spotify::resolve_short_link`] asks, without
+    /// a trailing slash (defaults to `https://spotify.link`; a local server
+    /// in tests).
+    pub fn short_link_base(mut self, url: impl Into<String>) -> Self {
+        self.short_link_base = url.into().trim_end_matches('/').to_owned();
         self
     }
 
@@ -398,6 +409,7 @@ impl SpotifyBuilder {
             market: self.market,
             chunked: self.chunked,
             max_limits: self.max_limits,
+            short_link_base: self.short_link_base,
             token: Mutex::new(token.into()),
         }
     }

@@ -22,6 +22,7 @@ mod paging;
 mod random;
 mod raw;
 mod request;
+mod short_link;
 
 /// Every endpoint: method, Spotify operation, path, scopes, parameters and
 /// returned model (generated from the code; `docs/reference.md`).

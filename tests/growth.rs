@@ -391,3 +391,223 @@ fn accept_language_is_sent_when_set() {
         assert_eq!(sent.header("x-evil"), None);
     }
 }
+
+// ---- IDs both ways and short links ----------------------------------------
+
+use spotify_blocking::id::{self, IdKind};
+
+const TRACK: &str = "6rqhFgbbKwnb9MLmUQDhG6";
+
+/// A server on 127.0.0.1 (port 0) playing spotify.link: answers each
+/// connection with the next scripted response (404 when none is left) and
+/// records request heads.
+struct LinkServer {
+    url: String,
+    heads: Arc<Mutex<Vec<String>>>,
+    script: Arc<Mutex<std::collections::VecDeque<String>>>,
+}
+
+impl LinkServer {
+    fn then(&self, response: String) -> &Self {
+        self.script.lock().unwrap().push_back(response);
+        self
+    }
+
+    fn heads(&self) -> Vec<String> {
+        self.heads.lock().unwrap().clone()
+    }
+}
+
+fn link_server(responses: Vec<String>) -> LinkServer {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let heads = Arc::new(Mutex::new(Vec::new()));
+    let script: Arc<Mutex<std::collections::VecDeque<String>>> =
+        Arc::new(Mutex::new(responses.into_iter().collect()));
+    let (h, sc) = (heads.clone(), script.clone());
+    std::thread::spawn(move || {
+        for stream in listener.incoming().take(16) {
+            let Ok(mut stream) = stream else { continue };
+            stream
+                .set_read_timeout(Some(Duration::from_secs(10)))
+                .unwrap();
+            let mut head = Vec::new();
+            let mut byte = [0u8; 1];
+            while !head.ends_with(b"\r\n\r\n") && head.len() < 8192 {
+                if stream.read(&mut byte).unwrap_or(0) == 0 {
+                    break;
+                }
+                head.push(byte[0]);
+            }
+            h.lock()
+                .unwrap()
+                .push(String::from_utf8_lossy(&head).into_owned());
+            let next: Option<String> = sc.lock().unwrap().pop_front();
+            let resp = next.unwrap_or_else(|| respond(404, &[], "gone"));
+            let _ = stream.write_all(resp.as_bytes());
+        }
+    });
+    LinkServer { url, heads, script }
+}
+
+fn respond(status: u16, headers: &[(&str, &str)], body: &str) -> String {
+    let mut r = format!("HTTP/1.1 {status} X\r\nConnection: close\r\n");
+    for (k, v) in headers {
+        r.push_str(&format!("{k}: {v}\r\n"));
+    }
+    r.push_str(&format!("Content-Length: {}\r\n\r\n{body}", body.len()));
+    r
+}
+
+fn redirect(to: &str) -> String {
+    respond(307, &[("Location", to)], "")
+}
+
+/// A client with a token, pointed at `server` for short links.
+fn link_client(server: &LinkServer) -> Spotify {
+    Spotify::builder()
+        .short_link_base(&server.url)
+        .api_base("http://127.0.0.1:9/v1")
+        .retry(spotify_blocking::RetryPolicy::none())
+        .build(Token::from_access_token("secret-user-token-123456"))
+}
+
+#[test]
+fn ids_become_uris_and_links_and_back() {
+    let uri = id::to_uri(TRACK, IdKind::Track).unwrap();
+    assert_eq!(uri, format!("spotify:track:{TRACK}"));
+    let url = id::to_url(&uri, IdKind::Track).unwrap();
+    assert_eq!(url, format!("https://open.spotify.com/track/{TRACK}"));
+    assert_eq!(id::parse_id(&url, IdKind::Track).unwrap(), TRACK);
+    assert_eq!(id::parse_uri(&url).unwrap(), (IdKind::Track, uri));
+    assert!(matches!(
+        id::to_url(&format!("spotify:album:{TRACK}"), IdKind::Track),
+        Err(Error::InvalidId { .. })
+    ));
+}
+
+#[test]
+fn a_short_link_redirecting_to_open_spotify_is_resolved_without_a_token() {
+    let server = link_server(vec![redirect(&format!(
+        "https://open.spotify.com/track/{TRACK}?si=abc123&utm_source=copy-link"
+    ))]);
+    let spotify = link_client(&server);
+    let url = spotify
+        .resolve_short_link("https://spotify.link/AbCdEf12345")
+        .unwrap();
+    assert_eq!(url, format!("https://open.spotify.com/track/{TRACK}"));
+    let heads = server.heads();
+    assert_eq!(heads.len(), 1);
+    assert!(
+        heads[0].starts_with("GET /AbCdEf12345 HTTP/1.1\r\n"),
+        "{heads:?}"
+    );
+    let lower = heads[0].to_ascii_lowercase();
+    assert!(!lower.contains("authorization"), "{heads:?}");
+    assert!(!heads[0].contains("secret-user-token"), "{heads:?}");
+    // The result works as an ID argument.
+    assert_eq!(id::parse_id(&url, IdKind::Track).unwrap(), TRACK);
+}
+
+#[test]
+fn a_short_link_page_naming_the_link_is_resolved() {
+    let page = format!(
+        r#"<!doctype html><html><head><title>Spotify</title>
+<meta property="og:url" content="https://open.spotify.com/album/{TRACK}?si=x">
+</head><body><a href="https://open.spotify.com/">Open Spotify</a></body></html>"#
+    );
+    let server = link_server(vec![respond(200, &[("Content-Type", "text/html")], &page)]);
+    let url = link_client(&server)
+        .resolve_short_link("spotify.link/Page1")
+        .unwrap();
+    assert_eq!(url, format!("https://open.spotify.com/album/{TRACK}"));
+
+    let server = link_server(vec![respond(200, &[], "<html>no link here</html>")]);
+    let err = link_client(&server)
+        .resolve_short_link("https://spotify.link/Page2")
+        .unwrap_err();
+    assert!(matches!(err, Error::Decode { .. }), "{err:?}");
+}
+
+#[test]
+fn a_redirect_to_another_host_is_refused_and_not_followed() {
+    let other = link_server(vec![respond(200, &[], "should never be asked")]);
+    let server = link_server(vec![redirect(&format!("{}/track/{TRACK}", other.url))]);
+    let err = link_client(&server)
+        .resolve_short_link("https://spotify.link/Elsewhere1")
+        .unwrap_err();
+    match &err {
+        Error::Api {
+            status: 307,
+            message,
+            ..
+        } => assert!(message.contains(&other.url), "{message}"),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(server.heads().len(), 1);
+    assert!(other.heads().is_empty(), "the redirect was followed");
+
+    // Look-alike hosts are other hosts.
+    for to in [
+        format!("https://open.spotify.com.evil.example/track/{TRACK}"),
+        format!("https://open.spotify.com@evil.example/track/{TRACK}"),
+        "https://spotify.app.link/AbC?si=1".to_owned(),
+        "https://open.spotify.com/".to_owned(),
+    ] {
+        let server = link_server(vec![redirect(&to)]);
+        let err = link_client(&server)
+            .resolve_short_link("https://spotify.link/Lookalike")
+            .unwrap_err();
+        assert_eq!(err.status(), Some(307), "{to}: {err:?}");
+        assert_eq!(server.heads().len(), 1);
+    }
+}
+
+#[test]
+fn a_redirect_loop_is_refused_after_one_request() {
+    let server = link_server(vec![]);
+    // The service redirects to itself: to its own URL, relatively, and to
+    // the real spotify.link.
+    server
+        .then(redirect(&format!("{}/Loop1", server.url)))
+        .then(redirect("/Loop1"))
+        .then(redirect("https://spotify.link/Loop1"));
+    let spotify = link_client(&server);
+    for round in 1..=3 {
+        let err = spotify
+            .resolve_short_link("https://spotify.link/Loop1")
+            .unwrap_err();
+        assert_eq!(err.status(), Some(307), "{err:?}");
+        assert_eq!(server.heads().len(), round, "one request per call");
+    }
+}
+
+#[test]
+fn bad_short_links_send_nothing() {
+    let server = link_server(vec![]);
+    let spotify = link_client(&server);
+    for bad in [
+        "",
+        "https://spotify.link/",
+        "https://spotify.link/a/b",
+        "https://spotify.link/../api/token",
+        "https://evil.example/AbC",
+        &format!("https://open.spotify.com/track/{TRACK}"),
+    ] {
+        let err = spotify.resolve_short_link(bad).unwrap_err();
+        assert!(matches!(err, Error::InvalidId { .. }), "{bad:?}: {err:?}");
+    }
+    std::thread::sleep(Duration::from_millis(50));
+    assert!(server.heads().is_empty());
+
+    // A status from the service comes back typed.
+    let server = link_server(vec![respond(
+        404,
+        &[],
+        "<html><title>Not found</title></html>",
+    )]);
+    let err = link_client(&server)
+        .resolve_short_link("https://spotify.link/Missing")
+        .unwrap_err();
+    assert_eq!(err.status(), Some(404), "{err:?}");
+}
