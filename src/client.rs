@@ -218,8 +218,8 @@ impl SpotifyBuilder {
     }
 
     /// The short-link service [`Spotify::resolve_short_link`] asks, without
-    /// a trailing slash (defaults to `https://spotify.link`; a local server
-    /// in tests).
+    /// a trailing slash (defaults to `https://spotify.link`; a mirror, or
+    /// a local server in tests).
     pub fn short_link_base(mut self, url: impl Into<String>) -> Self {
         self.short_link_base = url.into().trim_end_matches('/').to_owned();
         self

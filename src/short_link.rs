@@ -22,7 +22,8 @@ impl Spotify {
     ///
     /// One GET to the short-link service ([`short_link_base`], by default
     /// `https://spotify.link`), without the client's token and without
-    /// following any redirect. The answer is a redirect whose `Location` is
+    /// following any redirect (a 429 or 5xx answer is retried as the
+    /// client's [`RetryPolicy`](crate::RetryPolicy) retries any GET). The answer is a redirect whose `Location` is
     /// the link, or a page that names it (its `og:url` or canonical link,
     /// else the first `open.spotify.com` link to an object). A redirect or
     /// page that leads anywhere else (another host, the short-link service
