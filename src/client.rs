@@ -38,6 +38,8 @@ pub struct Spotify {
     pub(crate) accounts_base: String,
     pub(crate) market: Option<Market>,
     pub(crate) chunked: bool,
+    pub(crate) max_limits: bool,
+    pub(crate) short_link_base: String,
     token: Mutex<AnyToken>,
 }
 
@@ -48,6 +50,7 @@ impl fmt::Debug for Spotify {
             .field("accounts_base", &self.accounts_base)
             .field("market", &self.market)
             .field("chunked", &self.chunked)
+            .field("max_limits", &self.max_limits)
             .field("token", &"<redacted>")
             .finish()
     }
@@ -202,6 +205,8 @@ pub struct SpotifyBuilder {
     accounts_base: String,
     market: Option<Market>,
     chunked: bool,
+    max_limits: bool,
+    short_link_base: String,
 }
 
 impl Default for SpotifyBuilder {
@@ -212,6 +217,8 @@ impl Default for SpotifyBuilder {
             accounts_base: crate::auth::ACCOUNTS_BASE.to_owned(),
             market: None,
             chunked: false,
+            max_limits: false,
+            short_link_base: crate::short_link::SHORT_LINK_BASE.to_owned(),
         }
     }
 }
@@ -229,6 +236,14 @@ impl SpotifyBuilder {
         self
     }
 
+    /// The short-link service [`Spotify::resolve_short_link`] asks, without
+    /// a trailing slash (defaults to `https://spotify.link`; a mirror, or
+    /// a local server in tests).
+    pub fn short_link_base(mut self, url: impl Into<String>) -> Self {
+        self.short_link_base = url.into().trim_end_matches('/').to_owned();
+        self
+    }
+
     /// The market sent to endpoints that take one when a call sets none.
     /// An invalid code is ignored (use [`Market`] to check one first).
     pub fn market(mut self, market: &str) -> Self {
@@ -243,13 +258,41 @@ impl SpotifyBuilder {
         self
     }
 
+    /// Ask every paged call for the largest page its endpoint allows when
+    /// the call sets no `limit` (defaults to off: Spotify's own default,
+    /// usually 20, applies). An explicit `.limit(n)` wins. Fewer, larger
+    /// pages mean fewer calls when walking a whole list with `.items()`.
+    ///
+    /// The largest page is the endpoint's stated maximum: 50 for most
+    /// lists, 100 for the older playlist tracks endpoint, 10 for search
+    /// and artist albums (since February 2026). Calls that take a `limit` but are not paged
+    /// (recommendations) are left alone, and so are raw requests.
+    ///
+    /// ```
+    /// use spotify_blocking::mock::{MockServer, HYBRID_THEORY};
+    ///
+    /// let mock = MockServer::start();
+    /// let spotify = mock.builder().max_limits(true).build_with_credentials("mock-client-id", "mock-client-secret")?;
+    /// spotify.album_tracks(HYBRID_THEORY).send()?;
+    /// assert_eq!(mock.requests().pop().unwrap().query_value("limit"), Some("50"));
+    /// spotify.album_tracks(HYBRID_THEORY).limit(5).send()?;
+    /// assert_eq!(mock.requests().pop().unwrap().query_value("limit"), Some("5"));
+    /// # Ok::<(), spotify_blocking::Error>(())
+    /// ```
+    pub fn max_limits(mut self, on: bool) -> Self {
+        self.max_limits = on;
+        self
+    }
+
     /// Time to establish a connection (default 10 s).
     ///
     /// Each timeout bounds one phase of one attempt; an expired one is
     /// [`Error::Timeout`](crate::Error::Timeout) naming the phase, and is not retried. There is
     /// deliberately no overall or name-resolution timeout: ureq would
     /// resolve names on a helper thread to enforce it. A timeout longer
-    /// than a year (`Duration::MAX`, say) is taken as a year.
+    /// than a year (`Duration::MAX`, say) is taken as a year. With a
+    /// caller's [`agent`](Self::agent), the agent's own timeouts apply
+    /// instead of these four.
     pub fn connect_timeout(mut self, d: Duration) -> Self {
         self.http.connect_timeout = d;
         self
@@ -280,7 +323,8 @@ impl SpotifyBuilder {
         self
     }
 
-    /// The `User-Agent` header.
+    /// The `User-Agent` header (defaults to `spotify-blocking/VERSION`; with
+    /// a caller's [`agent`](Self::agent), the agent's own).
     pub fn user_agent(mut self, ua: impl Into<String>) -> Self {
         self.http.user_agent = ua.into();
         self
@@ -301,6 +345,81 @@ impl SpotifyBuilder {
         self
     }
 
+    /// Sends every request, token requests included, through this `ureq`
+    /// agent: your proxy, TLS roots, resolver or connector (defaults to
+    /// none: the crate builds its own agent from the other settings). An
+    /// [`ureq::config::Config`] works too: it becomes an agent with ureq's
+    /// default connector and resolver. Use the `ureq` this crate re-exports
+    /// ([`spotify_blocking::ureq`](crate::ureq)) so the versions match.
+    ///
+    /// The agent's own settings decide the transport: its timeouts, proxy,
+    /// TLS and `User-Agent`. This builder's four timeouts and
+    /// [`user_agent`](Self::user_agent) are not used. Everything above the
+    /// transport still is: the [`body_limit`](Self::body_limit), the
+    /// [`retry`](Self::retry) policy, the [`cache`](Self::cache),
+    /// [`accept_language`](Self::accept_language), the base URLs and the
+    /// token. For each of its requests the crate also sets what it relies
+    /// on, whatever the agent says: error statuses come back as answers,
+    /// and redirects are never followed (the token would go along).
+    ///
+    /// **Threads.** ureq resolves host names on a helper thread whenever
+    /// the name lookup has a deadline. It has one when any of
+    /// `timeout_global`, `timeout_per_call` or `timeout_resolve` is set
+    /// (for every request), and, with a proxy, when `timeout_connect` is set
+    /// too (the proxy's name is looked up within the connect timeout, for
+    /// each new connection). ureq's default config also reads a proxy from
+    /// `ALL_PROXY` / `HTTPS_PROXY` / `HTTP_PROXY`. To stay thread-free, set
+    /// only `timeout_connect`, `timeout_send_request`, `timeout_send_body`,
+    /// `timeout_recv_response` and `timeout_recv_body`, and with a proxy
+    /// leave `timeout_connect` unset. An agent with no timeouts at all lets
+    /// a silent server hold a call forever: set the per-phase ones.
+    ///
+    /// ```
+    /// use spotify_blocking::{ureq, Spotify, Token};
+    /// use std::time::Duration;
+    ///
+    /// let config = ureq::Agent::config_builder()
+    ///     .user_agent("my-app/1.0")
+    ///     .timeout_connect(Some(Duration::from_secs(5)))
+    ///     .timeout_recv_response(Some(Duration::from_secs(30)))
+    ///     .timeout_recv_body(Some(Duration::from_secs(60)))
+    ///     .build();
+    /// let spotify = Spotify::builder()
+    ///     .agent(config.new_agent())
+    ///     .build(Token::from_access_token("token"));
+    /// # let _ = spotify;
+    /// ```
+    pub fn agent(mut self, agent: impl Into<ureq::Agent>) -> Self {
+        self.http.agent = Some(agent.into());
+        self
+    }
+
+    /// Sends `Accept-Language` with every request, so Spotify localises
+    /// names and descriptions (`"sv-SE"`, `"de, en;q=0.8"`). Defaults to
+    /// none: Spotify's default language. A value that cannot be a header
+    /// (control characters, non-ASCII text) is ignored.
+    ///
+    /// ```
+    /// use spotify_blocking::mock::{MockServer, HYBRID_THEORY};
+    ///
+    /// let mock = MockServer::start();
+    /// let spotify = mock.builder().accept_language("sv-SE").build_with_credentials("mock-client-id", "mock-client-secret")?;
+    /// spotify.album(HYBRID_THEORY).send()?;
+    /// assert_eq!(mock.requests().pop().unwrap().header("accept-language"), Some("sv-SE"));
+    /// # Ok::<(), spotify_blocking::Error>(())
+    /// ```
+    pub fn accept_language(mut self, language: impl Into<String>) -> Self {
+        let language = language.into();
+        let valid = !language.trim().is_empty()
+            && language
+                .bytes()
+                .all(|b| b == b' ' || b == b'\t' || b.is_ascii_graphic());
+        if valid {
+            self.http.accept_language = Some(language);
+        }
+        self
+    }
+
     /// Builds the client.
     pub fn build(self, token: impl Into<AnyToken>) -> Spotify {
         Spotify {
@@ -309,6 +428,8 @@ impl SpotifyBuilder {
             accounts_base: self.accounts_base,
             market: self.market,
             chunked: self.chunked,
+            max_limits: self.max_limits,
+            short_link_base: self.short_link_base,
             token: Mutex::new(token.into()),
         }
     }

@@ -207,6 +207,10 @@ pub(crate) struct HttpConfig {
     pub user_agent: String,
     pub retry: RetryPolicy,
     pub cache: Option<(usize, usize)>,
+    /// A caller's agent, used instead of one built from the settings above.
+    pub agent: Option<ureq::Agent>,
+    /// The `Accept-Language` header, when set.
+    pub accept_language: Option<String>,
 }
 
 impl Default for HttpConfig {
@@ -220,6 +224,8 @@ impl Default for HttpConfig {
             user_agent: concat!("spotify-blocking/", env!("CARGO_PKG_VERSION")).to_owned(),
             retry: RetryPolicy::default(),
             cache: None,
+            agent: None,
+            accept_language: None,
         }
     }
 }
@@ -305,6 +311,9 @@ impl Http {
             .timeout_recv_body(cap(config.body_timeout))
             .build()
             .new_agent();
+        // A caller's agent is used as it is; `run` sets what the crate
+        // relies on for each of its requests.
+        let agent = config.agent.clone().unwrap_or(agent);
         let cache = config
             .cache
             .map(|(entries, bytes)| Mutex::new(Cache::new(entries, bytes)));
@@ -472,11 +481,25 @@ impl Http {
         if let Some(e) = etag {
             headers.push(("If-None-Match", e));
         }
+        if let Some(l) = &self.config.accept_language {
+            headers.push(("Accept-Language", l));
+        }
+        // A caller's agent keeps its own settings, except the two the
+        // crate relies on: error statuses come back as answers, and no
+        // redirect is followed (a token must not travel along).
+        let supplied = self.config.agent.is_some();
         macro_rules! with_headers {
             ($b:expr) => {{
                 let mut b = $b;
                 for (k, v) in &headers {
                     b = b.header(*k, *v);
+                }
+                if supplied {
+                    b = b
+                        .config()
+                        .http_status_as_error(false)
+                        .max_redirects(0)
+                        .build();
                 }
                 b
             }};

@@ -227,6 +227,46 @@ where
         .collect()
 }
 
+/// The `spotify:` URI of an ID of `kind`, from a bare ID, a URI or an
+/// `open.spotify.com` URL: the other direction of [`parse_id`]. A wrong
+/// kind or a garbled ID is [`Error::InvalidId`].
+///
+/// ```
+/// use spotify_blocking::id::{to_uri, to_url, IdKind};
+///
+/// let uri = to_uri("3RBULTZJ97bvVzZLpxcB0j", IdKind::Album)?;
+/// assert_eq!(uri, "spotify:album:3RBULTZJ97bvVzZLpxcB0j");
+/// let url = to_url(&uri, IdKind::Album)?;
+/// assert_eq!(url, "https://open.spotify.com/album/3RBULTZJ97bvVzZLpxcB0j");
+/// assert!(to_uri("spotify:track:6rqhFgbbKwnb9MLmUQDhG6", IdKind::Album).is_err());
+/// # Ok::<(), spotify_blocking::Error>(())
+/// ```
+pub fn to_uri(input: &str, kind: IdKind) -> Result<String> {
+    let id = parse_id(input, kind)?;
+    Ok(format!("spotify:{kind}:{id}"))
+}
+
+/// The `https://open.spotify.com/KIND/ID` link of an ID of `kind`, from a
+/// bare ID, a URI or another `open.spotify.com` URL (its `intl-xx/`
+/// prefix and query, such as `?si=`, are dropped). A user ID's characters
+/// other than letters, digits and `-._~` are percent-encoded. A wrong kind
+/// or a garbled ID is [`Error::InvalidId`].
+///
+/// ```
+/// use spotify_blocking::id::{to_url, IdKind};
+///
+/// let url = to_url("https://open.spotify.com/intl-de/track/6rqhFgbbKwnb9MLmUQDhG6?si=x", IdKind::Track)?;
+/// assert_eq!(url, "https://open.spotify.com/track/6rqhFgbbKwnb9MLmUQDhG6");
+/// # Ok::<(), spotify_blocking::Error>(())
+/// ```
+pub fn to_url(input: &str, kind: IdKind) -> Result<String> {
+    let id = parse_id(input, kind)?;
+    Ok(format!(
+        "https://open.spotify.com/{kind}/{}",
+        crate::encode::component(&id)
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -312,5 +352,61 @@ mod tests {
             (k, u.as_str()),
             (IdKind::Album, &*format!("spotify:album:{ID}"))
         );
+    }
+}
+
+#[cfg(test)]
+mod both_ways_tests {
+    use super::*;
+
+    const ID: &str = "6rqhFgbbKwnb9MLmUQDhG6";
+
+    #[test]
+    fn every_form_gives_the_same_uri_and_url() {
+        for input in [
+            ID.to_owned(),
+            format!("spotify:track:{ID}"),
+            format!("https://open.spotify.com/track/{ID}?si=abc"),
+            format!("https://open.spotify.com/intl-pt/embed/track/{ID}"),
+        ] {
+            assert_eq!(
+                to_uri(&input, IdKind::Track).unwrap(),
+                format!("spotify:track:{ID}")
+            );
+            assert_eq!(
+                to_url(&input, IdKind::Track).unwrap(),
+                format!("https://open.spotify.com/track/{ID}")
+            );
+        }
+    }
+
+    #[test]
+    fn uris_and_urls_parse_back() {
+        for kind in IdKind::ALL {
+            let id = if kind == IdKind::User { "wizzler" } else { ID };
+            let uri = to_uri(id, kind).unwrap();
+            let url = to_url(id, kind).unwrap();
+            assert_eq!(parse_uri(&uri).unwrap(), (kind, uri.clone()));
+            assert_eq!(parse_uri(&url).unwrap(), (kind, uri));
+            assert_eq!(parse_id(&url, kind).unwrap(), id);
+        }
+        assert_eq!(
+            to_url("spotify:user:j+smith", IdKind::User).unwrap(),
+            "https://open.spotify.com/user/j%2Bsmith"
+        );
+    }
+
+    #[test]
+    fn bad_input_is_refused() {
+        for input in ["", "abc", "spotify:album:6rqhFgbbKwnb9MLmUQDhG6"] {
+            assert!(matches!(
+                to_uri(input, IdKind::Track),
+                Err(Error::InvalidId { .. })
+            ));
+            assert!(matches!(
+                to_url(input, IdKind::Track),
+                Err(Error::InvalidId { .. })
+            ));
+        }
     }
 }

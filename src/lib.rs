@@ -20,7 +20,9 @@ pub mod mock;
 pub mod model;
 mod paging;
 mod random;
+mod raw;
 mod request;
+mod short_link;
 
 /// Every endpoint: method, Spotify operation, path, scopes, parameters and
 /// returned model (generated from the code; `docs/reference.md`).
@@ -48,9 +50,12 @@ pub use config::{
 pub use endpoints::Batch;
 pub use endpoints::{Chunked, Operation};
 pub use error::{Error, PlayerReason, RedirectError, Result, TimeoutPhase};
-pub use http::RetryPolicy;
+pub use http::{Method, RetryPolicy};
 pub use paging::{Items, Pages};
+pub use raw::RawRequest;
 pub use request::Request;
+/// The `ureq` this crate is built on, for [`SpotifyBuilder::agent`].
+pub use ureq;
 
 /// The crate's internal facts about each endpoint, for its own conformance
 /// and reference tests.

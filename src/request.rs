@@ -90,6 +90,15 @@ impl Endpoint {
     pub fn takes(&self, name: &str) -> bool {
         self.query.iter().any(|p| p.name == name)
     }
+
+    /// The largest `limit` of a paged endpoint: one that takes a `limit`
+    /// with a stated range and an `offset` or an `after` cursor. `None`
+    /// for everything else (recommendations take a `limit` but do not
+    /// page).
+    pub(crate) fn page_limit_max(&self) -> Option<u32> {
+        let paged = self.takes("offset") || self.takes("after");
+        self.range("limit").filter(|_| paged).map(|(_, hi)| hi)
+    }
 }
 
 /// Keeps [`Operation`] and the [`params`] markers to this crate's types.
@@ -313,7 +322,9 @@ impl<'a, O: Operation> Request<'a, O> {
 
     /// The one HTTP request this value stands for: the client's API base,
     /// the path, the query and the client's default market (for endpoints
-    /// that take one and calls that set none), and the body. A request that
+    /// that take one and calls that set none), the largest `limit` in
+    /// max-limits mode (for paged endpoints and calls that set none), and
+    /// the body. A request that
     /// failed validation returns its error here, before any I/O.
     pub(crate) fn into_http(self) -> Result<HttpRequest> {
         if let Some(e) = self.error {
@@ -328,8 +339,14 @@ impl<'a, O: Operation> Request<'a, O> {
             endpoint.takes("market") && !self.query.iter().any(|(k, _)| *k == "market")
         });
         let market = default_market.as_ref().map(|m| ("market", m.as_str()));
+        // Max-limits mode: the endpoint's largest page when none is set.
+        let max_limit = endpoint
+            .page_limit_max()
+            .filter(|_| self.client.max_limits && !self.query.iter().any(|(k, _)| *k == "limit"))
+            .map(|n| n.to_string());
+        let limit = max_limit.as_deref().map(|n| ("limit", n));
         let pairs = self.query.iter().map(|(k, v)| (*k, v.as_str()));
-        for (i, (k, v)) in pairs.chain(market).enumerate() {
+        for (i, (k, v)) in pairs.chain(limit).chain(market).enumerate() {
             url.push(if i == 0 { '?' } else { '&' });
             url.push_str(k);
             url.push('=');
