@@ -55,6 +55,8 @@ impl Spotify {
             endpoint: ENDPOINT,
         };
         let resp = self.http.send(&request, Auth::None, None)?;
+        // No token is sent, so there is nothing to cut out of what comes back.
+        let no_secrets = crate::error::Secrets::default();
         let refused = |to: &str| Error::Api {
             status: resp.status,
             message: format!(
@@ -71,13 +73,13 @@ impl Spotify {
             return canonical(to).ok_or_else(|| refused(to));
         }
         if (200..300).contains(&resp.status) {
-            return match link_in_page(&resp.body) {
+            return match link_in_page(&String::from_utf8_lossy(&resp.body)) {
                 Some(url) => canonical(&url).ok_or_else(|| refused(&url)),
                 None => Err(Error::Decode {
                     endpoint: ENDPOINT.to_owned(),
                     path: ".".to_owned(),
                     message: format!("the short link's page names no {OPEN} link"),
-                    body: crate::decode::excerpt(&resp.body),
+                    body: crate::decode::excerpt(&resp.body, &no_secrets),
                     source: None,
                 }),
             };
@@ -88,6 +90,7 @@ impl Spotify {
             ENDPOINT,
             resp.retry_after,
             resp.attempts,
+            &no_secrets,
         ))
     }
 }
