@@ -69,7 +69,9 @@ pub mod __unstable {
 }
 
 /// The guides under `docs/`, compiled as doc tests so their code stays true.
-#[cfg(doctest)]
+/// Their examples run on the mock, so they are tested with it (always in
+/// this repository, with `--features mock` in the published crate).
+#[cfg(all(doctest, feature = "mock"))]
 mod guides {
     #[doc = include_str!("../docs/advanced.md")]
     struct Advanced;
