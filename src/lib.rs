@@ -4,6 +4,8 @@
 //! on the calling thread, built on [`ureq`](https://docs.rs/ureq).
 #![doc = include_str!("../README.md")]
 #![deny(missing_docs)]
+// docs.rs (nightly, `--cfg docsrs`) marks feature-gated items with their feature.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod auth;
 mod cache;
@@ -16,6 +18,7 @@ mod error;
 mod http;
 pub mod id;
 #[cfg(feature = "mock")]
+#[cfg_attr(docsrs, doc(cfg(feature = "mock")))]
 pub mod mock;
 pub mod model;
 mod paging;

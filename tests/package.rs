@@ -88,3 +88,122 @@ fn the_manifest_scan_reads_required_features() {
     assert_eq!(mock_targets(manifest, "test"), ["a"]);
     assert_eq!(mock_targets(manifest, "example"), ["c"]);
 }
+
+/// The targets of the Markdown links `[text](target)` in `text`.
+fn link_targets(text: &str) -> Vec<&str> {
+    let mut targets = Vec::new();
+    let mut rest = text;
+    while let Some(at) = rest.find("](") {
+        rest = &rest[at + 2..];
+        if let Some(end) = rest.find(')') {
+            targets.push(&rest[..end]);
+            rest = &rest[end..];
+        }
+    }
+    targets
+}
+
+/// The README is the crate's front page on crates.io and (through
+/// `#![doc = include_str!("../README.md")]`) on docs.rs, where a link
+/// relative to the repository (`docs/advanced.md`) leads nowhere.
+#[test]
+fn readme_links_work_outside_the_repository() {
+    let readme = std::fs::read_to_string(Path::new(MANIFEST_DIR).join("README.md")).unwrap();
+    let targets = link_targets(&readme);
+    assert!(!targets.is_empty(), "no links found: the scan is broken");
+    let relative: Vec<_> = targets
+        .iter()
+        .filter(|target| !target.starts_with("https://") && !target.starts_with('#'))
+        .collect();
+    assert!(
+        relative.is_empty(),
+        "README links that break on docs.rs and crates.io (use \
+         https://github.com/spotify-blocking/spotify-blocking/blob/main/...): {relative:?}"
+    );
+}
+
+#[test]
+fn the_link_scan_finds_link_targets() {
+    let text = "see [a](docs/a.md) and [`b`](https://x.example/b), not [c] or (d)";
+    assert_eq!(link_targets(text), ["docs/a.md", "https://x.example/b"]);
+}
+
+/// Files the published crate must hold: the licences, and what its own
+/// tests, examples and doc tests read.
+const PACKAGED: &[&str] = &[
+    "LICENSE-MIT",
+    "LICENSE-APACHE",
+    "README.md",
+    "CHANGELOG.md",
+    "Cargo.lock",
+    "docs/advanced.md",
+    "docs/reference.md",
+    "examples/common/mod.rs",
+    "tests/common/mod.rs",
+    "tests/fixtures/album_full.json",
+    "tests/spec/operations.json",
+    "benches/loopback.rs",
+];
+
+/// Paths (or their beginnings) that stay out of it.
+const NOT_PACKAGED: &[&str] = &[".ci/", "scripts/", "fuzz/", ".gitignore", "target/"];
+
+/// What `cargo package` puts in the crate: in a clone, its `--list`; in
+/// the extracted crate itself (which has a `Cargo.toml.orig` and cannot be
+/// packaged again), the files that are there.
+fn packaged_files() -> Vec<String> {
+    let root = Path::new(MANIFEST_DIR);
+    if root.join("Cargo.toml.orig").exists() {
+        let mut files = Vec::new();
+        let mut dirs = vec![root.to_path_buf()];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else {
+                    let relative = path.strip_prefix(root).unwrap();
+                    files.push(relative.to_string_lossy().replace('\\', "/"));
+                }
+            }
+        }
+        return files;
+    }
+    let out = std::process::Command::new(env!("CARGO"))
+        .args([
+            "package",
+            "--list",
+            "--allow-dirty",
+            "--offline",
+            "--manifest-path",
+        ])
+        .arg(root.join("Cargo.toml"))
+        .output()
+        .expect("run cargo package --list");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.success(),
+        "cargo package --list failed: {stderr}"
+    );
+    assert!(!stderr.contains("warning"), "cargo package warns: {stderr}");
+    stdout.lines().map(str::to_string).collect()
+}
+
+#[test]
+fn the_package_holds_what_it_needs_and_nothing_of_the_tooling() {
+    let files = packaged_files();
+    let missing: Vec<_> = PACKAGED
+        .iter()
+        .filter(|f| !files.iter().any(|p| p == *f))
+        .collect();
+    assert!(missing.is_empty(), "not in the package: {missing:?}");
+    let extra: Vec<_> = files
+        .iter()
+        .filter(|p| NOT_PACKAGED.iter().any(|prefix| p.starts_with(prefix)))
+        .collect();
+    assert!(
+        extra.is_empty(),
+        "in the package but should not be: {extra:?}"
+    );
+}
