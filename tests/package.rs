@@ -207,3 +207,54 @@ fn the_package_holds_what_it_needs_and_nothing_of_the_tooling() {
         "in the package but should not be: {extra:?}"
     );
 }
+
+/// The crates a dependent builds (`cargo tree -e normal`, each once),
+/// with these extra `cargo tree` arguments.
+fn normal_dependencies(args: &[&str]) -> Vec<String> {
+    let out = std::process::Command::new(env!("CARGO"))
+        .args([
+            "tree",
+            "-e",
+            "normal",
+            "--prefix",
+            "none",
+            "--offline",
+            "--manifest-path",
+        ])
+        .arg(Path::new(MANIFEST_DIR).join("Cargo.toml"))
+        .args(args)
+        .output()
+        .expect("run cargo tree");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "cargo tree failed: {stderr}");
+    let mut names: Vec<String> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|line| line.split(' ').next())
+        .map(str::to_string)
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
+/// A script that depends on the crate without asking for `browser` does
+/// not build `webbrowser` and the `url`/`idna` stack it brings.
+#[test]
+fn the_default_build_leaves_the_browser_stack_out() {
+    let default = normal_dependencies(&[]);
+    let with_browser = normal_dependencies(&["--features", "browser"]);
+    for name in ["webbrowser", "url", "idna"] {
+        assert!(
+            !default.iter().any(|d| d == name),
+            "{name} is in the default build"
+        );
+        assert!(
+            with_browser.iter().any(|d| d == name),
+            "{name} missing with `browser`"
+        );
+    }
+    assert!(
+        default.iter().any(|d| d == "ureq"),
+        "the scan is broken: {default:?}"
+    );
+}
