@@ -338,8 +338,8 @@ impl SpotifyBuilder {
 
     /// Turns on the conditional-request cache: GETs that returned an `ETag`
     /// are repeated with `If-None-Match` and a 304 is answered from the
-    /// cache. Bounded by `entries` and `bytes` (least recently stored first
-    /// out).
+    /// cache. Bounded by `entries` and `bytes` (least recently used, read or
+    /// stored, first out).
     pub fn cache(mut self, entries: usize, bytes: usize) -> Self {
         self.http.cache = Some((entries, bytes));
         self

@@ -37,7 +37,11 @@ pub(crate) fn decode_component(s: &str) -> String {
         .into_owned()
 }
 
-/// Splits a query string into decoded pairs.
+/// Splits a query string into decoded pairs (empty pairs skipped, a pair
+/// without `=` has an empty value), as `form_urlencoded::parse` does.
+/// That crate is not used: it is in the tree only with the `browser`
+/// feature (through `url`), and on top of `percent_encoding`, which does
+/// the decoding here, it would add two `split`s.
 #[cfg_attr(not(feature = "mock"), allow(dead_code))]
 pub(crate) fn parse_query(q: &str) -> Vec<(String, String)> {
     q.split('&')

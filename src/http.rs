@@ -534,7 +534,7 @@ impl Http {
         if req.method != Method::Get {
             return None;
         }
-        let cache = cache.lock().unwrap_or_else(|p| p.into_inner());
+        let mut cache = cache.lock().unwrap_or_else(|p| p.into_inner());
         cache.get(&req.url, key)
     }
 

@@ -4,6 +4,8 @@
 //! on the calling thread, built on [`ureq`](https://docs.rs/ureq).
 #![doc = include_str!("../README.md")]
 #![deny(missing_docs)]
+// docs.rs (nightly, `--cfg docsrs`) marks feature-gated items with their feature.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod auth;
 mod cache;
@@ -16,6 +18,7 @@ mod error;
 mod http;
 pub mod id;
 #[cfg(feature = "mock")]
+#[cfg_attr(docsrs, doc(cfg(feature = "mock")))]
 pub mod mock;
 pub mod model;
 mod paging;
@@ -74,7 +77,9 @@ pub mod __unstable {
 }
 
 /// The guides under `docs/`, compiled as doc tests so their code stays true.
-#[cfg(doctest)]
+/// Their examples run on the mock, so they are tested with it (always in
+/// this repository, with `--features mock` in the published crate).
+#[cfg(all(doctest, feature = "mock"))]
 mod guides {
     #[doc = include_str!("../docs/advanced.md")]
     struct Advanced;

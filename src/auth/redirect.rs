@@ -42,6 +42,14 @@ impl Target {
 
 /// Splits `scheme://authority/path?query#fragment`; `None` when `s` is not
 /// an absolute URL.
+///
+/// Written here, not taken from a crate: `url` would do it, but it brings
+/// the `idna`/ICU stack (the crates the `browser` feature costs) to compare
+/// two addresses. `http::Uri`, already in the tree through `ureq`, was
+/// tried: it takes a scheme that starts with a digit and refuses
+/// characters a pasted address may hold (`"`, `{`, `|`, `}`), so the
+/// checks and the comparison's normalisation (case, default port) would
+/// stay here anyway.
 pub(crate) fn split_url(s: &str) -> Option<(Target, Option<&str>)> {
     let s = s.split('#').next().unwrap_or("");
     let (scheme, rest) = s.split_once("://")?;
