@@ -293,6 +293,10 @@ impl SpotifyBuilder {
     /// than a year (`Duration::MAX`, say) is taken as a year. With a
     /// caller's [`agent`](Self::agent), the agent's own timeouts apply
     /// instead of these four.
+    ///
+    /// Through a proxy from `HTTPS_PROXY` and friends, this one is not
+    /// applied (the operating system's connect timeout is): ureq would
+    /// look the proxy's name up on a helper thread to enforce it.
     pub fn connect_timeout(mut self, d: Duration) -> Self {
         self.http.connect_timeout = d;
         self

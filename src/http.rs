@@ -291,6 +291,12 @@ enum Attempt {
     Failed { error: Error, retryable: bool },
 }
 
+/// The connect timeout handed to ureq: none through a proxy, where ureq
+/// would enforce it by resolving the proxy's name on a helper thread.
+pub(crate) fn connect_timeout(setting: Duration, proxied: bool) -> Option<Duration> {
+    (!proxied).then(|| setting.min(MAX_TIMEOUT))
+}
+
 /// The longest timeout handed to ureq, which adds it to the clock and
 /// would overflow (and panic) on `Duration::MAX`; longer ones are cut to it.
 pub(crate) const MAX_TIMEOUT: Duration = Duration::from_secs(365 * 86_400);
@@ -300,11 +306,16 @@ impl Http {
         // Only per-phase timeouts: a resolve or global timeout makes ureq
         // resolve names on a helper thread.
         let cap = |d: Duration| Some(d.min(MAX_TIMEOUT));
+        // ureq looks a CONNECT proxy's name up under the connect timeout,
+        // on a helper thread; with a proxy that phase is left to the OS.
+        let proxy = ureq::Proxy::try_from_env();
+        let connect = connect_timeout(config.connect_timeout, proxy.is_some());
         let agent = ureq::Agent::config_builder()
             .http_status_as_error(false)
             .max_redirects(0)
             .user_agent(config.user_agent.as_str())
-            .timeout_connect(cap(config.connect_timeout))
+            .proxy(proxy)
+            .timeout_connect(connect)
             .timeout_send_request(cap(config.send_timeout))
             .timeout_send_body(cap(config.send_timeout))
             .timeout_recv_response(cap(config.response_timeout))
