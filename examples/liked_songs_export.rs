@@ -15,6 +15,8 @@ use spotify_blocking::scope::Scope;
 use std::io::Write;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
+    // `RUST_LOG=spotify_blocking=debug` shows each request on stderr.
+    env_logger::init();
     let out = std::env::args().nth(1).map_or_else(
         || std::env::temp_dir().join("liked-songs.csv"),
         std::path::PathBuf::from,

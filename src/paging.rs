@@ -147,6 +147,8 @@ pub struct Pages<'a, P> {
     done: bool,
     /// Pages fetched so far.
     fetched: usize,
+    /// Pages in hand before the first fetch (1 for `all_items`), for logs.
+    in_hand: usize,
     max_pages: usize,
     /// Items on the pages so far, including a page in hand.
     passed: u64,
@@ -195,6 +197,7 @@ impl<'a, P: Paged> Pages<'a, P> {
             endpoint,
             fetch,
             fetched: 0,
+            in_hand: usize::from(in_hand.is_some()),
             max_pages: DEFAULT_MAX_PAGES,
             passed: 0,
             bound: None,
@@ -228,6 +231,27 @@ impl<'a, P: Paged> Pages<'a, P> {
             .total()
             .map(|total| (u64::from(total), count.max(u64::from(page.limit()))));
         self.next = page.next_url().map(str::to_owned);
+    }
+
+    /// The debug line of a page just fetched: which page of how many.
+    fn log_page(&self) {
+        let of = match self.bound {
+            Some((total, page)) if page > 0 => {
+                format!(" of {}, {total} items in all", total.div_ceil(page).max(1))
+            }
+            _ => String::new(),
+        };
+        log::debug!(
+            "{}: page {}{of}, {} items so far{}",
+            self.endpoint,
+            self.in_hand + self.fetched,
+            self.passed,
+            if self.next.is_some() {
+                ""
+            } else {
+                ", the last"
+            }
+        );
     }
 
     /// Why the next link must not be followed, if it must not.
@@ -275,6 +299,10 @@ impl<P: Paged> Iterator for Pages<'_, P> {
             None => {
                 let url = self.next.take()?;
                 if self.seen.contains(&url) {
+                    log::debug!(
+                        "{}: the next link repeats; the iteration ends",
+                        self.endpoint
+                    );
                     self.done = true;
                     return None;
                 }
@@ -291,6 +319,7 @@ impl<P: Paged> Iterator for Pages<'_, P> {
         match request.and_then(|r| (self.fetch)(self.client, &r)) {
             Ok(page) => {
                 self.take_in(&page);
+                self.log_page();
                 self.done = self.next.is_none();
                 Some(Ok(page))
             }
