@@ -1,5 +1,5 @@
 //! Exports your Liked Songs (the saved tracks of your library) to a CSV
-//! file that a spreadsheet opens.
+//! file that a spreadsheet opens, with a progress bar on a terminal.
 //!
 //!     cargo run --example liked_songs_export                 # to liked-songs.csv
 //!     cargo run --example liked_songs_export -- liked.csv
@@ -10,11 +10,13 @@
 
 mod common;
 
+use indicatif::{ProgressBar, ProgressStyle};
 use spotify_blocking::mock::HYBRID_THEORY;
 use spotify_blocking::scope::Scope;
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 
 fn main() -> Result<(), common::Report> {
+    env_logger::init(); // RUST_LOG=spotify_blocking=debug: each request on stderr
     let out = std::env::args().nth(1).unwrap_or("liked-songs.csv".into());
     let scopes = Scope::UserLibraryRead | Scope::UserLibraryModify;
     let (spotify, mock) = common::user_client(scopes)?;
@@ -29,10 +31,16 @@ fn main() -> Result<(), common::Report> {
         spotify.library_save(&uris).send()?;
     }
 
-    // Build the whole file in memory, then write it at once.
+    // A progress bar on stderr when it is a terminal; none when piped.
+    let bar = match std::io::stderr().is_terminal() {
+        true => ProgressBar::new(0),
+        false => ProgressBar::hidden(),
+    };
+    bar.set_style(ProgressStyle::with_template("{bar:40} {pos}/{len}")?);
     let mut csv = String::from("added_at,name,artists,album,uri\n");
     // `.items()` fetches page after page (50 tracks each) as it goes.
-    for saved in spotify.saved_tracks().limit(50).items() {
+    let mut liked = spotify.saved_tracks().limit(50).items();
+    while let Some(saved) = liked.next() {
         let saved = saved?;
         let track = &saved.track;
         let artists: Vec<&str> = track.artists.iter().map(|a| a.name.as_str()).collect();
@@ -46,9 +54,13 @@ fn main() -> Result<(), common::Report> {
         let row: Vec<String> = row.iter().map(|field| csv_field(field)).collect();
         csv.push_str(&row.join(","));
         csv.push('\n');
+        let (done, total) = liked.progress(); // and the total Spotify reports
+        bar.set_length(total.unwrap_or(done) as u64);
+        bar.set_position(done as u64);
     }
-    let rows = csv.lines().count() - 1;
+    bar.finish_and_clear();
     std::fs::File::create(&out)?.write_all(csv.as_bytes())?;
+    let rows = csv.lines().count() - 1;
     println!("Exported {rows} liked songs to {}", out);
     Ok(())
 }

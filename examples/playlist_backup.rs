@@ -11,9 +11,10 @@
 
 mod common;
 
-use spotify_blocking::model::PlaylistItem;
+use indicatif::{ProgressBar, ProgressStyle};
+use spotify_blocking::mock::MORNING_MIX;
 use spotify_blocking::scope::Scope;
-use spotify_blocking::{self as sb, mock::MORNING_MIX};
+use std::io::IsTerminal;
 
 fn main() -> Result<(), common::Report> {
     let mut args = std::env::args().skip(1);
@@ -29,13 +30,24 @@ fn main() -> Result<(), common::Report> {
     };
     let out = args.next().unwrap_or("playlist-backup.json".into());
 
-    // `.items()` walks every page for us; each step may fail, hence `?`.
     let playlist = spotify.playlist(&source).send()?;
     println!("Backing up {playlist}");
-    let items = spotify
-        .playlist_items(&playlist.id)
-        .items()
-        .collect::<Result<Vec<PlaylistItem>, sb::Error>>()?;
+    // A progress bar on stderr when it is a terminal; none when piped.
+    let bar = match std::io::stderr().is_terminal() {
+        true => ProgressBar::new(0),
+        false => ProgressBar::hidden(),
+    };
+    bar.set_style(ProgressStyle::with_template("{bar:40} {pos}/{len}")?);
+    // `.items()` walks every page for us; each step may fail, hence `?`.
+    let mut walk = spotify.playlist_items(&playlist.id).items();
+    let mut items = Vec::new();
+    while let Some(item) = walk.next() {
+        items.push(item?);
+        let (done, total) = walk.progress(); // and the total Spotify reports
+        bar.set_length(total.unwrap_or(done) as u64);
+        bar.set_position(done as u64);
+    }
+    bar.finish_and_clear();
 
     // The models are `Serialize`: the whole list goes to JSON as it is.
     std::fs::write(&out, serde_json::to_string_pretty(&items)?)?;

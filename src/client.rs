@@ -125,10 +125,18 @@ impl Spotify {
     fn renew_after_401(&self, rejected: &str) -> Result<Option<String>> {
         let mut guard = self.lock_token();
         match &mut *guard {
-            AnyToken::Plain(_) => Ok(None),
+            AnyToken::Plain(_) => {
+                log::debug!("401 with a plain token: nothing to renew it with");
+                Ok(None)
+            }
             AnyToken::Refreshing(r) => {
                 if r.token().access_token() == rejected {
+                    log::info!("the API answered 401 for the access token: renewing it");
                     r.refresh()?;
+                } else {
+                    log::debug!(
+                        "401 for an access token already replaced: repeating with the new one"
+                    );
                 }
                 Ok(Some(r.fresh()?.access_token.clone()))
             }

@@ -359,6 +359,7 @@ impl Http {
             Body::Raw { content_type, data } => (content_type, data),
         };
         let body = (!matches!(req.body, Body::Empty)).then_some((content_type, data));
+        let (method, path) = (req.method, log_path(&req.url));
         let mut renewed = false;
         let mut attempts = 0;
         loop {
@@ -366,10 +367,17 @@ impl Http {
             let retries_left = attempts <= policy.max_retries;
             let cached = self.cache_lookup(req, &auth);
             let etag = cached.as_ref().map(|(etag, _)| etag.as_str());
+            let started = std::time::Instant::now();
             match self.attempt(req, &auth, body, etag, attempts) {
                 Attempt::Done(mut resp, new_etag) => {
+                    log::debug!(
+                        "{method} {path}: {} (attempt {attempts}, {} ms)",
+                        resp.status,
+                        started.elapsed().as_millis()
+                    );
                     if resp.status == 304 {
                         if let Some((_, body)) = cached {
+                            log::debug!("{method} {path}: not modified, answered from the cache");
                             resp.status = 200;
                             resp.body = body;
                             return Ok(resp);
@@ -378,6 +386,10 @@ impl Http {
                     if resp.status == 401 && !renewed && retries_left {
                         if let (Some(renew), Auth::Bearer(rejected)) = (renew, &auth) {
                             if let Some(fresh) = renew(rejected)? {
+                                log::debug!(
+                                    "{method} {path}: repeating with the renewed token as attempt {}",
+                                    attempts + 1
+                                );
                                 renewed = true;
                                 auth = Auth::Bearer(fresh);
                                 continue;
@@ -385,21 +397,33 @@ impl Http {
                         }
                     }
                     if resp.status == 429 && retries_left {
-                        let wait = match resp.retry_after {
-                            Some(d) if policy.admits(d) => d,
-                            Some(_) => return Ok(resp),
-                            None => policy.backoff(attempts - 1),
+                        let (wait, why) = match resp.retry_after {
+                            Some(d) if policy.admits(d) => (d, "Retry-After"),
+                            Some(d) => {
+                                log::info!(
+                                    "{method} {path}: 429 with Retry-After {d:?}, longer than the \
+                                     {:?} waited out: not retried",
+                                    policy.max_retry_after
+                                );
+                                return Ok(resp);
+                            }
+                            None => (policy.backoff(attempts - 1), "backoff"),
                         };
+                        log_wait(method, path, resp.status, wait, why, attempts);
                         (policy.sleep)(wait);
                         continue;
                     }
                     if matches!(resp.status, 500 | 502 | 503 | 504) && idempotent && retries_left {
-                        let wait = match resp.retry_after {
-                            Some(d) if policy.admits(d) => d,
-                            _ => policy.backoff(attempts - 1),
+                        let (wait, why) = match resp.retry_after {
+                            Some(d) if policy.admits(d) => (d, "Retry-After"),
+                            _ => (policy.backoff(attempts - 1), "backoff"),
                         };
+                        log_wait(method, path, resp.status, wait, why, attempts);
                         (policy.sleep)(wait);
                         continue;
+                    }
+                    if matches!(resp.status, 429 | 500 | 502 | 503 | 504) && !retries_left {
+                        log::debug!("{method} {path}: no retries left after {attempts} attempts");
                     }
                     if resp.status == 200 {
                         self.cache_store(req, &auth, new_etag, &resp.body);
@@ -408,7 +432,12 @@ impl Http {
                 }
                 Attempt::Failed { error, retryable } => {
                     if retryable && idempotent && retries_left {
-                        (policy.sleep)(policy.backoff(attempts - 1));
+                        let wait = policy.backoff(attempts - 1);
+                        log::info!(
+                            "{method} {path}: waiting {wait:?} (backoff) before attempt {}",
+                            attempts + 1
+                        );
+                        (policy.sleep)(wait);
                         continue;
                     }
                     return Err(error);
@@ -430,10 +459,19 @@ impl Http {
             Auth::Bearer(t) => Some(format!("Bearer {t}")),
             Auth::Basic(b) => Some(format!("Basic {b}")),
         };
+        if log::log_enabled!(log::Level::Trace) {
+            log_details(req, body, etag.is_some());
+        }
         let result = self.run(req, auth.as_deref(), body, etag);
         let mut response = match result {
             Ok(r) => r,
             Err(e) => {
+                log::debug!(
+                    "{} {}: {} (attempt {attempts})",
+                    req.method,
+                    log_path(&req.url),
+                    describe(&e)
+                );
                 // Failures before any response byte may be retried; a
                 // timeout is not (it would multiply the configured wait).
                 let retryable = matches!(
@@ -471,10 +509,18 @@ impl Http {
                 new_etag,
             ),
             // A body that fails half-way is not retried: the server answered.
-            Err(e) => Attempt::Failed {
-                error: transport_error(e, req, attempts),
-                retryable: false,
-            },
+            Err(e) => {
+                log::debug!(
+                    "{} {}: {status}, reading the body failed: {} (attempt {attempts})",
+                    req.method,
+                    log_path(&req.url),
+                    describe(&e)
+                );
+                Attempt::Failed {
+                    error: transport_error(e, req, attempts),
+                    retryable: false,
+                }
+            }
         }
     }
 
@@ -559,10 +605,74 @@ impl Http {
             return;
         }
         let mut cache = cache.lock().unwrap_or_else(|p| p.into_inner());
+        let path = log_path(&req.url);
         match etag {
-            Some(etag) => cache.put(&req.url, key, etag, body.to_vec()),
+            Some(etag) => {
+                log::trace!("GET {path}: stored in the cache ({} bytes)", body.len());
+                cache.put(&req.url, key, etag, body.to_vec())
+            }
             None => cache.remove(&req.url, key),
         }
+    }
+}
+
+/// The path of an absolute URL, for log lines: no scheme, host, user
+/// info, query or fragment (query values can hold anything).
+pub(crate) fn log_path(url: &str) -> &str {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let rest = rest.split(['?', '#']).next().unwrap_or_default();
+    rest.find('/').map_or("/", |i| &rest[i..])
+}
+
+/// The log line of a retry's wait.
+fn log_wait(method: Method, path: &str, status: u16, wait: Duration, why: &str, attempts: u32) {
+    log::info!(
+        "{method} {path}: {status}, waiting {wait:?} ({why}) before attempt {}",
+        attempts + 1
+    );
+}
+
+/// The trace line of one attempt: the host (no user info), the names of
+/// the query parameters (never their values) and the body's size.
+fn log_details(req: &HttpRequest, body: Option<(&str, &[u8])>, conditional: bool) {
+    let rest = req.url.split_once("://").map_or("", |(_, rest)| rest);
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host = authority.rsplit('@').next().unwrap_or_default();
+    let names: Vec<&str> = req
+        .url
+        .split_once('?')
+        .map(|(_, q)| q.split('#').next().unwrap_or_default())
+        .into_iter()
+        .flat_map(|q| q.split('&'))
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| pair.split('=').next().unwrap_or_default())
+        .collect();
+    let body = match body {
+        Some((content_type, data)) => format!("{} bytes of {content_type}", data.len()),
+        None => "no body".to_owned(),
+    };
+    let query = match names.is_empty() {
+        true => "no query".to_owned(),
+        false => format!("query parameters [{}]", names.join(", ")),
+    };
+    log::trace!(
+        "{} {} on {host}: {query}, {body}{}",
+        req.method,
+        log_path(&req.url),
+        if conditional { ", If-None-Match" } else { "" }
+    );
+}
+
+/// What went wrong on the wire, for a log line: the kind only (an error's
+/// text may quote the URL).
+fn describe(e: &ureq::Error) -> String {
+    match e {
+        ureq::Error::Io(io) => format!("I/O error ({:?})", io.kind()),
+        ureq::Error::Timeout(t) => format!("timeout ({t:?})"),
+        ureq::Error::ConnectionFailed => "connection failed".to_owned(),
+        ureq::Error::HostNotFound => "host not found".to_owned(),
+        ureq::Error::BodyExceedsLimit(limit) => format!("body over the limit of {limit} bytes"),
+        _ => "transport error".to_owned(),
     }
 }
 

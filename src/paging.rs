@@ -147,6 +147,8 @@ pub struct Pages<'a, P> {
     done: bool,
     /// Pages fetched so far.
     fetched: usize,
+    /// Pages in hand before the first fetch (1 for `all_items`), for logs.
+    in_hand: usize,
     max_pages: usize,
     /// Items on the pages so far, including a page in hand.
     passed: u64,
@@ -195,6 +197,7 @@ impl<'a, P: Paged> Pages<'a, P> {
             endpoint,
             fetch,
             fetched: 0,
+            in_hand: usize::from(in_hand.is_some()),
             max_pages: DEFAULT_MAX_PAGES,
             passed: 0,
             bound: None,
@@ -228,6 +231,27 @@ impl<'a, P: Paged> Pages<'a, P> {
             .total()
             .map(|total| (u64::from(total), count.max(u64::from(page.limit()))));
         self.next = page.next_url().map(str::to_owned);
+    }
+
+    /// The debug line of a page just fetched: which page of how many.
+    fn log_page(&self) {
+        let of = match self.bound {
+            Some((total, page)) if page > 0 => {
+                format!(" of {}, {total} items in all", total.div_ceil(page).max(1))
+            }
+            _ => String::new(),
+        };
+        log::debug!(
+            "{}: page {}{of}, {} items so far{}",
+            self.endpoint,
+            self.in_hand + self.fetched,
+            self.passed,
+            if self.next.is_some() {
+                ""
+            } else {
+                ", the last"
+            }
+        );
     }
 
     /// Why the next link must not be followed, if it must not.
@@ -275,6 +299,10 @@ impl<P: Paged> Iterator for Pages<'_, P> {
             None => {
                 let url = self.next.take()?;
                 if self.seen.contains(&url) {
+                    log::debug!(
+                        "{}: the next link repeats; the iteration ends",
+                        self.endpoint
+                    );
                     self.done = true;
                     return None;
                 }
@@ -291,6 +319,7 @@ impl<P: Paged> Iterator for Pages<'_, P> {
         match request.and_then(|r| (self.fetch)(self.client, &r)) {
             Ok(page) => {
                 self.take_in(&page);
+                self.log_page();
                 self.done = self.next.is_none();
                 Some(Ok(page))
             }
@@ -325,6 +354,41 @@ impl<P: Paged> Items<'_, P> {
         self.pages = self.pages.max_pages(pages);
         self
     }
+
+    /// How far the walk has come, for a progress bar: the items handed out
+    /// so far, and how many the list holds when Spotify's pages say
+    /// (their `total`, from the latest page fetched; never less than the
+    /// items fetched so far). The total is `None` before the first page
+    /// arrives and for lists whose pages give none (recently played
+    /// tracks), or give 0.
+    ///
+    /// ```
+    /// use spotify_blocking::mock::{MockServer, LONG_ALBUM};
+    ///
+    /// let mock = MockServer::start();
+    /// let spotify = mock.client();
+    /// let mut tracks = spotify.album_tracks(LONG_ALBUM).limit(50).items();
+    /// assert_eq!(tracks.progress(), (0, None)); // nothing fetched yet
+    /// tracks.next().unwrap()?;
+    /// assert_eq!(tracks.progress(), (1, Some(120)));
+    /// while let Some(track) = tracks.next() {
+    ///     track?;
+    ///     let (done, total) = tracks.progress();
+    ///     eprint!("\r{done}/{}", total.unwrap_or(done));
+    /// }
+    /// assert_eq!(tracks.progress(), (120, Some(120)));
+    /// # Ok::<(), spotify_blocking::Error>(())
+    /// ```
+    pub fn progress(&self) -> (usize, Option<usize>) {
+        let passed = self.pages.passed;
+        let done = passed.saturating_sub(self.current.len() as u64);
+        let total = self.pages.bound.map(|(total, _)| total.max(passed));
+        (saturating_usize(done), total.map(saturating_usize))
+    }
+}
+
+fn saturating_usize(n: u64) -> usize {
+    usize::try_from(n).unwrap_or(usize::MAX)
 }
 
 impl<P: Paged> Iterator for Items<'_, P> {
@@ -340,6 +404,28 @@ impl<P: Paged> Iterator for Items<'_, P> {
                 Err(e) => return Some(Err(e)),
             }
         }
+    }
+
+    /// At least the items of the page in hand; once the last page is in
+    /// hand, exactly those. Until then the upper bound comes from the
+    /// list's `total`: the items not yet handed out, and one more for the
+    /// error that may end the walk (`None` without a total). Spotify counts
+    /// the list when it sends each page, so a list that grows during the
+    /// walk (tracks added to a playlist meanwhile) can bring more items
+    /// than a bound given before it grew; the lower bound always holds.
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let in_hand = self.current.len();
+        if self.pages.done {
+            return (in_hand, Some(in_hand));
+        }
+        let (done, _) = self.progress();
+        let upper = self.pages.bound.map(|(total, _)| {
+            saturating_usize(total)
+                .saturating_sub(done)
+                .max(in_hand)
+                .saturating_add(1)
+        });
+        (in_hand, upper)
     }
 }
 

@@ -96,13 +96,32 @@ fn cargo_run(name: &str, args: &[&str], dir: &Path) -> Output {
         .env_remove("SPOTIFY_CLIENT_SECRET")
         .env_remove("SPOTIFY_USER_REFRESH")
         .env_remove("SPOTIFY_REDIRECT_URI")
+        .env_remove("RUST_LOG")
         .output()
         .expect("cargo runs")
 }
 
 /// Runs an example that must succeed; returns its standard output.
 fn run(name: &str, args: &[&str], dir: &Path) -> String {
+    checked(name, args, dir, cargo_run(name, args, dir))
+}
+
+/// Runs an example that shows a progress bar on a terminal: piped, as
+/// here, its standard error shows none (no bar, no `\r`, no escape code).
+fn run_piped(name: &str, args: &[&str], dir: &Path, progress: &str) -> String {
     let out = cargo_run(name, args, dir);
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    for sign in ["\r", "\u{1b}[", progress] {
+        assert!(
+            !stderr.contains(sign),
+            "{name} shows progress ({sign:?}) when piped:\n{stderr}"
+        );
+    }
+    checked(name, args, dir, out)
+}
+
+/// The standard output of a run that must have succeeded offline.
+fn checked(name: &str, args: &[&str], dir: &Path, out: Output) -> String {
     let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
     assert!(
         out.status.success(),
@@ -257,10 +276,11 @@ fn top_tracks_to_playlist() {
 #[test]
 fn playlist_backup() {
     let dir = fresh_dir("playlist_backup");
-    let out = run(
+    let out = run_piped(
         "playlist_backup",
         &["MockP1ay1istMorningMix", "backup.json"],
         &dir,
+        "8/8",
     );
     assert_lines(
         &out,
@@ -308,7 +328,7 @@ fn now_playing() {
 fn liked_songs_export() {
     // No path given: the file goes to the working directory.
     let dir = fresh_dir("liked_songs_export");
-    let out = run("liked_songs_export", &[], &dir);
+    let out = run_piped("liked_songs_export", &[], &dir, "5/5");
     let path = dir.join("liked-songs.csv");
     assert_lines(&out, &["Exported 5 liked songs to liked-songs.csv"]);
     let csv = std::fs::read_to_string(&path).unwrap();

@@ -105,6 +105,11 @@ impl Credentials {
 
     /// POSTs a form to `/api/token` and reads the token or the OAuth error.
     pub(crate) fn token_request(&self, form: &[(&str, &str)], pkce: bool) -> Result<Token> {
+        let grant = form.iter().find(|(k, _)| *k == "grant_type");
+        log::info!(
+            "requesting a token from the accounts service (grant_type={})",
+            grant.map_or("?", |(_, v)| v)
+        );
         let mut fields: Vec<(&str, &str)> = form.to_vec();
         let auth = match (&self.client_secret, pkce) {
             (Some(secret), false) => {
@@ -140,14 +145,32 @@ impl Credentials {
         if (200..300).contains(&resp.status) {
             let parsed: TokenResponse =
                 crate::decode::decode_secret(&resp.body, "POST /api/token", &secrets)?;
-            return parsed.into_token(pkce).map_err(redact);
+            let token = parsed.into_token(pkce).map_err(redact)?;
+            log::debug!(
+                "token granted: {} scopes, {} refresh token{}",
+                token.scopes().len(),
+                if token.refresh_token().is_some() {
+                    "a"
+                } else {
+                    "no"
+                },
+                match token.expires_in() {
+                    Some(left) => format!(", expires in {} s", left.as_secs()),
+                    None => String::new(),
+                }
+            );
+            return Ok(token);
         }
-        Err(oauth_error(
+        let error = oauth_error(resp.status, &resp.body, resp.retry_after, &secrets);
+        log::debug!(
+            "the accounts service refused the token request ({}{})",
             resp.status,
-            &resp.body,
-            resp.retry_after,
-            &secrets,
-        ))
+            match error {
+                Error::RefreshRevoked { .. } => ", invalid_grant",
+                _ => "",
+            }
+        );
+        Err(error)
     }
 }
 

@@ -89,6 +89,7 @@ impl UserAuth {
                 context: format!("listening on {addr} for the login redirect"),
                 source,
             })?;
+        log::debug!("listening on {addr} for the login redirect to {path}");
         show_login_page(output, &self.url(), opener)?;
         let limit = match Instant::now().checked_add(timeout) {
             Some(_) => format!("up to {} s", timeout.as_secs()),
@@ -158,6 +159,7 @@ fn wait(listener: &TcpListener, path: &str, state: &str, timeout: Duration) -> R
             Some(deadline) => {
                 let now = Instant::now();
                 if now >= deadline {
+                    log::debug!("no login redirect within {timeout:?}");
                     return Err(RedirectError::Timeout(timeout).into());
                 }
                 deadline - now
@@ -201,7 +203,10 @@ fn serve(
         (b, d) => b.or(d)?,
     };
     stream.set_nonblocking(false).ok()?;
-    let head = read_head(&mut stream, until)?;
+    let Some(head) = read_head(&mut stream, until) else {
+        log::debug!("dropped a connection that sent no complete request head in time");
+        return None;
+    };
     // The answer is small; it too stops at the connection's time.
     stream.set_write_timeout(Some(time_left(until)?)).ok()?;
     let line = head.lines().next()?;
@@ -209,6 +214,7 @@ fn serve(
     let (method, target) = (parts.next()?, parts.next()?);
     let (req_path, query) = target.split_once('?').unwrap_or((target, ""));
     if method != "GET" || req_path != path {
+        log::debug!("answered 404 to {method} {req_path}: not the login redirect");
         respond(
             &mut stream,
             "404 Not Found",
@@ -218,6 +224,7 @@ fn serve(
         return None;
     }
     if !carries_state(query, state) {
+        log::debug!("ignored a request to {req_path} without this login's state");
         // Any web page can make the browser request this address; only a
         // redirect with this login's `state` counts.
         respond(
@@ -230,6 +237,10 @@ fn serve(
         return None;
     }
     let result = from_query(query, state);
+    match &result {
+        Ok(_) => log::info!("received the login redirect"),
+        Err(e) => log::info!("received the login redirect, without a code: {e}"),
+    }
     match &result {
         Ok(_) => respond(
             &mut stream,

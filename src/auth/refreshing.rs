@@ -63,14 +63,25 @@ impl RefreshingToken {
     pub fn refresh(&mut self) -> Result<()> {
         let new = match &self.token.refresh_token {
             Some(refresh) => {
+                log::debug!("renewing the user token with its refresh token");
                 let mut new = self.credentials.refresh_grant(refresh, self.token.pkce)?;
                 if new.scopes.is_empty() {
                     new.scopes = self.token.scopes.clone();
                 }
                 new
             }
-            None => self.credentials.request_client_token()?,
+            None => {
+                log::debug!("renewing the app token: requesting a new one");
+                self.credentials.request_client_token()?
+            }
         };
+        log::info!(
+            "token renewed{}",
+            match new.expires_in() {
+                Some(left) => format!(", expires in {} s", left.as_secs()),
+                None => String::new(),
+            }
+        );
         self.token = new;
         self.unused = true;
         Ok(())
@@ -83,6 +94,10 @@ impl RefreshingToken {
     /// never more.
     pub fn fresh(&mut self) -> Result<&Token> {
         if self.token.is_expiring() && !self.unused {
+            log::info!(
+                "the access token expires in {} s: renewing it",
+                self.token.expires_in().unwrap_or_default().as_secs()
+            );
             self.refresh()?;
         }
         self.unused = false;

@@ -172,3 +172,19 @@ mod against_the_mock {
         }
     }
 }
+
+#[test]
+fn log_lines_show_the_path_alone() {
+    for (url, path) in [
+        (
+            "https://api.spotify.com/v1/albums/x?market=SE&limit=5",
+            "/v1/albums/x",
+        ),
+        ("http://user:secret@127.0.0.1:8080/v1/me#frag", "/v1/me"),
+        ("http://127.0.0.1:8080?code=abc/def", "/"),
+        ("https://accounts.spotify.com/api/token", "/api/token"),
+        ("https://api.spotify.com", "/"),
+    ] {
+        assert_eq!(log_path(url), path, "{url}");
+    }
+}
