@@ -22,7 +22,10 @@ fn the_agent_sets_only_per_phase_timeouts() {
 fn no_connect_timeout_through_a_proxy_where_ureq_would_need_a_thread() {
     let ten = Duration::from_secs(10);
     assert_eq!(super::connect_timeout(ten, false), Some(ten));
-    assert_eq!(super::connect_timeout(Duration::MAX, false), Some(MAX_TIMEOUT));
+    assert_eq!(
+        super::connect_timeout(Duration::MAX, false),
+        Some(MAX_TIMEOUT)
+    );
     assert_eq!(super::connect_timeout(ten, true), None);
 }
 
