@@ -38,6 +38,7 @@ pub struct Spotify {
     pub(crate) accounts_base: String,
     pub(crate) market: Option<Market>,
     pub(crate) chunked: bool,
+    scope_check: bool,
     token: Mutex<AnyToken>,
 }
 
@@ -141,6 +142,10 @@ impl Spotify {
     /// every endpoint call and every followed `next` link goes through.
     /// Renewal after a 401 shares the transport's retry budget.
     pub(crate) fn send_http<T: DeserializeOwned>(&self, req: &HttpRequest) -> Result<T> {
+        let op = crate::endpoints::by_label(req.endpoint);
+        if let Some(e) = op.filter(|_| self.scope_check) {
+            self.check_scopes(e)?;
+        }
         // The bearer tokens this call sent (the first, and the renewed one
         // after a 401): a server may echo them into any answer.
         let sent = std::cell::RefCell::new(vec![self.bearer()?]);
@@ -171,14 +176,44 @@ impl Spotify {
             }
             _ => resp.body,
         };
-        Err(crate::decode::api_error(
+        let error = crate::decode::api_error(
             resp.status,
             &body,
             req.endpoint,
             resp.retry_after,
             resp.attempts,
             &secrets(),
-        ))
+        );
+        Err(crate::decode::explain_403(error, op, self.granted_scopes()))
+    }
+
+    /// The scopes the current token was granted, when known.
+    fn granted_scopes(&self) -> Option<crate::scope::Scopes> {
+        let guard = self.lock_token();
+        let token = guard.token();
+        token.scopes_known().then(|| token.scopes().clone())
+    }
+
+    /// [`Error::MissingScope`](crate::Error::MissingScope) when the token's
+    /// scopes are known and hold none of those `endpoint` requires.
+    fn check_scopes(&self, endpoint: &crate::request::Endpoint) -> Result<()> {
+        let required = endpoint.required_scopes();
+        if required.is_empty() {
+            return Ok(());
+        }
+        let Some(granted) = self.granted_scopes() else {
+            return Ok(());
+        };
+        let needed = crate::scope::Scopes::parse(&required.join(" "));
+        if needed.iter().any(|s| granted.contains(s)) {
+            return Ok(());
+        }
+        Err(crate::Error::MissingScope {
+            endpoint: endpoint.label.to_owned(),
+            needed,
+            granted: Some(granted),
+            status: None,
+        })
     }
 }
 
@@ -202,6 +237,7 @@ pub struct SpotifyBuilder {
     accounts_base: String,
     market: Option<Market>,
     chunked: bool,
+    scope_check: bool,
 }
 
 impl Default for SpotifyBuilder {
@@ -212,6 +248,7 @@ impl Default for SpotifyBuilder {
             accounts_base: crate::auth::ACCOUNTS_BASE.to_owned(),
             market: None,
             chunked: false,
+            scope_check: true,
         }
     }
 }
@@ -240,6 +277,29 @@ impl SpotifyBuilder {
     /// off: a list over the endpoint's cap is an error).
     pub fn chunked(mut self, on: bool) -> Self {
         self.chunked = on;
+        self
+    }
+
+    /// Check the token's scopes before sending (defaults to on). When the
+    /// token's granted scopes are known (every token this crate obtains
+    /// from the accounts service; not one built with
+    /// [`Token::from_access_token`]) and it holds none of the scopes an
+    /// endpoint requires, `send()` returns
+    /// [`Error::MissingScope`](crate::Error::MissingScope) without sending
+    /// anything. An app token has no user scopes, so it gets that error for
+    /// every endpoint that needs one. Off: such calls go to Spotify, which
+    /// answers 401 or 403.
+    ///
+    /// ```
+    /// use spotify_blocking::{Spotify, Token};
+    ///
+    /// let spotify = Spotify::builder()
+    ///     .scope_check(false)
+    ///     .build(Token::from_access_token("token"));
+    /// # let _ = spotify;
+    /// ```
+    pub fn scope_check(mut self, on: bool) -> Self {
+        self.scope_check = on;
         self
     }
 
@@ -309,6 +369,7 @@ impl SpotifyBuilder {
             accounts_base: self.accounts_base,
             market: self.market,
             chunked: self.chunked,
+            scope_check: self.scope_check,
             token: Mutex::new(token.into()),
         }
     }

@@ -157,6 +157,40 @@ pub(crate) fn api_error(
     .redact(secrets)
 }
 
+/// A 403 that Spotify gives for a scope reason ("Insufficient client
+/// scope") becomes [`Error::MissingScope`], naming every scope the
+/// operation lists; other errors pass through.
+pub(crate) fn explain_403(
+    error: Error,
+    op: Option<&crate::request::Endpoint>,
+    granted: Option<crate::auth::scope::Scopes>,
+) -> Error {
+    let (
+        Some(op),
+        Error::Api {
+            status: 403,
+            message,
+            ..
+        },
+    ) = (op, &error)
+    else {
+        return error;
+    };
+    if message
+        .to_ascii_lowercase()
+        .contains("insufficient client scope")
+        && !op.scopes.is_empty()
+    {
+        return Error::MissingScope {
+            endpoint: op.label.to_owned(),
+            needed: crate::auth::scope::Scopes::parse(&op.scopes.join(" ")),
+            granted,
+            status: Some(403),
+        };
+    }
+    error
+}
+
 fn html_title(body: &str) -> Option<String> {
     let lower = body.to_ascii_lowercase();
     let start = lower.find("<title>")? + 7;

@@ -181,6 +181,27 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+
+    /// The token holds none of the scopes the endpoint needs. Found before
+    /// sending (`status` is `None`: nothing was sent), or Spotify answered
+    /// 403 "Insufficient client scope" (`status` is `Some(403)`).
+    ///
+    /// An app token (client-credentials flow) has no user scopes, so it
+    /// gets this error for every endpoint that needs one.
+    #[error("{}", fmt_scope(endpoint, needed, granted.as_ref(), *.status))]
+    #[non_exhaustive]
+    MissingScope {
+        /// `METHOD /path` of the request.
+        endpoint: String,
+        /// The scopes of which any one would do.
+        needed: crate::auth::scope::Scopes,
+        /// The scopes the token was granted; `None` when unknown (a token
+        /// built from a bare access token).
+        granted: Option<crate::auth::scope::Scopes>,
+        /// `Some(403)` when Spotify refused the call, `None` when it was
+        /// not sent.
+        status: Option<u16>,
+    },
 }
 
 /// Which phase of a request a timeout ended (see the timeouts of
@@ -242,6 +263,48 @@ fn fmt_api(
     if attempts > 1 {
         s.push_str(&format!(" after {attempts} attempts"));
     }
+    s
+}
+
+fn fmt_scope(
+    endpoint: &str,
+    needed: &crate::auth::scope::Scopes,
+    granted: Option<&crate::auth::scope::Scopes>,
+    status: Option<u16>,
+) -> String {
+    let mut s = match status {
+        Some(st) => {
+            format!("Spotify refused {endpoint} ({st} Insufficient client scope): it needs ")
+        }
+        None => format!("{endpoint} needs "),
+    };
+    if needed.len() == 1 {
+        s.push_str(&format!("the scope {needed}"));
+    } else {
+        s.push_str(&format!(
+            "one of the scopes {}",
+            needed.to_string().replace(' ', ", ")
+        ));
+    }
+    match granted {
+        Some(g) if g.is_empty() => {
+            s.push_str("; the token has no scopes (an app token never has: log in as a user)")
+        }
+        Some(g) => s.push_str(&format!(
+            "; the token was granted {}",
+            g.to_string().replace(' ', ", ")
+        )),
+        None => {}
+    }
+    if status.is_none() {
+        s.push_str("; nothing was sent");
+    }
+    s.push_str("; log in again asking for ");
+    s.push_str(if needed.len() == 1 {
+        "it"
+    } else {
+        "one of them"
+    });
     s
 }
 
@@ -463,10 +526,12 @@ impl Error {
         self
     }
 
-    /// The HTTP status, for [`Error::Api`] and [`Error::Auth`].
+    /// The HTTP status, for [`Error::Api`] and [`Error::Auth`], and for
+    /// an [`Error::MissingScope`] that Spotify answered.
     pub fn status(&self) -> Option<u16> {
         match self {
             Error::Api { status, .. } | Error::Auth { status, .. } => Some(*status),
+            Error::MissingScope { status, .. } => *status,
             _ => None,
         }
     }

@@ -146,6 +146,7 @@ impl MockServer {
         let refresh = accounts::issue_refresh(&self.ctx, scopes.clone());
         let mut token = Token::from_access_token(access);
         token.scopes = scopes;
+        token.scopes_known = true;
         token.refresh_token = Some(refresh);
         token.expires_at = Some(std::time::SystemTime::now() + Duration::from_secs(3600));
         token

@@ -1,0 +1,169 @@
+//! Know before you send: the scope check, the remembered rate-limit
+//! cooldown and the Development-Mode explanations. Every test owns its
+//! mock and asserts how many requests reached it and the typed error.
+
+use spotify_blocking::mock::{HYBRID_THEORY, MockServer};
+use spotify_blocking::scope::{Scope, Scopes};
+use spotify_blocking::{Error, RefreshingToken, Token};
+
+/// The URIs of Hybrid Theory's tracks, fetched with an app token.
+fn track_uris(mock: &MockServer) -> Vec<String> {
+    let page = mock.client().album_tracks(HYBRID_THEORY).send().unwrap();
+    page.items.iter().filter_map(|t| t.uri.clone()).collect()
+}
+
+fn missing(err: Error) -> (String, Scopes, Option<Scopes>, Option<u16>) {
+    match err {
+        Error::MissingScope {
+            endpoint,
+            needed,
+            granted,
+            status,
+            ..
+        } => (endpoint, needed, granted, status),
+        other => panic!("expected MissingScope, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_user_token_without_the_scope_fails_before_sending() {
+    let mock = MockServer::start();
+    let spotify = mock.user_client(Scope::UserReadEmail);
+    let err = spotify.current_user_top_tracks().send().unwrap_err();
+    let text = err.to_string();
+    let (endpoint, needed, granted, status) = missing(err);
+    assert_eq!(endpoint, "GET /me/top/tracks");
+    assert_eq!(needed, Scopes::from(Scope::UserTopRead));
+    assert_eq!(granted, Some(Scopes::from(Scope::UserReadEmail)));
+    assert_eq!(status, None);
+    assert_eq!(mock.request_count(), 0, "{:?}", mock.requests());
+    assert_eq!(
+        text,
+        "GET /me/top/tracks needs the scope user-top-read; the token was granted \
+         user-read-email; nothing was sent; log in again asking for it"
+    );
+}
+
+#[test]
+fn any_one_of_the_listed_scopes_will_do() {
+    let mock = MockServer::start();
+    // `POST /me/playlists` lists playlist-modify-private and -public.
+    let spotify = mock.user_client(Scope::PlaylistModifyPrivate);
+    let playlist = spotify
+        .playlist_create("Mine")
+        .public(false)
+        .send()
+        .unwrap();
+    assert_eq!(playlist.name, "Mine");
+    assert_eq!(mock.request_count(), 1);
+
+    let spotify = mock.user_client(Scope::UserTopRead);
+    let err = spotify.playlist_create("Mine").send().unwrap_err();
+    let (_, needed, _, _) = missing(err);
+    assert_eq!(
+        needed,
+        Scope::PlaylistModifyPrivate | Scope::PlaylistModifyPublic
+    );
+    assert_eq!(mock.request_count(), 1, "nothing more was sent");
+}
+
+#[test]
+fn an_app_token_gets_the_same_error_naming_no_scopes() {
+    let mock = MockServer::start();
+    let spotify = mock.client();
+    mock.clear_requests();
+    let err = spotify.playback().send().unwrap_err();
+    assert!(err.to_string().contains("the token has no scopes"), "{err}");
+    let (endpoint, needed, granted, status) = missing(err);
+    assert_eq!(endpoint, "GET /me/player");
+    assert_eq!(needed, Scopes::from(Scope::UserReadPlaybackState));
+    assert_eq!(granted, Some(Scopes::new()));
+    assert_eq!(status, None);
+    assert_eq!(mock.request_count(), 0);
+    // Endpoints that need no scope still go out.
+    spotify.album(HYBRID_THEORY).send().unwrap();
+    assert_eq!(mock.request_count(), 1);
+}
+
+#[test]
+fn scopes_that_only_widen_the_answer_are_not_checked() {
+    let mock = MockServer::start();
+    let spotify = mock.client();
+    mock.clear_requests();
+    // `GET /me` lists user-read-email and user-read-private; the mock, like
+    // Spotify, answers without them (here: 403 for an app token, which
+    // needs a user).
+    let err = spotify.current_user().send().unwrap_err();
+    assert_eq!(err.status(), Some(403), "{err:?}");
+    assert_eq!(mock.request_count(), 1, "the call went out");
+}
+
+#[test]
+fn a_token_with_unknown_scopes_is_sent_and_a_scope_403_names_the_scopes() {
+    let mock = MockServer::start();
+    let access = mock.user_token(Scopes::new()).access_token().to_owned();
+    let spotify = mock.builder().build(Token::from_access_token(access));
+    assert!(!spotify.token().scopes_known());
+    let err = spotify.current_user_top_tracks().send().unwrap_err();
+    assert_eq!(err.status(), Some(403));
+    let text = err.to_string();
+    let (endpoint, needed, granted, status) = missing(err);
+    assert_eq!(endpoint, "GET /me/top/tracks");
+    assert_eq!(needed, Scopes::from(Scope::UserTopRead));
+    assert_eq!(granted, None);
+    assert_eq!(status, Some(403));
+    assert_eq!(mock.request_count(), 1);
+    assert_eq!(
+        text,
+        "Spotify refused GET /me/top/tracks (403 Insufficient client scope): it needs the \
+         scope user-top-read; log in again asking for it"
+    );
+}
+
+#[test]
+fn the_check_can_be_turned_off() {
+    let mock = MockServer::start();
+    let token = mock.user_token(Scope::UserReadEmail);
+    let spotify = mock
+        .builder()
+        .scope_check(false)
+        .build(RefreshingToken::new(token, mock.credentials()));
+    let err = spotify.current_user_top_tracks().send().unwrap_err();
+    let (_, needed, granted, status) = missing(err);
+    assert_eq!(status, Some(403), "Spotify (the mock) refused it");
+    assert_eq!(needed, Scopes::from(Scope::UserTopRead));
+    assert_eq!(granted, Some(Scopes::from(Scope::UserReadEmail)));
+    assert_eq!(mock.request_count(), 1);
+}
+
+#[test]
+fn chunked_calls_and_next_links_are_checked_too() {
+    let mock = MockServer::start();
+    let uris = track_uris(&mock);
+    mock.clear_requests();
+    // A chunked call: refused before its first chunk.
+    let spotify = mock.builder().chunked(true).build(RefreshingToken::new(
+        mock.user_token(Scope::UserTopRead),
+        mock.credentials(),
+    ));
+    let many: Vec<String> = uris.iter().cycle().take(90).cloned().collect();
+    let err = spotify.library_save(&many).send().unwrap_err();
+    let (endpoint, ..) = missing(err);
+    assert_eq!(endpoint, "PUT /me/library");
+    assert_eq!(mock.request_count(), 0);
+
+    // A next link, after the token was replaced by one without the scope.
+    let spotify = mock.user_client(Scope::UserLibraryRead | Scope::UserLibraryModify);
+    spotify.library_save(&uris[..3]).send().unwrap();
+    let mut pages = spotify.saved_tracks().limit(1).pages();
+    assert_eq!(pages.next().unwrap().unwrap().items.len(), 1);
+    let before = mock.request_count();
+    spotify.set_token(mock.user_token(Scope::UserTopRead));
+    let (endpoint, ..) = missing(pages.next().unwrap().unwrap_err());
+    assert_eq!(endpoint, "GET /me/tracks");
+    assert_eq!(
+        mock.request_count(),
+        before,
+        "the next link was not followed"
+    );
+}
