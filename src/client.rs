@@ -91,6 +91,42 @@ impl Spotify {
         self.chunked
     }
 
+    /// Until when the Web API is not called: set after a 429 whose
+    /// `Retry-After` was longer than the [`RetryPolicy`] waits out (see
+    /// [`Error::RateLimited`](crate::Error::RateLimited)); `None` when no
+    /// such wait is running. Shared by every thread using this client. A
+    /// program that stops during a ban can save this and hand it to the
+    /// next run's client with [`set_blocked_until`](Self::set_blocked_until).
+    ///
+    /// ```
+    /// use spotify_blocking::{Spotify, Token};
+    /// let spotify = Spotify::new(Token::from_access_token("token"));
+    /// assert_eq!(spotify.blocked_until(), None);
+    /// ```
+    pub fn blocked_until(&self) -> Option<std::time::SystemTime> {
+        self.http.blocked_until(crate::http::Service::Api)
+    }
+
+    /// Sets when the Web API may be called again (a wait saved by an
+    /// earlier run), or lifts the wait with `None`. Until then every call
+    /// fails at once with [`Error::RateLimited`](crate::Error::RateLimited).
+    ///
+    /// ```
+    /// use spotify_blocking::{Error, Spotify, Token};
+    /// use std::time::{Duration, SystemTime};
+    ///
+    /// let spotify = Spotify::new(Token::from_access_token("token"));
+    /// spotify.set_blocked_until(Some(SystemTime::now() + Duration::from_secs(30)));
+    /// let err = spotify.album("3RBULTZJ97bvVzZLpxcB0j").send().unwrap_err();
+    /// assert!(matches!(err, Error::RateLimited { .. }));
+    /// assert!(err.retry_after().unwrap() <= Duration::from_secs(30));
+    /// spotify.set_blocked_until(None);
+    /// ```
+    pub fn set_blocked_until(&self, until: Option<std::time::SystemTime>) {
+        self.http
+            .set_blocked_until(crate::http::Service::Api, until);
+    }
+
     /// Credentials that talk to this client's accounts service through its
     /// connection pool.
     pub fn credentials(&self, client_id: &str, client_secret: Option<&str>) -> Credentials {
@@ -146,6 +182,8 @@ impl Spotify {
         if let Some(e) = op.filter(|_| self.scope_check) {
             self.check_scopes(e)?;
         }
+        // Before the token is renewed: nothing goes out during a ban.
+        self.http.check_cooldown(req)?;
         // The bearer tokens this call sent (the first, and the renewed one
         // after a 401): a server may echo them into any answer.
         let sent = std::cell::RefCell::new(vec![self.bearer()?]);

@@ -202,6 +202,26 @@ pub enum Error {
         /// not sent.
         status: Option<u16>,
     },
+
+    /// Not sent: an earlier call got a 429 whose `Retry-After` was longer
+    /// than the [`RetryPolicy`](crate::RetryPolicy) waits out, and that
+    /// wait is not over. Calling Spotify during a ban lengthens it, so the
+    /// client remembers it (shared by every thread using the client; the
+    /// Web API and the accounts service separately) and fails at once.
+    #[error(
+        "{endpoint} was not sent: Spotify rate-limited this client; try again in {} s",
+        retry_after.as_secs_f64().ceil()
+    )]
+    #[non_exhaustive]
+    RateLimited {
+        /// `METHOD /path` of the request.
+        endpoint: String,
+        /// How much of the wait is left.
+        retry_after: Duration,
+        /// When the wait ends (see
+        /// [`Spotify::blocked_until`](crate::Spotify::blocked_until)).
+        until: std::time::SystemTime,
+    },
 }
 
 /// Which phase of a request a timeout ended (see the timeouts of
@@ -538,7 +558,8 @@ impl Error {
 
     /// The `Retry-After` delay the server asked for, for [`Error::Api`]
     /// and [`Error::Auth`] (a 429 too long to wait out, or a 429 or 503
-    /// when the retries ran out).
+    /// when the retries ran out), and what is left of it for
+    /// [`Error::RateLimited`].
     ///
     /// ```
     /// # use spotify_blocking::Error;
@@ -551,6 +572,7 @@ impl Error {
     pub fn retry_after(&self) -> Option<Duration> {
         match self {
             Error::Api { retry_after, .. } | Error::Auth { retry_after, .. } => *retry_after,
+            Error::RateLimited { retry_after, .. } => Some(*retry_after),
             _ => None,
         }
     }

@@ -2,9 +2,10 @@
 //! cooldown and the Development-Mode explanations. Every test owns its
 //! mock and asserts how many requests reached it and the typed error.
 
-use spotify_blocking::mock::{HYBRID_THEORY, MockServer};
+use spotify_blocking::mock::{CLIENT_ID, CLIENT_SECRET, Fault, HYBRID_THEORY, MockServer};
 use spotify_blocking::scope::{Scope, Scopes};
-use spotify_blocking::{Error, RefreshingToken, Token};
+use spotify_blocking::{Error, RefreshingToken, RetryPolicy, Token};
+use std::time::{Duration, Instant, SystemTime};
 
 /// The URIs of Hybrid Theory's tracks, fetched with an app token.
 fn track_uris(mock: &MockServer) -> Vec<String> {
@@ -166,4 +167,132 @@ fn chunked_calls_and_next_links_are_checked_too() {
         before,
         "the next link was not followed"
     );
+}
+
+// ---- the remembered rate-limit cooldown ------------------------------
+
+/// An app-token client that waits out no `Retry-After` at all (cap 0 s),
+/// its token request forgotten.
+fn impatient(mock: &MockServer) -> spotify_blocking::Spotify {
+    let policy = RetryPolicy::default()
+        .max_retry_after(Duration::ZERO)
+        .sleep_with(|_| {});
+    let spotify = mock
+        .builder()
+        .retry(policy)
+        .build_with_credentials(CLIENT_ID, CLIENT_SECRET)
+        .unwrap();
+    mock.clear_requests();
+    spotify
+}
+
+/// Sleeps until `until` has passed (bounded: at most 5 s).
+fn sleep_past(until: SystemTime) {
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while SystemTime::now() <= until && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn a_429_longer_than_the_cap_blocks_later_calls_until_it_passes() {
+    let mock = MockServer::start();
+    let spotify = impatient(&mock);
+    mock.fault_on("/v1/albums", Fault::RateLimit(Some(1)));
+    let err = spotify.album(HYBRID_THEORY).send().unwrap_err();
+    assert_eq!(err.status(), Some(429));
+    assert_eq!(err.retry_after(), Some(Duration::from_secs(1)));
+    assert_eq!(mock.request_count(), 1);
+    let until = spotify.blocked_until().expect("the wait is remembered");
+
+    // During the wait: nothing reaches the mock, from any thread.
+    let err = spotify.album(HYBRID_THEORY).send().unwrap_err();
+    assert!(err.to_string().contains("was not sent"), "{err}");
+    match err {
+        Error::RateLimited {
+            endpoint,
+            retry_after,
+            until: u,
+            ..
+        } => {
+            assert_eq!(endpoint, "GET /albums/{id}");
+            assert!(retry_after <= Duration::from_secs(1), "{retry_after:?}");
+            assert_eq!(u, until);
+        }
+        other => panic!("{other:?}"),
+    }
+    std::thread::scope(|s| {
+        let other = s.spawn(|| spotify.track("6rqhFgbbKwnb9MLmUQDhG6").send());
+        assert!(matches!(
+            other.join().unwrap(),
+            Err(Error::RateLimited { .. })
+        ));
+    });
+    assert_eq!(mock.request_count(), 1, "{:?}", mock.requests());
+
+    // After it: normal service.
+    sleep_past(until);
+    assert_eq!(spotify.blocked_until(), None);
+    let album = spotify.album(HYBRID_THEORY).send().unwrap();
+    assert_eq!(album.name, "Hybrid Theory");
+    assert_eq!(mock.request_count(), 2);
+}
+
+#[test]
+fn a_429_that_is_waited_out_is_not_remembered() {
+    let mock = MockServer::start();
+    let spotify = mock
+        .builder()
+        .build_with_credentials(CLIENT_ID, CLIENT_SECRET)
+        .unwrap();
+    mock.clear_requests();
+    mock.fault_on("/v1/albums", Fault::RateLimit(Some(1)));
+    spotify.album(HYBRID_THEORY).send().unwrap();
+    assert_eq!(spotify.blocked_until(), None);
+    spotify.album(HYBRID_THEORY).send().unwrap();
+    assert_eq!(mock.request_count(), 3, "429, retry, next call");
+}
+
+#[test]
+fn the_accounts_service_cools_down_apart_from_the_api() {
+    let mock = MockServer::start();
+    let spotify = impatient(&mock);
+    let creds = spotify.credentials(CLIENT_ID, Some(CLIENT_SECRET));
+    // The API is blocked; token requests still go out.
+    mock.fault_on("/v1/albums", Fault::RateLimit(Some(2)));
+    spotify.album(HYBRID_THEORY).send().unwrap_err();
+    creds.request_client_token().unwrap();
+    assert_eq!(mock.request_count(), 2);
+    // A long 429 from the token endpoint blocks token requests only.
+    spotify.set_blocked_until(None);
+    mock.fault_on("/api/token", Fault::RateLimit(Some(2)));
+    let err = creds.request_client_token().unwrap_err();
+    assert!(matches!(err, Error::Auth { status: 429, .. }), "{err:?}");
+    let err = creds.request_client_token().unwrap_err();
+    match err {
+        Error::RateLimited { endpoint, .. } => assert_eq!(endpoint, "POST /api/token"),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(mock.request_count(), 3);
+    spotify.album(HYBRID_THEORY).send().unwrap();
+    assert_eq!(mock.request_count(), 4);
+}
+
+#[test]
+fn a_saved_wait_can_be_restored_and_lifted() {
+    let mock = MockServer::start();
+    let spotify = impatient(&mock);
+    let until = SystemTime::now() + Duration::from_secs(600);
+    spotify.set_blocked_until(Some(until));
+    assert_eq!(spotify.blocked_until(), Some(until));
+    let err = spotify.album(HYBRID_THEORY).send().unwrap_err();
+    assert!(err.retry_after().unwrap() > Duration::from_secs(590));
+    assert_eq!(mock.request_count(), 0);
+    spotify.set_blocked_until(None);
+    spotify.album(HYBRID_THEORY).send().unwrap();
+    assert_eq!(mock.request_count(), 1);
+    // A wait in the past is no wait.
+    spotify.set_blocked_until(Some(SystemTime::now() - Duration::from_secs(1)));
+    assert_eq!(spotify.blocked_until(), None);
+    spotify.album(HYBRID_THEORY).send().unwrap();
 }
