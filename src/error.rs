@@ -222,6 +222,26 @@ pub enum Error {
         /// [`Spotify::blocked_until`](crate::Spotify::blocked_until)).
         until: std::time::SystemTime,
     },
+
+    /// Spotify refused (403) an operation it restricted for
+    /// Development-Mode apps: in February 2026 (new apps from 2026-02-11,
+    /// every app from 2026-03-09) or, for a few, in November 2024. Apps
+    /// with Extended Quota Mode still have them; the crate's methods for
+    /// them are `#[deprecated]`, naming the same replacement.
+    #[error("{}", fmt_dev_mode(endpoint, message, restricted, *.replacement))]
+    #[non_exhaustive]
+    DevelopmentMode {
+        /// `METHOD /path` of the request.
+        endpoint: String,
+        /// When Spotify restricted it: `"February 2026"` or
+        /// `"November 2024"`.
+        restricted: &'static str,
+        /// The method of [`Spotify`](crate::Spotify) to call instead
+        /// (`"album"`), when there is one.
+        replacement: Option<&'static str>,
+        /// Spotify's error message (`Forbidden`).
+        message: String,
+    },
 }
 
 /// Which phase of a request a timeout ended (see the timeouts of
@@ -325,6 +345,29 @@ fn fmt_scope(
     } else {
         "one of them"
     });
+    s
+}
+
+fn fmt_dev_mode(
+    endpoint: &str,
+    message: &str,
+    restricted: &str,
+    replacement: Option<&str>,
+) -> String {
+    let mut s = format!(
+        "Spotify refused {endpoint} (403 {message}): it no longer serves it to \
+         Development-Mode apps (restricted in {restricted}"
+    );
+    if restricted.contains("2026") {
+        s.push_str(": new apps from 2026-02-11, all from 2026-03-09");
+    }
+    s.push(')');
+    match replacement {
+        Some(r) => s.push_str(&format!("; call `Spotify::{r}` instead")),
+        None => {
+            s.push_str("; there is no replacement (apps with Extended Quota Mode still have it)")
+        }
+    }
     s
 }
 
@@ -546,12 +589,14 @@ impl Error {
         self
     }
 
-    /// The HTTP status, for [`Error::Api`] and [`Error::Auth`], and for
-    /// an [`Error::MissingScope`] that Spotify answered.
+    /// The HTTP status, for [`Error::Api`] and [`Error::Auth`], for an
+    /// [`Error::MissingScope`] that Spotify answered, and 403 for
+    /// [`Error::DevelopmentMode`].
     pub fn status(&self) -> Option<u16> {
         match self {
             Error::Api { status, .. } | Error::Auth { status, .. } => Some(*status),
             Error::MissingScope { status, .. } => *status,
+            Error::DevelopmentMode { .. } => Some(403),
             _ => None,
         }
     }

@@ -296,3 +296,123 @@ fn a_saved_wait_can_be_restored_and_lifted() {
     assert_eq!(spotify.blocked_until(), None);
     spotify.album(HYBRID_THEORY).send().unwrap();
 }
+
+// ---- Development Mode ------------------------------------------------
+
+fn dev_mode(err: Error) -> (String, &'static str, Option<&'static str>) {
+    match err {
+        Error::DevelopmentMode {
+            endpoint,
+            restricted,
+            replacement,
+            ..
+        } => (endpoint, restricted, replacement),
+        other => panic!("expected DevelopmentMode, got {other:?}"),
+    }
+}
+
+#[test]
+#[allow(deprecated)]
+fn in_development_mode_a_restricted_call_names_the_replacement() {
+    let mock = MockServer::start();
+    mock.development_mode(true);
+    let spotify = mock.client();
+    mock.clear_requests();
+
+    let err = spotify.albums([HYBRID_THEORY]).send().unwrap_err();
+    assert_eq!(err.status(), Some(403));
+    let text = err.to_string();
+    assert_eq!(
+        dev_mode(err),
+        ("GET /albums".to_owned(), "February 2026", Some("album"))
+    );
+    assert_eq!(
+        text,
+        "Spotify refused GET /albums (403 Forbidden): it no longer serves it to \
+         Development-Mode apps (restricted in February 2026: new apps from 2026-02-11, \
+         all from 2026-03-09); call `Spotify::album` instead"
+    );
+    assert_eq!(mock.request_count(), 1);
+    let last = mock.requests().pop().unwrap();
+    assert_eq!(last.path, "/v1/albums");
+
+    // No replacement, and one restricted in November 2024.
+    let err = spotify.markets().send().unwrap_err();
+    assert!(err.to_string().contains("there is no replacement"), "{err}");
+    assert_eq!(
+        dev_mode(err),
+        ("GET /markets".to_owned(), "February 2026", None)
+    );
+    let err = spotify.recommendation_genre_seeds().send().unwrap_err();
+    assert_eq!(dev_mode(err).1, "November 2024");
+
+    // A user endpoint moved to /me/library.
+    let user = mock.user_client(spotify_blocking::scope::every());
+    let err = user
+        .saved_tracks_add(["6rqhFgbbKwnb9MLmUQDhG6"])
+        .send()
+        .unwrap_err();
+    assert_eq!(dev_mode(err).2, Some("library_save"));
+
+    // The current operations are served.
+    assert_eq!(
+        spotify.album(HYBRID_THEORY).send().unwrap().name,
+        "Hybrid Theory"
+    );
+    assert_eq!(mock.request_count(), 5);
+}
+
+#[test]
+#[allow(deprecated)]
+fn without_development_mode_the_restricted_calls_are_served() {
+    let mock = MockServer::start();
+    let spotify = mock.client();
+    let albums = spotify.albums([HYBRID_THEORY]).send().unwrap();
+    assert_eq!(albums[0].as_ref().unwrap().name, "Hybrid Theory");
+    assert!(!spotify.markets().send().unwrap().is_empty());
+}
+
+/// `GET /v1/search` with this `limit`, straight over HTTP (the client
+/// refuses a limit over 10 before sending): the status and body.
+fn raw_search(mock: &MockServer, limit: u32) -> (u16, serde_json::Value) {
+    let token = mock.credentials().request_client_token().unwrap();
+    let agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .build()
+        .new_agent();
+    let url = format!("{}/search?q=the&type=track&limit={limit}", mock.api_base());
+    let mut resp = agent
+        .get(&url)
+        .header("Authorization", format!("Bearer {}", token.access_token()))
+        .call()
+        .unwrap();
+    let status = resp.status().as_u16();
+    let body = resp.body_mut().read_to_string().unwrap();
+    (status, serde_json::from_str(&body).unwrap())
+}
+
+#[test]
+fn development_mode_limits_search_to_10_items() {
+    let mock = MockServer::start();
+    let (status, body) = raw_search(&mock, 20);
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["tracks"]["limit"], 20);
+    mock.development_mode(true);
+    let (status, body) = raw_search(&mock, 20);
+    assert_eq!(status, 400);
+    assert_eq!(body["error"]["message"], "Invalid limit");
+    let (status, _) = raw_search(&mock, 10);
+    assert_eq!(status, 200);
+
+    // The client refuses 20 before sending, in either mode.
+    let spotify = mock.client();
+    mock.clear_requests();
+    let err = spotify.search_tracks("the").limit(20).send().unwrap_err();
+    assert!(
+        matches!(err, Error::InvalidInput { param: "limit", .. }),
+        "{err:?}"
+    );
+    assert_eq!(mock.request_count(), 0);
+    let page = spotify.search_tracks("the").limit(10).send().unwrap();
+    assert!(page.items.len() <= 10);
+}
