@@ -40,6 +40,7 @@ pub struct Spotify {
     pub(crate) chunked: bool,
     pub(crate) max_limits: bool,
     pub(crate) short_link_base: String,
+    scope_check: bool,
     token: Mutex<AnyToken>,
 }
 
@@ -91,6 +92,42 @@ impl Spotify {
     /// Whether long ID lists are split into several calls.
     pub fn is_chunked(&self) -> bool {
         self.chunked
+    }
+
+    /// Until when the Web API is not called: set after a 429 whose
+    /// `Retry-After` was longer than the [`RetryPolicy`] waits out (see
+    /// [`Error::RateLimited`](crate::Error::RateLimited)); `None` when no
+    /// such wait is running. Shared by every thread using this client. A
+    /// program that stops during a ban can save this and hand it to the
+    /// next run's client with [`set_blocked_until`](Self::set_blocked_until).
+    ///
+    /// ```
+    /// use spotify_blocking::{Spotify, Token};
+    /// let spotify = Spotify::new(Token::from_access_token("token"));
+    /// assert_eq!(spotify.blocked_until(), None);
+    /// ```
+    pub fn blocked_until(&self) -> Option<std::time::SystemTime> {
+        self.http.blocked_until(crate::http::Service::Api)
+    }
+
+    /// Sets when the Web API may be called again (a wait saved by an
+    /// earlier run), or lifts the wait with `None`. Until then every call
+    /// fails at once with [`Error::RateLimited`](crate::Error::RateLimited).
+    ///
+    /// ```
+    /// use spotify_blocking::{Error, Spotify, Token};
+    /// use std::time::{Duration, SystemTime};
+    ///
+    /// let spotify = Spotify::new(Token::from_access_token("token"));
+    /// spotify.set_blocked_until(Some(SystemTime::now() + Duration::from_secs(30)));
+    /// let err = spotify.album("3RBULTZJ97bvVzZLpxcB0j").send().unwrap_err();
+    /// assert!(matches!(err, Error::RateLimited { .. }));
+    /// assert!(err.retry_after().unwrap() <= Duration::from_secs(30));
+    /// spotify.set_blocked_until(None);
+    /// ```
+    pub fn set_blocked_until(&self, until: Option<std::time::SystemTime>) {
+        self.http
+            .set_blocked_until(crate::http::Service::Api, until);
     }
 
     /// Credentials that talk to this client's accounts service through its
@@ -152,6 +189,12 @@ impl Spotify {
     /// every endpoint call and every followed `next` link goes through.
     /// Renewal after a 401 shares the transport's retry budget.
     pub(crate) fn send_http<T: DeserializeOwned>(&self, req: &HttpRequest) -> Result<T> {
+        let op = crate::endpoints::by_label(req.endpoint);
+        if let Some(e) = op.filter(|_| self.scope_check) {
+            self.check_scopes(e)?;
+        }
+        // Before the token is renewed: nothing goes out during a ban.
+        self.http.check_cooldown(req)?;
         // The bearer tokens this call sent (the first, and the renewed one
         // after a 401): a server may echo them into any answer.
         let sent = std::cell::RefCell::new(vec![self.bearer()?]);
@@ -182,14 +225,44 @@ impl Spotify {
             }
             _ => resp.body,
         };
-        Err(crate::decode::api_error(
+        let error = crate::decode::api_error(
             resp.status,
             &body,
             req.endpoint,
             resp.retry_after,
             resp.attempts,
             &secrets(),
-        ))
+        );
+        Err(crate::decode::explain_403(error, op, self.granted_scopes()))
+    }
+
+    /// The scopes the current token was granted, when known.
+    fn granted_scopes(&self) -> Option<crate::scope::Scopes> {
+        let guard = self.lock_token();
+        let token = guard.token();
+        token.scopes_known().then(|| token.scopes().clone())
+    }
+
+    /// [`Error::MissingScope`](crate::Error::MissingScope) when the token's
+    /// scopes are known and hold none of those `endpoint` requires.
+    fn check_scopes(&self, endpoint: &crate::request::Endpoint) -> Result<()> {
+        let required = endpoint.required_scopes();
+        if required.is_empty() {
+            return Ok(());
+        }
+        let Some(granted) = self.granted_scopes() else {
+            return Ok(());
+        };
+        let needed = crate::scope::Scopes::parse(&required.join(" "));
+        if needed.iter().any(|s| granted.contains(s)) {
+            return Ok(());
+        }
+        Err(crate::Error::MissingScope {
+            endpoint: endpoint.label.to_owned(),
+            needed,
+            granted: Some(granted),
+            status: None,
+        })
     }
 }
 
@@ -215,6 +288,7 @@ pub struct SpotifyBuilder {
     chunked: bool,
     max_limits: bool,
     short_link_base: String,
+    scope_check: bool,
 }
 
 impl Default for SpotifyBuilder {
@@ -227,6 +301,7 @@ impl Default for SpotifyBuilder {
             chunked: false,
             max_limits: false,
             short_link_base: crate::short_link::SHORT_LINK_BASE.to_owned(),
+            scope_check: true,
         }
     }
 }
@@ -289,6 +364,29 @@ impl SpotifyBuilder {
     /// ```
     pub fn max_limits(mut self, on: bool) -> Self {
         self.max_limits = on;
+        self
+    }
+
+    /// Check the token's scopes before sending (defaults to on). When the
+    /// token's granted scopes are known (every token this crate obtains
+    /// from the accounts service; not one built with
+    /// [`Token::from_access_token`]) and it holds none of the scopes an
+    /// endpoint requires, `send()` returns
+    /// [`Error::MissingScope`](crate::Error::MissingScope) without sending
+    /// anything. An app token has no user scopes, so it gets that error for
+    /// every endpoint that needs one. Off: such calls go to Spotify, which
+    /// answers 401 or 403.
+    ///
+    /// ```
+    /// use spotify_blocking::{Spotify, Token};
+    ///
+    /// let spotify = Spotify::builder()
+    ///     .scope_check(false)
+    ///     .build(Token::from_access_token("token"));
+    /// # let _ = spotify;
+    /// ```
+    pub fn scope_check(mut self, on: bool) -> Self {
+        self.scope_check = on;
         self
     }
 
@@ -442,6 +540,7 @@ impl SpotifyBuilder {
             chunked: self.chunked,
             max_limits: self.max_limits,
             short_link_base: self.short_link_base,
+            scope_check: self.scope_check,
             token: Mutex::new(token.into()),
         }
     }

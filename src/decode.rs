@@ -157,6 +157,74 @@ pub(crate) fn api_error(
     .redact(secrets)
 }
 
+/// A 403 that Spotify gives for a scope reason ("Insufficient client
+/// scope") becomes [`Error::MissingScope`], naming every scope the
+/// operation lists; a bare 403 ("Forbidden") of an operation Spotify
+/// restricted for Development-Mode apps (every deprecated one) becomes
+/// [`Error::DevelopmentMode`], naming the replacement; other errors pass
+/// through.
+pub(crate) fn explain_403(
+    error: Error,
+    op: Option<&crate::request::Endpoint>,
+    granted: Option<crate::auth::scope::Scopes>,
+) -> Error {
+    let (
+        Some(op),
+        Error::Api {
+            status: 403,
+            message,
+            ..
+        },
+    ) = (op, &error)
+    else {
+        return error;
+    };
+    if message
+        .to_ascii_lowercase()
+        .contains("insufficient client scope")
+        && !op.scopes.is_empty()
+    {
+        return Error::MissingScope {
+            endpoint: op.label.to_owned(),
+            needed: crate::auth::scope::Scopes::parse(&op.scopes.join(" ")),
+            granted,
+            status: Some(403),
+        };
+    }
+    // Spotify's body for them is the bare `{"status": 403, "message":
+    // "Forbidden"}`; a 403 that says more is about something else.
+    let bare = message.is_empty() || message.eq_ignore_ascii_case("forbidden");
+    if let Some(instead) = op.deprecated.filter(|_| bare) {
+        return Error::DevelopmentMode {
+            endpoint: op.label.to_owned(),
+            restricted: restricted_in(op.operation_id),
+            replacement: Some(instead).filter(|r| *r != "no replacement"),
+            message: message.clone(),
+        };
+    }
+    error
+}
+
+/// When Spotify restricted a deprecated operation for Development-Mode
+/// apps: these in November 2024, the rest in February 2026.
+fn restricted_in(operation_id: &str) -> &'static str {
+    const NOVEMBER_2024: &[&str] = &[
+        "get-an-artists-related-artists",
+        "get-recommendations",
+        "get-recommendation-genres",
+        "get-audio-features",
+        "get-several-audio-features",
+        "get-audio-analysis",
+        "get-featured-playlists",
+        "get-a-categories-playlists",
+    ];
+    if NOVEMBER_2024.contains(&operation_id) {
+        "November 2024"
+    } else {
+        "February 2026"
+    }
+}
+
 fn html_title(body: &str) -> Option<String> {
     let lower = body.to_ascii_lowercase();
     let start = lower.find("<title>")? + 7;

@@ -181,6 +181,67 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+
+    /// The token holds none of the scopes the endpoint needs. Found before
+    /// sending (`status` is `None`: nothing was sent), or Spotify answered
+    /// 403 "Insufficient client scope" (`status` is `Some(403)`).
+    ///
+    /// An app token (client-credentials flow) has no user scopes, so it
+    /// gets this error for every endpoint that needs one.
+    #[error("{}", fmt_scope(endpoint, needed, granted.as_ref(), *.status))]
+    #[non_exhaustive]
+    MissingScope {
+        /// `METHOD /path` of the request.
+        endpoint: String,
+        /// The scopes of which any one would do.
+        needed: crate::auth::scope::Scopes,
+        /// The scopes the token was granted; `None` when unknown (a token
+        /// built from a bare access token).
+        granted: Option<crate::auth::scope::Scopes>,
+        /// `Some(403)` when Spotify refused the call, `None` when it was
+        /// not sent.
+        status: Option<u16>,
+    },
+
+    /// Not sent: an earlier call got a 429 whose `Retry-After` was longer
+    /// than the [`RetryPolicy`](crate::RetryPolicy) waits out, and that
+    /// wait is not over. Calling Spotify during a ban lengthens it, so the
+    /// client remembers it (shared by every thread using the client; the
+    /// Web API and the accounts service separately) and fails at once.
+    #[error(
+        "{endpoint} was not sent: Spotify rate-limited this client; try again in {} s",
+        retry_after.as_secs_f64().ceil()
+    )]
+    #[non_exhaustive]
+    RateLimited {
+        /// `METHOD /path` of the request.
+        endpoint: String,
+        /// How much of the wait is left.
+        retry_after: Duration,
+        /// When the wait ends (see
+        /// [`Spotify::blocked_until`](crate::Spotify::blocked_until)).
+        until: std::time::SystemTime,
+    },
+
+    /// Spotify refused (403) an operation it restricted for
+    /// Development-Mode apps: in February 2026 (new apps from 2026-02-11,
+    /// every app from 2026-03-09) or, for a few, in November 2024. Apps
+    /// with Extended Quota Mode still have them; the crate's methods for
+    /// them are `#[deprecated]`, naming the same replacement.
+    #[error("{}", fmt_dev_mode(endpoint, message, restricted, *.replacement))]
+    #[non_exhaustive]
+    DevelopmentMode {
+        /// `METHOD /path` of the request.
+        endpoint: String,
+        /// When Spotify restricted it: `"February 2026"` or
+        /// `"November 2024"`.
+        restricted: &'static str,
+        /// The method of [`Spotify`](crate::Spotify) to call instead
+        /// (`"album"`), when there is one.
+        replacement: Option<&'static str>,
+        /// Spotify's error message (`Forbidden`).
+        message: String,
+    },
 }
 
 /// Which phase of a request a timeout ended (see the timeouts of
@@ -241,6 +302,71 @@ fn fmt_api(
     }
     if attempts > 1 {
         s.push_str(&format!(" after {attempts} attempts"));
+    }
+    s
+}
+
+fn fmt_scope(
+    endpoint: &str,
+    needed: &crate::auth::scope::Scopes,
+    granted: Option<&crate::auth::scope::Scopes>,
+    status: Option<u16>,
+) -> String {
+    let mut s = match status {
+        Some(st) => {
+            format!("Spotify refused {endpoint} ({st} Insufficient client scope): it needs ")
+        }
+        None => format!("{endpoint} needs "),
+    };
+    if needed.len() == 1 {
+        s.push_str(&format!("the scope {needed}"));
+    } else {
+        s.push_str(&format!(
+            "one of the scopes {}",
+            needed.to_string().replace(' ', ", ")
+        ));
+    }
+    match granted {
+        Some(g) if g.is_empty() => {
+            s.push_str("; the token has no scopes (an app token never has: log in as a user)")
+        }
+        Some(g) => s.push_str(&format!(
+            "; the token was granted {}",
+            g.to_string().replace(' ', ", ")
+        )),
+        None => {}
+    }
+    if status.is_none() {
+        s.push_str("; nothing was sent");
+    }
+    s.push_str("; log in again asking for ");
+    s.push_str(if needed.len() == 1 {
+        "it"
+    } else {
+        "one of them"
+    });
+    s
+}
+
+fn fmt_dev_mode(
+    endpoint: &str,
+    message: &str,
+    restricted: &str,
+    replacement: Option<&str>,
+) -> String {
+    let mut s = format!(
+        "Spotify refused {endpoint} (403 {message}): it no longer serves it to \
+         Development-Mode apps (restricted in {restricted}"
+    );
+    if restricted.contains("2026") {
+        s.push_str(": new apps from 2026-02-11, all from 2026-03-09");
+    }
+    s.push(')');
+    match replacement {
+        Some(r) => s.push_str(&format!("; call `Spotify::{r}` instead")),
+        None => {
+            s.push_str("; there is no replacement (apps with Extended Quota Mode still have it)")
+        }
     }
     s
 }
@@ -463,17 +589,22 @@ impl Error {
         self
     }
 
-    /// The HTTP status, for [`Error::Api`] and [`Error::Auth`].
+    /// The HTTP status, for [`Error::Api`] and [`Error::Auth`], for an
+    /// [`Error::MissingScope`] that Spotify answered, and 403 for
+    /// [`Error::DevelopmentMode`].
     pub fn status(&self) -> Option<u16> {
         match self {
             Error::Api { status, .. } | Error::Auth { status, .. } => Some(*status),
+            Error::MissingScope { status, .. } => *status,
+            Error::DevelopmentMode { .. } => Some(403),
             _ => None,
         }
     }
 
     /// The `Retry-After` delay the server asked for, for [`Error::Api`]
     /// and [`Error::Auth`] (a 429 too long to wait out, or a 429 or 503
-    /// when the retries ran out).
+    /// when the retries ran out), and what is left of it for
+    /// [`Error::RateLimited`].
     ///
     /// ```
     /// # use spotify_blocking::Error;
@@ -486,6 +617,7 @@ impl Error {
     pub fn retry_after(&self) -> Option<Duration> {
         match self {
             Error::Api { retry_after, .. } | Error::Auth { retry_after, .. } => *retry_after,
+            Error::RateLimited { retry_after, .. } => Some(*retry_after),
             _ => None,
         }
     }

@@ -56,7 +56,7 @@ impl fmt::Display for Method {
 /// | what went wrong | GET, PUT, DELETE | POST |
 /// |---|---|---|
 /// | 429 with `Retry-After` ≤ 60 s | wait exactly that long, retry | same |
-/// | 429 with `Retry-After` > 60 s, or too large for a number | return the 429 at once, `retry_after` set | same |
+/// | 429 with `Retry-After` > 60 s, or too large for a number | return the 429 at once, `retry_after` set; remember the wait | same |
 /// | 429 without `Retry-After` | back off, retry | same |
 /// | 500, 502, 503, 504 | back off, retry | returned at once |
 /// | connection refused or closed before any response byte | back off, retry | returned at once |
@@ -89,6 +89,12 @@ impl fmt::Display for Method {
 /// the settings. A 5xx that carries a `Retry-After` within the cap waits
 /// that long instead.
 /// Sleeping happens on the calling thread; no thread is spawned.
+///
+/// A wait that is not slept is remembered: until it has passed, every call
+/// to the same service (the Web API, or the accounts service, apart) fails
+/// at once with [`Error::RateLimited`](crate::Error::RateLimited) and
+/// nothing is sent, because calling Spotify during a ban lengthens it
+/// ([`Spotify::blocked_until`](crate::Spotify::blocked_until)).
 ///
 /// ```
 /// use spotify_blocking::{RetryPolicy, Spotify, Token};
@@ -284,7 +290,32 @@ pub(crate) struct Http {
     agent: ureq::Agent,
     pub config: HttpConfig,
     cache: Option<Mutex<Cache>>,
+    /// Until when each service ([`Service`]) is not called again: set by
+    /// a 429 whose `Retry-After` was longer than the policy waits out.
+    cooldown: Mutex<[Option<SystemTime>; 2]>,
 }
+
+/// The two services a client talks to, whose rate limits are separate:
+/// the Web API and the accounts service's token endpoint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Service {
+    Api = 0,
+    Accounts = 1,
+}
+
+impl Service {
+    /// The token endpoint is the accounts service; everything else the API.
+    fn of(req: &HttpRequest) -> Service {
+        if req.endpoint == TOKEN_ENDPOINT {
+            Service::Accounts
+        } else {
+            Service::Api
+        }
+    }
+}
+
+/// How the token request names itself (`Credentials` sends it).
+pub(crate) const TOKEN_ENDPOINT: &str = "POST /api/token";
 
 enum Attempt {
     Done(HttpResponse, Option<String>),
@@ -332,7 +363,49 @@ impl Http {
             agent,
             config,
             cache,
+            cooldown: Mutex::new([None; 2]),
         }
+    }
+
+    /// Until when `service` is not called, if that is still ahead.
+    pub fn blocked_until(&self, service: Service) -> Option<SystemTime> {
+        let until = self.cooldown.lock().unwrap_or_else(|p| p.into_inner())[service as usize];
+        until.filter(|t| *t > SystemTime::now())
+    }
+
+    /// Sets (or, with `None`, lifts) the cooldown of `service`.
+    pub fn set_blocked_until(&self, service: Service, until: Option<SystemTime>) {
+        self.cooldown.lock().unwrap_or_else(|p| p.into_inner())[service as usize] = until;
+    }
+
+    /// [`Error::RateLimited`] while the request's service cools down.
+    pub fn check_cooldown(&self, req: &HttpRequest) -> Result<()> {
+        let Some(until) = self.blocked_until(Service::of(req)) else {
+            return Ok(());
+        };
+        let left = until.duration_since(SystemTime::now()).unwrap_or_default();
+        Err(Error::RateLimited {
+            endpoint: req.endpoint.to_owned(),
+            retry_after: left,
+            until,
+        })
+    }
+
+    /// Remembers a 429 that is handed back because its `Retry-After` is
+    /// longer than the policy waits out (a number too large to read
+    /// counts as a year).
+    fn remember(&self, req: &HttpRequest, resp: &HttpResponse) {
+        let Some(wait) = resp.retry_after.filter(|_| resp.status == 429) else {
+            return;
+        };
+        if self.config.retry.admits(wait) {
+            return;
+        }
+        let now = SystemTime::now();
+        let until = now
+            .checked_add(wait.min(MAX_TIMEOUT))
+            .unwrap_or(now + MAX_TIMEOUT);
+        self.set_blocked_until(Service::of(req), Some(until));
     }
 
     /// Sends the request, retrying as the policy allows.
@@ -341,6 +414,18 @@ impl Http {
     /// connection failures, and the one repetition with a renewed token
     /// after a 401 (when `renew` gives one). `attempts` counts them all.
     pub fn send(
+        &self,
+        req: &HttpRequest,
+        auth: Auth,
+        renew: Option<Renew<'_>>,
+    ) -> Result<HttpResponse> {
+        self.check_cooldown(req)?;
+        let resp = self.send_retrying(req, auth, renew)?;
+        self.remember(req, &resp);
+        Ok(resp)
+    }
+
+    fn send_retrying(
         &self,
         req: &HttpRequest,
         mut auth: Auth,

@@ -89,4 +89,6 @@ mod guides {
     struct GettingStarted;
     #[doc = include_str!("../docs/coming_from_tekore.md")]
     struct ComingFromTekore;
+    #[doc = include_str!("../docs/know_before.md")]
+    struct KnowBefore;
 }

@@ -99,7 +99,43 @@ impl Endpoint {
         let paged = self.takes("offset") || self.takes("after");
         self.range("limit").filter(|_| paged).map(|(_, hi)| hi)
     }
+
+    /// The scopes of which a token must hold at least one for Spotify to
+    /// answer at all: [`scopes`](Self::scopes), except for the few
+    /// operations whose listed scopes only widen the answer (shows and
+    /// episodes, `GET /me`, playlist items and lists,
+    /// `GET /me/library/contains`): empty for those.
+    pub fn required_scopes(&self) -> &'static [&'static str] {
+        if SCOPES_OPTIONAL.contains(&self.operation_id) {
+            &[]
+        } else {
+            self.scopes
+        }
+    }
 }
+
+/// Operations whose listed scopes Spotify does not insist on: without
+/// them it still answers, with less. The scope check before sending skips
+/// them, so it never refuses a call Spotify would answer.
+///
+/// - shows and episodes: `user-read-playback-position` only adds resume
+///   points;
+/// - `GET /me`: `user-read-email` and `user-read-private` only add fields;
+/// - playlist items and playlist lists: `playlist-read-private` (and
+///   `-collaborative`) are needed for private playlists only;
+/// - `GET /me/library/contains`: which scope applies depends on the URIs.
+pub(crate) const SCOPES_OPTIONAL: &[&str] = &[
+    "get-a-show",
+    "get-a-shows-episodes",
+    "get-an-episode",
+    "get-multiple-episodes",
+    "get-current-users-profile",
+    "get-playlists-items",
+    "get-playlists-tracks",
+    "get-list-users-playlists",
+    "get-a-list-of-current-users-playlists",
+    "check-library-contains",
+];
 
 /// Keeps [`Operation`] and the [`params`] markers to this crate's types.
 pub(crate) mod sealed {

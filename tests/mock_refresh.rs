@@ -25,6 +25,14 @@ fn a_refresh_token_of_an_earlier_mock_refreshes_with_its_scopes() {
     let spotify: Spotify = second.builder().build(token);
     let top = spotify.current_user_top_tracks().limit(2).send().unwrap();
     assert_eq!(top.items.len(), 2);
+    // Without user-library-read the call is refused before it is sent.
+    let err = spotify.saved_tracks().send().unwrap_err();
+    assert!(matches!(err, Error::MissingScope { .. }), "{err}");
+    let last = second.requests().pop().unwrap();
+    assert_eq!(last.path, "/v1/me/top/tracks");
+    // Unchecked, the mock refuses it as Spotify does.
+    let token = second.credentials().refresh_user_token(&saved).unwrap();
+    let spotify = second.builder().scope_check(false).build(token);
     let err = spotify.saved_tracks().send().unwrap_err();
     assert_eq!(err.status(), Some(403), "{err}");
     let last = second.requests().pop().unwrap();

@@ -22,6 +22,18 @@ fn user(mock: &MockServer) -> Spotify {
     mock.user_client(scope::every())
 }
 
+/// A user client whose calls all reach the mock, so its scope checks are
+/// tested (the client's own check is in `know_before.rs`).
+fn unchecked(mock: &MockServer, scopes: impl Into<Scopes>) -> Spotify {
+    let token = mock.user_token(scopes);
+    mock.builder()
+        .scope_check(false)
+        .build(spotify_blocking::RefreshingToken::new(
+            token,
+            mock.credentials(),
+        ))
+}
+
 fn chunked(mock: &MockServer) -> Spotify {
     mock.builder()
         .chunked(true)
@@ -272,18 +284,16 @@ fn follow_playlists_deprecated() {
 #[test]
 fn scopes_are_checked_like_spotify() {
     let mock = MockServer::start();
-    let spotify = mock.user_client(Scope::UserTopRead);
+    let spotify = unchecked(&mock, Scope::UserTopRead);
     assert_forbidden(spotify.followed_artists().send().unwrap_err());
     assert_forbidden(spotify.saved_tracks().send().unwrap_err());
     assert_forbidden(spotify.playback().send().unwrap_err());
     assert_forbidden(spotify.playlist_create("x").send().unwrap_err());
     let err = spotify.playlists().send().unwrap_err();
     match err {
-        Error::Api {
-            status, message, ..
-        } => {
-            assert_eq!(status, 403);
-            assert_eq!(message, "Insufficient client scope");
+        Error::MissingScope { status, needed, .. } => {
+            assert_eq!(status, Some(403));
+            assert_eq!(needed, Scopes::from(Scope::PlaylistReadPrivate));
         }
         other => panic!("{other:?}"),
     }
@@ -389,7 +399,7 @@ fn library_chunked_keeps_order() {
 #[test]
 fn library_scope_depends_on_the_kind() {
     let mock = MockServer::start();
-    let spotify = mock.user_client(Scope::UserLibraryModify);
+    let spotify = unchecked(&mock, Scope::UserLibraryModify);
     spotify
         .library_save([format!("spotify:track:{SOME_TRACK}")])
         .send()
@@ -640,7 +650,7 @@ fn playlist_items_pages_and_limits() {
 #[test]
 fn private_playlists_need_private_scopes() {
     let mock = MockServer::start();
-    let reader = mock.user_client(Scope::PlaylistModifyPublic);
+    let reader = unchecked(&mock, Scope::PlaylistModifyPublic);
     assert_forbidden(reader.playlist_items(PRIVATE_MIX).send().unwrap_err());
     assert_forbidden(
         reader
@@ -1034,7 +1044,7 @@ fn cover_image_read_and_upload() {
         .send()
         .unwrap();
 
-    let no_ugc = mock.user_client(Scopes::from(Scope::PlaylistModifyPublic));
+    let no_ugc = unchecked(&mock, Scopes::from(Scope::PlaylistModifyPublic));
     assert_forbidden(
         no_ugc
             .playlist_cover_image_upload(MORNING_MIX, &image)
@@ -1363,7 +1373,7 @@ fn recently_played_with_cursors() {
 #[test]
 fn player_scopes() {
     let mock = MockServer::start();
-    let reader = mock.user_client(Scope::UserReadCurrentlyPlaying);
+    let reader = unchecked(&mock, Scope::UserReadCurrentlyPlaying);
     assert_eq!(reader.playback_currently_playing().send().unwrap(), None);
     reader.playback_queue().send().unwrap();
     assert_forbidden(reader.playback_devices().send().unwrap_err());
@@ -1410,6 +1420,6 @@ fn saved_episodes_shows_and_audiobooks_list_what_was_saved() {
     assert_invalid_input(spotify.saved_shows().limit(0).send().unwrap_err(), "limit");
     assert_eq!(mock.request_count(), before);
     // A token without the library scope is refused like Spotify does.
-    let narrow = mock.user_client(Scopes::from(Scope::UserTopRead));
+    let narrow = unchecked(&mock, Scopes::from(Scope::UserTopRead));
     assert_forbidden(narrow.saved_audiobooks().send().unwrap_err());
 }

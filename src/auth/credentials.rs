@@ -100,7 +100,10 @@ impl Credentials {
 
     /// Requests an app token (client-credentials flow): no user, no scopes.
     pub fn request_client_token(&self) -> Result<Token> {
-        self.token_request(&[("grant_type", "client_credentials")], false)
+        let mut token = self.token_request(&[("grant_type", "client_credentials")], false)?;
+        // An app token has no user scopes, whatever the answer says.
+        token.scopes_known = true;
+        Ok(token)
     }
 
     /// POSTs a form to `/api/token` and reads the token or the OAuth error.

@@ -67,6 +67,7 @@ impl RefreshingToken {
                 let mut new = self.credentials.refresh_grant(refresh, self.token.pkce)?;
                 if new.scopes.is_empty() {
                     new.scopes = self.token.scopes.clone();
+                    new.scopes_known |= self.token.scopes_known;
                 }
                 new
             }

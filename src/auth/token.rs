@@ -38,6 +38,9 @@ pub struct Token {
     /// sizes the renewal margin; `None` when the expiry came from elsewhere.
     pub(crate) lifetime: Option<Duration>,
     pub(crate) scopes: Scopes,
+    /// Whether `scopes` is what was granted (false for a token built from
+    /// a bare access token, whose scopes nobody told us).
+    pub(crate) scopes_known: bool,
     pub(crate) refresh_token: Option<String>,
     /// Set for tokens from the PKCE flow (refreshed without a secret).
     pub(crate) pkce: bool,
@@ -89,6 +92,7 @@ impl TokenResponse {
                 .unwrap_or_else(|| "Bearer".into()),
             expires_at: lifetime.and_then(|life| SystemTime::now().checked_add(life)),
             lifetime,
+            scopes_known: self.scope.is_some(),
             scopes: Scopes::parse(self.scope.as_deref().unwrap_or("")),
             refresh_token: self.refresh_token,
             pkce,
@@ -106,6 +110,7 @@ impl Token {
             expires_at: None,
             lifetime: None,
             scopes: Scopes::new(),
+            scopes_known: false,
             refresh_token: None,
             pkce: false,
         }
@@ -171,6 +176,21 @@ impl Token {
     /// The scopes the token was granted (empty for app tokens).
     pub fn scopes(&self) -> &Scopes {
         &self.scopes
+    }
+
+    /// Whether [`scopes`](Self::scopes) is known to be what was granted:
+    /// true for every token the accounts service issued through this crate
+    /// (an app token's are known to be none), false for one built with
+    /// [`from_access_token`](Self::from_access_token). Only tokens with
+    /// known scopes are checked before sending (see
+    /// [`SpotifyBuilder::scope_check`](crate::SpotifyBuilder::scope_check)).
+    ///
+    /// ```
+    /// use spotify_blocking::Token;
+    /// assert!(!Token::from_access_token("BQD...").scopes_known());
+    /// ```
+    pub fn scopes_known(&self) -> bool {
+        self.scopes_known
     }
 
     /// The refresh token of a user token.

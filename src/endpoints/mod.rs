@@ -31,23 +31,37 @@ pub mod shows;
 pub mod tracks;
 pub mod users;
 
+/// Every area's operations, in the order of the reference.
+const AREAS: [&[&Endpoint]; 14] = [
+    albums::ENDPOINTS,
+    artists::ENDPOINTS,
+    tracks::ENDPOINTS,
+    shows::ENDPOINTS,
+    episodes::ENDPOINTS,
+    audiobooks::ENDPOINTS,
+    chapters::ENDPOINTS,
+    search::ENDPOINTS,
+    browse::ENDPOINTS,
+    markets::ENDPOINTS,
+    users::ENDPOINTS,
+    playlists::ENDPOINTS,
+    library::ENDPOINTS,
+    player::ENDPOINTS,
+];
+
 /// Every operation the crate implements, for the conformance test and the
 /// generated reference (through `__unstable`).
 pub(crate) fn all() -> Vec<&'static Endpoint> {
-    let mut v = Vec::new();
-    v.extend_from_slice(albums::ENDPOINTS);
-    v.extend_from_slice(artists::ENDPOINTS);
-    v.extend_from_slice(tracks::ENDPOINTS);
-    v.extend_from_slice(shows::ENDPOINTS);
-    v.extend_from_slice(episodes::ENDPOINTS);
-    v.extend_from_slice(audiobooks::ENDPOINTS);
-    v.extend_from_slice(chapters::ENDPOINTS);
-    v.extend_from_slice(search::ENDPOINTS);
-    v.extend_from_slice(browse::ENDPOINTS);
-    v.extend_from_slice(markets::ENDPOINTS);
-    v.extend_from_slice(users::ENDPOINTS);
-    v.extend_from_slice(playlists::ENDPOINTS);
-    v.extend_from_slice(library::ENDPOINTS);
-    v.extend_from_slice(player::ENDPOINTS);
-    v
+    AREAS.iter().flat_map(|area| area.iter().copied()).collect()
+}
+
+/// The operation an [`HttpRequest`](crate::http::HttpRequest) names by
+/// its label (`GET /albums/{id}`): how the client finds an operation's
+/// facts (scopes, deprecation) for a request, a followed `next` link
+/// included. `None` for the token endpoint and linked pages.
+pub(crate) fn by_label(label: &str) -> Option<&'static Endpoint> {
+    AREAS
+        .iter()
+        .flat_map(|area| area.iter().copied())
+        .find(|e| e.label == label)
 }

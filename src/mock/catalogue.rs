@@ -740,7 +740,9 @@ fn search(ctx: &Ctx, api: &str, req: &MockRequest) -> Result<RawResponse, RawRes
     if types.is_empty() {
         return Err(error(400, "Missing parameter type"));
     }
-    let (limit, offset) = paging(req, 5, 10)?;
+    // Up to 50, as for apps with Extended Quota Mode; Development Mode
+    // (`MockServer::development_mode`) allows 10.
+    let (limit, offset) = paging(req, 5, 50)?;
     if offset > 1000 {
         return Err(error(400, "Invalid offset"));
     }

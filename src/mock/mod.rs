@@ -146,6 +146,7 @@ impl MockServer {
         let refresh = accounts::issue_refresh(&self.ctx, scopes.clone());
         let mut token = Token::from_access_token(access);
         token.scopes = scopes;
+        token.scopes_known = true;
         token.refresh_token = Some(refresh);
         token.expires_at = Some(std::time::SystemTime::now() + Duration::from_secs(3600));
         token
@@ -240,11 +241,64 @@ impl MockServer {
         accounts::set_rotate(&self.ctx, rotate);
     }
 
+    /// Answers as Spotify answers an app in Development Mode since
+    /// February 2026 (off by default: the mock serves every operation, as
+    /// for an app with Extended Quota Mode). On, every operation Spotify
+    /// restricted for such apps (the crate's `#[deprecated]` methods)
+    /// answers `403 Forbidden` once the token is checked, and a search with
+    /// a `limit` over 10 answers `400 Invalid limit`. A client turns those
+    /// 403s into [`Error::DevelopmentMode`](crate::Error::DevelopmentMode),
+    /// naming the method to call instead.
+    ///
+    /// ```
+    /// use spotify_blocking::mock::{MockServer, HYBRID_THEORY};
+    /// use spotify_blocking::Error;
+    ///
+    /// let mock = MockServer::start();
+    /// mock.development_mode(true);
+    /// let spotify = mock.client();
+    /// # #[allow(deprecated)]
+    /// let err = spotify.albums([HYBRID_THEORY]).send().unwrap_err();
+    /// assert!(matches!(err, Error::DevelopmentMode { replacement: Some("album"), .. }));
+    /// spotify.album(HYBRID_THEORY).send()?; // still served
+    /// # Ok::<(), spotify_blocking::Error>(())
+    /// ```
+    pub fn development_mode(&self, on: bool) {
+        self.ctx.with(|d: &mut DevMode| d.0 = on);
+    }
+
     /// Revokes every refresh token issued so far (also those of earlier
     /// mocks): refreshing answers `400 invalid_grant`.
     pub fn revoke_refresh_tokens(&self) {
         accounts::revoke_refresh(&self.ctx);
     }
+}
+
+/// Whether the mock answers as for a Development-Mode app.
+#[derive(Default)]
+struct DevMode(bool);
+
+/// In Development Mode: the answer to a restricted operation (403 once the
+/// token passes) or to a search over 10 items (400).
+fn dev_mode_refusal(ctx: &Ctx, req: &MockRequest) -> Option<RawResponse> {
+    if !ctx.with(|d: &mut DevMode| d.0) {
+        return None;
+    }
+    let all = crate::endpoints::all();
+    let op = all.iter().find(|e| req.calls(e).is_some())?;
+    let search = op.operation_id == "search"
+        && req
+            .query("limit")
+            .and_then(|l| l.parse::<u32>().ok())
+            .is_some_and(|l| l > 10);
+    if op.deprecated.is_none() && !search {
+        return None;
+    }
+    Some(match ctx.authorize(req, &[]) {
+        Err(r) => r,
+        Ok(_) if search => error(400, "Invalid limit"),
+        Ok(_) => error(403, "Forbidden"),
+    })
 }
 
 fn handle(ctx: &Ctx, raw: RawRequest) -> RawResponse {
@@ -298,6 +352,9 @@ fn handle(ctx: &Ctx, raw: RawRequest) -> RawResponse {
         Some(Fault::Truncate(n)) => wire = Wire::Truncate(n),
         Some(Fault::Trickle { chunk, pause }) => wire = Wire::Trickle { chunk, pause },
         None => {}
+    }
+    if let Some(refused) = dev_mode_refusal(ctx, &req) {
+        return refused;
     }
     let mut resp = ROUTES
         .iter()
