@@ -352,6 +352,7 @@ impl SpotifyBuilder {
     /// (recommendations) are left alone, and so are raw requests.
     ///
     /// ```
+    /// # #[cfg(feature = "mock")] {
     /// use spotify_blocking::mock::{MockServer, HYBRID_THEORY};
     ///
     /// let mock = MockServer::start();
@@ -360,6 +361,7 @@ impl SpotifyBuilder {
     /// assert_eq!(mock.requests().pop().unwrap().query_value("limit"), Some("50"));
     /// spotify.album_tracks(HYBRID_THEORY).limit(5).send()?;
     /// assert_eq!(mock.requests().pop().unwrap().query_value("limit"), Some("5"));
+    /// # }
     /// # Ok::<(), spotify_blocking::Error>(())
     /// ```
     pub fn max_limits(mut self, on: bool) -> Self {
@@ -510,12 +512,14 @@ impl SpotifyBuilder {
     /// (control characters, non-ASCII text) is ignored.
     ///
     /// ```
+    /// # #[cfg(feature = "mock")] {
     /// use spotify_blocking::mock::{MockServer, HYBRID_THEORY};
     ///
     /// let mock = MockServer::start();
     /// let spotify = mock.builder().accept_language("sv-SE").build_with_credentials("mock-client-id", "mock-client-secret")?;
     /// spotify.album(HYBRID_THEORY).send()?;
     /// assert_eq!(mock.requests().pop().unwrap().header("accept-language"), Some("sv-SE"));
+    /// # }
     /// # Ok::<(), spotify_blocking::Error>(())
     /// ```
     pub fn accept_language(mut self, language: impl Into<String>) -> Self {

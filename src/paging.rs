@@ -363,6 +363,7 @@ impl<P: Paged> Items<'_, P> {
     /// tracks), or give 0.
     ///
     /// ```
+    /// # #[cfg(feature = "mock")] {
     /// use spotify_blocking::mock::{MockServer, LONG_ALBUM};
     ///
     /// let mock = MockServer::start();
@@ -377,6 +378,7 @@ impl<P: Paged> Items<'_, P> {
     ///     eprint!("\r{done}/{}", total.unwrap_or(done));
     /// }
     /// assert_eq!(tracks.progress(), (120, Some(120)));
+    /// # }
     /// # Ok::<(), spotify_blocking::Error>(())
     /// ```
     pub fn progress(&self) -> (usize, Option<usize>) {

@@ -20,6 +20,7 @@ use serde::de::{DeserializeOwned, IgnoredAny};
 /// `send` before anything goes over the wire.
 ///
 /// ```
+/// # #[cfg(feature = "mock")] {
 /// use serde_json::Value;
 /// use spotify_blocking::{mock::MockServer, Method};
 ///
@@ -30,6 +31,7 @@ use serde::de::{DeserializeOwned, IgnoredAny};
 ///     .query("market", "SE")
 ///     .send()?;
 /// assert_eq!(album["name"], "Hybrid Theory");
+/// # }
 /// # Ok::<(), spotify_blocking::Error>(())
 /// ```
 #[must_use = "a request does nothing until `.send()` is called"]
@@ -70,6 +72,7 @@ impl Spotify {
     /// after a 429 (see [`RetryPolicy`](crate::RetryPolicy)).
     ///
     /// ```
+    /// # #[cfg(feature = "mock")] {
     /// use serde_json::Value;
     /// use spotify_blocking::{mock::MockServer, scope, Method};
     ///
@@ -77,6 +80,7 @@ impl Spotify {
     /// let spotify = mock.user_client(scope::every());
     /// let top: Value = spotify.raw(Method::Get, "/me/top/tracks").query("limit", "5").send()?;
     /// assert_eq!(top["limit"], 5);
+    /// # }
     /// # Ok::<(), spotify_blocking::Error>(())
     /// ```
     pub fn raw(&self, method: Method, path: &str) -> RawRequest<'_> {
@@ -108,6 +112,7 @@ impl RawRequest<'_> {
     /// [`Error::InvalidInput`] (`param: "body"`) when sent.
     ///
     /// ```
+    /// # #[cfg(feature = "mock")] {
     /// use serde_json::json;
     /// use spotify_blocking::{mock::MockServer, scope, Method};
     ///
@@ -118,6 +123,7 @@ impl RawRequest<'_> {
     ///     .json(&json!({"name": "Made by hand", "public": false}))
     ///     .send_empty()?;
     /// assert_eq!(mock.requests().pop().unwrap().body_json()["name"], "Made by hand");
+    /// # }
     /// # Ok::<(), spotify_blocking::Error>(())
     /// ```
     pub fn json<B: Serialize + ?Sized>(mut self, body: &B) -> Self {

@@ -93,6 +93,7 @@ impl UserAuth {
     /// that ends before a line is an [`Error::Io`] and nothing is sent.
     ///
     /// ```
+    /// # #[cfg(feature = "mock")] {
     /// use spotify_blocking::mock::MockServer;
     /// use spotify_blocking::{UserAuth, scope};
     ///
@@ -104,6 +105,7 @@ impl UserAuth {
     /// let token = auth.prompt_with(&mut pasted.as_bytes(), &mut shown, |_url| false)?;
     /// assert!(String::from_utf8(shown).unwrap().contains(&auth.url()));
     /// assert!(token.refresh_token().is_some());
+    /// # }
     /// # Ok::<(), spotify_blocking::Error>(())
     /// ```
     pub fn prompt_with(

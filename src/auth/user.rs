@@ -345,6 +345,7 @@ impl UserAuth {
     /// field); [`prompt`](Self::prompt) asks for it in the terminal.
     ///
     /// ```
+    /// # #[cfg(feature = "mock")] {
     /// use spotify_blocking::mock::MockServer;
     /// use spotify_blocking::{UserAuth, scope};
     ///
@@ -354,6 +355,7 @@ impl UserAuth {
     /// let redirected = mock.approve(&auth.url()); // where the browser was sent
     /// let token = auth.token_from_redirect(&redirected)?;
     /// assert!(token.refresh_token().is_some());
+    /// # }
     /// # Ok::<(), spotify_blocking::Error>(())
     /// ```
     pub fn token_from_redirect(&self, redirected: &str) -> Result<Token> {
