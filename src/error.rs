@@ -85,11 +85,19 @@ pub enum Error {
 
     /// The refresh token was revoked or expired (`invalid_grant`): the user
     /// must log in again.
-    #[error("the refresh token was rejected ({description}): log in again to get a new one")]
+    ///
+    /// Since 2026-07-20 Spotify ends every refresh token six months after
+    /// the login that issued it (renewals do not extend it); when the
+    /// login is known to be that old, the message says that is the likely
+    /// cause.
+    #[error("the refresh token was rejected ({description}): {}", fmt_revoked(*.login_age))]
     #[non_exhaustive]
     RefreshRevoked {
         /// Spotify's `error_description`.
         description: String,
+        /// How long ago the user logged in, when the token knew it
+        /// ([`Token::login_time`](crate::Token::login_time)).
+        login_age: Option<Duration>,
     },
 
     /// The user's browser came back with something unusable.
@@ -236,6 +244,19 @@ fn fmt_api(
         s.push_str(&format!(" after {attempts} attempts"));
     }
     s
+}
+
+/// The advice of [`Error::RefreshRevoked`]: the six-month end of a login
+/// when the login is that old.
+fn fmt_revoked(login_age: Option<Duration>) -> String {
+    match login_age {
+        Some(age) if age >= crate::auth::LOGIN_LIFETIME => format!(
+            "the login is {} days old, and Spotify ends refresh tokens six months after login; \
+             log in again to get a new one",
+            age.as_secs() / 86_400
+        ),
+        _ => "log in again to get a new one".to_owned(),
+    }
 }
 
 fn fmt_config(file: Option<&PathBuf>, section: &str, key: Option<&str>) -> String {
@@ -390,7 +411,7 @@ impl Error {
                     secrets.scrub_in_place(d);
                 }
             }
-            Error::RefreshRevoked { description } => secrets.scrub_in_place(description),
+            Error::RefreshRevoked { description, .. } => secrets.scrub_in_place(description),
             Error::Decode {
                 path,
                 message,

@@ -142,6 +142,7 @@ impl MockServer {
         token.scopes = scopes;
         token.refresh_token = Some(refresh);
         token.expires_at = Some(std::time::SystemTime::now() + Duration::from_secs(3600));
+        token.login_time = Some(std::time::SystemTime::now());
         token
     }
 
