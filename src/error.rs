@@ -182,6 +182,16 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+
+    /// A [`TokenStore`](crate::TokenStore) of your own failed: what its
+    /// `load` or `save` returned through [`Error::store`].
+    #[error("the token store failed: {source}")]
+    #[non_exhaustive]
+    Store {
+        /// The store's error.
+        #[source]
+        source: Cause,
+    },
 }
 
 /// Which phase of a request a timeout ended (see the timeouts of
@@ -497,6 +507,21 @@ impl Error {
                 param: "request",
                 message: other.to_string(),
             },
+        }
+    }
+
+    /// An [`Error::Store`] for the error of a
+    /// [`TokenStore`](crate::TokenStore) of your own (a database's, a
+    /// keychain's). Keep secrets out of its message: it is shown as it is.
+    ///
+    /// ```
+    /// use spotify_blocking::Error;
+    /// let err = Error::store("the database is locked");
+    /// assert_eq!(err.to_string(), "the token store failed: the database is locked");
+    /// ```
+    pub fn store(source: impl Into<Box<dyn std::error::Error + Send + Sync>>) -> Error {
+        Error::Store {
+            source: source.into(),
         }
     }
 

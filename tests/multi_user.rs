@@ -171,3 +171,46 @@ fn a_renewal_goes_back_to_that_users_store_only() {
     ));
     carol.current_user().send().unwrap();
 }
+
+#[test]
+fn the_mock_tells_named_users_apart_through_renewals() {
+    let mock = MockServer::start();
+    mock.rotate_refresh_tokens(true);
+    let creds = mock
+        .credentials()
+        .redirect_uri("https://example.com/callback");
+    let login = |user: &str| {
+        let auth = spotify_blocking::UserAuth::new(creds.clone(), scope::every()).unwrap();
+        let redirected = mock.approve(&format!("{}&user={user}", auth.url()));
+        auth.token_from_redirect(&redirected).unwrap()
+    };
+    let app = mock.client();
+    let top = |s: &spotify_blocking::Spotify| {
+        let page = s.current_user_top_tracks().send().unwrap();
+        page.items.into_iter().map(|t| t.name).collect::<Vec<_>>()
+    };
+    let alice = app.with_token(RefreshingToken::new(login("alice"), mock.credentials()));
+    let bob = app.with_token(RefreshingToken::new(login("bob"), mock.credentials()));
+    let plain = mock.user_client(scope::every());
+    assert_eq!(alice.current_user().send().unwrap().id, "alice");
+    assert_eq!(bob.current_user().send().unwrap().id, "bob");
+    assert_eq!(plain.current_user().send().unwrap().id, "mock-user");
+    let (a, b, p) = (top(&alice), top(&bob), top(&plain));
+    assert!(a != b && a != p && b != p, "{a:?} {b:?} {p:?}");
+    // A renewed (and rotated) token is still the same user's.
+    mock.expire_tokens();
+    assert_eq!(alice.current_user().send().unwrap().id, "alice");
+    assert_eq!(top(&alice), a);
+    // A bad name is refused at the login page.
+    let auth = spotify_blocking::UserAuth::new(creds.clone(), scope::every()).unwrap();
+    let agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .max_redirects(0)
+        .build()
+        .new_agent();
+    let resp = agent
+        .get(format!("{}&user=a%20b", auth.url()))
+        .call()
+        .unwrap();
+    assert_eq!(resp.status().as_u16(), 400);
+}

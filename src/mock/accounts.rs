@@ -15,6 +15,8 @@ use std::collections::HashMap;
 #[derive(Default)]
 pub(crate) struct Accounts {
     pub refresh: HashMap<String, Scopes>,
+    /// The named user of a refresh token (see [`IssuedCode::user`]).
+    refresh_user: HashMap<String, String>,
     codes: HashMap<String, IssuedCode>,
     deny: bool,
     rotate: bool,
@@ -26,11 +28,24 @@ struct IssuedCode {
     scopes: Scopes,
     /// The S256 challenge of a PKCE login.
     challenge: Option<String>,
+    /// Who logged in: `/authorize`'s mock-only `user` parameter, which
+    /// plays the account a person signs in with, so that several users
+    /// can be told apart. `None` is the mock's own user.
+    user: Option<String>,
 }
 
 pub(crate) fn issue_refresh(ctx: &Ctx, scopes: Scopes) -> String {
+    issue_refresh_for(ctx, scopes, None)
+}
+
+fn issue_refresh_for(ctx: &Ctx, scopes: Scopes, user: Option<String>) -> String {
     let token = format!("mock-refresh-{}", ctx.next_number());
-    ctx.with(|a: &mut Accounts| a.refresh.insert(token.clone(), scopes));
+    ctx.with(|a: &mut Accounts| {
+        a.refresh.insert(token.clone(), scopes);
+        if let Some(u) = user {
+            a.refresh_user.insert(token.clone(), u);
+        }
+    });
     token
 }
 
@@ -84,16 +99,18 @@ pub(crate) fn route(ctx: &Ctx, req: &MockRequest) -> Option<RawResponse> {
         },
         "refresh_token" => {
             let given = form.get("refresh_token").cloned().unwrap_or_default();
-            let (scopes, rotate) =
-                ctx.with(|a: &mut Accounts| (a.refresh.get(&given).cloned(), a.rotate));
+            let (scopes, rotate, user) = ctx.with(|a: &mut Accounts| {
+                let user = a.refresh_user.get(&given).cloned();
+                (a.refresh.get(&given).cloned(), a.rotate, user)
+            });
             let Some(scopes) = scopes else {
                 return Some(oauth_error(400, "invalid_grant", "Refresh token revoked"));
             };
-            let token = ctx.issue_token(scopes.clone(), true);
+            let token = ctx.issue_token_for(scopes.clone(), true, user.clone());
             let mut v = json!({"access_token": token, "token_type": "Bearer", "expires_in": 3600, "scope": scopes.to_string()});
             if rotate {
                 ctx.with(|a: &mut Accounts| a.refresh.remove(&given));
-                v["refresh_token"] = json!(issue_refresh(ctx, scopes));
+                v["refresh_token"] = json!(issue_refresh_for(ctx, scopes, user));
             }
             v
         }
@@ -134,6 +151,12 @@ fn authorize(ctx: &Ctx, req: &MockRequest) -> RawResponse {
         }
     };
     let scopes = Scopes::parse(req.query("scope").unwrap_or(""));
+    let user = req.query("user").map(str::to_owned);
+    if user.as_deref().is_some_and(|u| {
+        u.is_empty() || u.len() > 32 || !u.bytes().all(|b| b.is_ascii_alphanumeric())
+    }) {
+        return text(400, "user must be 1 to 32 ASCII letters and digits");
+    }
     let deny = ctx.with(|a: &mut Accounts| a.deny);
     let mut params = Vec::new();
     let code;
@@ -148,6 +171,7 @@ fn authorize(ctx: &Ctx, req: &MockRequest) -> RawResponse {
                     redirect_uri: redirect_uri.to_owned(),
                     scopes,
                     challenge,
+                    user,
                 },
             )
         });
@@ -201,8 +225,8 @@ fn exchange_code(
         }
         None => {}
     }
-    let token = ctx.issue_token(issued.scopes.clone(), true);
-    let refresh = issue_refresh(ctx, issued.scopes.clone());
+    let token = ctx.issue_token_for(issued.scopes.clone(), true, issued.user.clone());
+    let refresh = issue_refresh_for(ctx, issued.scopes.clone(), issued.user);
     Ok(json!({
         "access_token": token,
         "token_type": "Bearer",
