@@ -21,18 +21,15 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use tiny_http::{Header, Request, Response, Server};
 
-/// One user's login: the row of their session in the `logins` table.
-struct SqliteStore {
-    db: Arc<Mutex<Connection>>,
-    sid: String,
-}
+/// One user's login: the row of a session (by its ID) in the `logins` table.
+struct SqliteStore(Arc<Mutex<Connection>>, String);
 
 impl TokenStore for SqliteStore {
     fn load(&self) -> sb::Result<Option<Token>> {
         let sql = "SELECT access, refresh, expires, login, scopes FROM logins WHERE sid = ?1";
         let at = |secs: i64| UNIX_EPOCH + Duration::from_secs(secs as u64);
-        let db = self.db.lock().unwrap();
-        db.query_row(sql, [&self.sid], |row| {
+        let db = self.0.lock().unwrap();
+        db.query_row(sql, [&self.1], |row| {
             Ok(Token::from_access_token(row.get::<_, String>(0)?)
                 .with_refresh_token(row.get::<_, String>(1)?)
                 .with_expiry(at(row.get(2)?))
@@ -48,16 +45,10 @@ impl TokenStore for SqliteStore {
         let secs = |t| secs(t).map_or(0, |d| d.as_secs() as i64);
         let refresh = t.refresh_token().unwrap_or_default();
         let (expires, login) = (secs(t.expires_at()), secs(t.login_time()));
-        let row = (
-            &self.sid,
-            t.access_token(),
-            refresh,
-            expires,
-            login,
-            t.scopes().to_string(),
-        );
+        let (sid, access, scopes) = (&self.1, t.access_token(), t.scopes().to_string());
+        let row = (sid, access, refresh, expires, login, scopes);
         let sql = "INSERT OR REPLACE INTO logins VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
-        let db = self.db.lock().unwrap();
+        let db = self.0.lock().unwrap();
         db.execute(sql, row).map(drop).map_err(Error::store)
     }
 }
@@ -70,55 +61,53 @@ struct App {
     db: Arc<Mutex<Connection>>,
     /// Logins under way, by session; each `UserAuth` holds its `state`.
     pending: Mutex<HashMap<String, UserAuth>>,
+    /// Each logged-in session's handle: one at a time renews its token.
+    users: Mutex<HashMap<String, Arc<Spotify>>>,
 }
 
-/// A page's status, HTML and the address it redirects to.
-type Page = (u16, String, Option<String>);
-
 impl App {
-    fn page(&self, path: &str, sid: &str) -> sb::Result<Page> {
-        let store = Arc::new(SqliteStore {
-            db: self.db.clone(),
-            sid: sid.to_owned(),
-        });
+    /// The status and HTML of a page (for a 302, the address to go to).
+    fn page(&self, path: &str, sid: &str) -> sb::Result<(u16, String)> {
+        let store = Arc::new(SqliteStore(self.db.clone(), sid.to_owned()));
         if path == "/login" {
             let auth = UserAuth::new(self.creds.clone(), Scope::UserTopRead)?;
             let url = auth.url();
             self.pending.lock().unwrap().insert(sid.to_owned(), auth);
-            return Ok((302, String::new(), Some(url)));
+            return Ok((302, url));
         }
         if path.starts_with("/callback?") {
             let Some(auth) = self.pending.lock().unwrap().remove(sid) else {
-                return Ok((400, "No login under way in this session.".into(), None));
+                return Ok((400, "No login under way in this session.".into()));
             };
             // Checks the redirect URI and that `state` is this session's.
             match auth.token_from_redirect(&format!("{}{path}", self.base)) {
-                Err(Error::Redirect(e)) => return Ok((400, format!("Login refused: {e}"), None)),
+                Err(Error::Redirect(e)) => return Ok((400, format!("Login refused: {e}"))),
                 token => store.save(&token?)?,
             }
-            return Ok((302, String::new(), Some("/".into())));
+            self.users.lock().unwrap().remove(sid); // the next page loads the new login
+            return Ok((302, "/".into()));
         }
         // The user's handle on the shared client; renewals go to their row.
-        let Some(user) = self.spotify.with_store(self.creds.clone(), store)? else {
-            return Ok((
-                200,
-                r#"<a href="/login">Log in with Spotify</a>"#.into(),
-                None,
-            ));
+        let kept = self.users.lock().unwrap().get(sid).cloned();
+        let user = match kept {
+            Some(user) => user,
+            None => match self.spotify.with_store(self.creds.clone(), store)? {
+                Some(user) => {
+                    let mut users = self.users.lock().unwrap();
+                    users.entry(sid.into()).or_insert(Arc::new(user)).clone()
+                }
+                None => return Ok((200, r#"<a href="/login">Log in with Spotify</a>"#.into())),
+            },
         };
         let me = user.current_user().send()?;
         let top = user.current_user_top_tracks().limit(10).send()?;
-        let items: String = top
-            .items
-            .iter()
-            .map(|t| format!("<li>{}</li>", esc(&t.name)))
-            .collect();
+        let mut items = String::new();
+        for track in &top.items {
+            items += &format!("<li>{}</li>", esc(&track.name));
+        }
         let name = esc(&me.display_name.unwrap_or(me.id));
-        Ok((
-            200,
-            format!("<h1>Top tracks of {name}</h1><ol>{items}</ol>"),
-            None,
-        ))
+        let html = format!("<h1>Top tracks of {name}</h1><ol>{items}</ol>");
+        Ok((200, html))
     }
 }
 
@@ -140,13 +129,14 @@ fn serve(app: &App, request: Request) {
         bytes.iter().map(|b| format!("{b:02x}")).collect::<String>()
     });
     let sid = sid.or(new_sid.clone()).unwrap_or_default();
-    let (status, body, location) = match app.page(request.url(), &sid) {
-        Ok(page) => page,
-        Err(e) => (500, esc(&e.to_string()), None),
-    };
-    let html = format!("<!doctype html><meta charset=utf-8>{body}");
-    let mut headers = vec![format!("Content-Type: text/html; charset=utf-8")];
-    headers.extend(location.map(|to| format!("Location: {to}")));
+    let page = app.page(request.url(), &sid);
+    let (status, body) = page.unwrap_or_else(|e| (500, esc(&e.to_string())));
+    let mut headers = vec!["Content-Type: text/html; charset=utf-8".to_owned()];
+    let mut html = format!("<!doctype html><meta charset=utf-8>{body}");
+    if status == 302 {
+        headers.push(format!("Location: {body}"));
+        html.clear();
+    }
     headers.extend(new_sid.map(|s| format!("Set-Cookie: sid={s}; HttpOnly; SameSite=Lax")));
     let mut response = Response::from_string(html).with_status_code(status);
     for h in headers {
@@ -156,34 +146,35 @@ fn serve(app: &App, request: Request) {
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
-    let mock = common::credentials().is_none().then(common::start_mock);
-    let server = Arc::new(Server::http(if mock.is_some() {
+    let (spotify, mock) = common::app_client()?;
+    let creds = match (&mock, common::credentials()) {
+        (Some(mock), _) => mock.credentials(),
+        (None, creds) => {
+            let (id, secret) = creds.expect("credentials, as there is no mock");
+            Credentials::new(id, secret)
+        }
+    };
+    let addr = if mock.is_some() {
         "127.0.0.1:0"
     } else {
         "127.0.0.1:8888"
-    })?);
-    let base = format!("http://{}", server.server_addr());
-    let (spotify, creds) = match (&mock, common::credentials()) {
-        (Some(mock), _) => (mock.client(), mock.credentials()),
-        (None, Some((id, secret))) => {
-            let spotify = Spotify::builder().build_with_credentials(&id, &secret)?;
-            (spotify, Credentials::new(id, secret))
-        }
-        (None, None) => unreachable!("offline runs have a mock"),
     };
+    let server = Arc::new(Server::http(addr)?);
+    let base = format!("http://{}", server.server_addr());
     let creds = creds.redirect_uri(format!("{base}/callback"));
     let db = Connection::open_in_memory()?; // a file keeps the logins between runs
     db.execute_batch(
         "CREATE TABLE logins (sid TEXT PRIMARY KEY, access TEXT NOT NULL, refresh TEXT NOT NULL,
                               expires INTEGER NOT NULL, login INTEGER NOT NULL, scopes TEXT NOT NULL)",
     )?;
-    let db = Arc::new(Mutex::new(db));
+    let (db, pending, users) = (Arc::new(Mutex::new(db)), Mutex::default(), Mutex::default());
     let app = Arc::new(App {
         spotify,
         creds,
         base: base.clone(),
         db,
-        pending: Mutex::default(),
+        pending,
+        users,
     });
     for _ in 0..4 {
         let (app, server) = (app.clone(), server.clone());

@@ -357,11 +357,19 @@ fn a_file_store_without_a_login_loads_none_and_a_bad_number_names_its_key() {
             .is_none()
     );
     let text = std::fs::read_to_string(&path).unwrap();
-    std::fs::write(
-        &path,
-        format!("{text}[APP]\nSPOTIFY_USER_REFRESH = r-secret-1234\nSPOTIFY_BLOCKING_EXPIRES_AT = soon\n"),
-    )
-    .unwrap();
+    let saved = Token::from_access_token("a-secret-1234")
+        .with_refresh_token("r-secret-1234")
+        .with_expiry(UNIX_EPOCH + Duration::from_secs(2_000_000_000));
+    FileTokenStore::new(&path)
+        .section("APP")
+        .save(&saved)
+        .unwrap();
+    let saved_text = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        saved_text.contains("SPOTIFY_BLOCKING_EXPIRES_AT = 2000000000"),
+        "{saved_text}"
+    );
+    std::fs::write(&path, saved_text.replace("= 2000000000", "= soon")).unwrap();
     let err = FileTokenStore::new(&path)
         .section("APP")
         .load()
@@ -372,7 +380,7 @@ fn a_file_store_without_a_login_loads_none_and_a_bad_number_names_its_key() {
         msg.contains("SPOTIFY_BLOCKING_EXPIRES_AT") && msg.contains("[APP]"),
         "{msg}"
     );
-    assert!(!msg.contains("r-secret-1234"), "{msg}");
+    assert!(!msg.contains("secret-1234"), "{msg}");
     // A refresh token alone is a login whose access token has expired.
     std::fs::write(
         &path,
@@ -393,4 +401,58 @@ fn a_file_store_without_a_login_loads_none_and_a_bad_number_names_its_key() {
         .save(&token)
         .unwrap_err();
     assert!(matches!(err, Error::Config { .. }), "{err:?}");
+}
+
+#[test]
+fn a_refresh_token_saved_by_another_program_drops_the_old_logins_access_token() {
+    let mock = MockServer::start();
+    let dir = fresh_dir("relogin");
+    let path = dir.join("tekore.cfg");
+    let first = mock.user_token(scope::every());
+    Config::new(CLIENT_ID, CLIENT_SECRET, "https://example.com/callback")
+        .write_to_file(&path)
+        .unwrap();
+    FileTokenStore::new(&path).save(&first).unwrap();
+    let loaded = FileTokenStore::new(&path).load().unwrap().unwrap();
+    assert_eq!(loaded.access_token(), first.access_token());
+    assert!(!loaded.is_expiring());
+    assert!(loaded.login_time().is_some());
+
+    // tekore (or `Config::write_to_file`) saves a new login's refresh token.
+    let second = mock.user_token(scope::read());
+    Config::new(CLIENT_ID, CLIENT_SECRET, "https://example.com/callback")
+        .with_refresh(second.refresh_token())
+        .write_to_file(&path)
+        .unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        text.contains(first.access_token()),
+        "our keys are kept: {text}"
+    );
+    let loaded = FileTokenStore::new(&path).load().unwrap().unwrap();
+    assert_eq!(loaded.refresh_token(), second.refresh_token());
+    assert_eq!(loaded.access_token(), "");
+    assert!(loaded.is_expiring());
+    assert_eq!(loaded.login_time(), None);
+    assert!(loaded.scopes().is_empty());
+
+    // So the client renews with the new refresh token at once.
+    let spotify = mock
+        .builder()
+        .build_with_store(
+            mock.credentials(),
+            Arc::new(FileTokenStore::new(&path)),
+            |_| panic!("no login needed"),
+        )
+        .unwrap();
+    spotify.current_user().send().unwrap();
+    let form = mock.requests()[0].body_form();
+    assert!(form.contains(&(
+        "refresh_token".into(),
+        second.refresh_token().unwrap().into()
+    )));
+    assert_eq!(
+        bearers(&mock),
+        [format!("Bearer {}", spotify.token().access_token())]
+    );
 }

@@ -164,6 +164,12 @@ impl FileTokenStore {
     pub const LOGIN_TIME_KEY: &'static str = "SPOTIFY_BLOCKING_LOGIN_TIME";
     /// The INI key of the granted scopes, separated by spaces.
     pub const SCOPES_KEY: &'static str = "SPOTIFY_BLOCKING_SCOPES";
+    /// The INI key of a digest of the refresh token the other keys belong
+    /// to (the first 16 hex digits of its SHA-256): when another program
+    /// (tekore, `Config::write_to_file`) saves a new login's refresh token,
+    /// the access token, login time and scopes of the old login are no
+    /// longer taken for it.
+    pub const REFRESH_DIGEST_KEY: &'static str = "SPOTIFY_BLOCKING_REFRESH_DIGEST";
 
     /// A store in the `DEFAULT` section of the file at `path` (which need
     /// not exist yet).
@@ -237,6 +243,19 @@ impl FileTokenStore {
     }
 }
 
+/// What [`FileTokenStore::REFRESH_DIGEST_KEY`] holds for a refresh token
+/// (`-` for none).
+fn refresh_digest(refresh: Option<&str>) -> String {
+    use sha2::{Digest, Sha256};
+    match refresh {
+        Some(r) => Sha256::digest(r.as_bytes())[..8]
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect(),
+        None => "-".to_owned(),
+    }
+}
+
 fn unix_secs(t: SystemTime) -> String {
     t.duration_since(UNIX_EPOCH)
         .unwrap_or_default()
@@ -247,7 +266,10 @@ fn unix_secs(t: SystemTime) -> String {
 impl TokenStore for FileTokenStore {
     /// The stored token: `None` when the file, the section or both the
     /// refresh and the access token are missing. A stored access token
-    /// without an expiry counts as expired. A bad number is an
+    /// without an expiry counts as expired; one saved with another refresh
+    /// token than the file holds now (see
+    /// [`REFRESH_DIGEST_KEY`](Self::REFRESH_DIGEST_KEY)) is left out,
+    /// with its login time and scopes. A bad number is an
     /// [`Error::Config`] naming the key.
     fn load(&self) -> Result<Option<Token>> {
         let keys = [
@@ -256,16 +278,32 @@ impl TokenStore for FileTokenStore {
             Self::EXPIRES_AT_KEY,
             Self::LOGIN_TIME_KEY,
             Self::SCOPES_KEY,
+            Self::REFRESH_DIGEST_KEY,
         ];
         let Some(values) = config::read_keys(&self.path, &self.section, &keys)? else {
             return Ok(None);
         };
-        let [refresh, access, expires_at, login_time, scopes]: [Option<String>; 5] =
-            values.try_into().unwrap_or_default();
+        let [
+            refresh,
+            mut access,
+            expires_at,
+            mut login_time,
+            mut scopes,
+            digest,
+        ]: [Option<String>; 6] = values.try_into().unwrap_or_default();
+        if digest.as_deref() != Some(&refresh_digest(refresh.as_deref())) {
+            // Saved for another login (or by another program): only the
+            // refresh token is this login's.
+            (access, login_time, scopes) = (None, None, None);
+        }
         if refresh.is_none() && access.is_none() {
             return Ok(None);
         }
-        let expires_at = self.time(Self::EXPIRES_AT_KEY, expires_at)?;
+        // No access token, no expiry: the first call renews.
+        let expires_at = match access {
+            Some(_) => self.time(Self::EXPIRES_AT_KEY, expires_at)?,
+            None => None,
+        };
         let login_time = self.time(Self::LOGIN_TIME_KEY, login_time)?;
         let mut token = Token::from_access_token(access.unwrap_or_default())
             .with_expiry(expires_at.unwrap_or(UNIX_EPOCH))
@@ -287,7 +325,9 @@ impl TokenStore for FileTokenStore {
         let expires_at = token.expires_at.map(unix_secs).unwrap_or_default();
         let login_time = token.login_time.map(unix_secs);
         let scopes = token.scopes.to_string();
+        let digest = refresh_digest(token.refresh_token.as_deref());
         let mut pairs = vec![
+            (Self::REFRESH_DIGEST_KEY, digest.as_str()),
             (Self::ACCESS_TOKEN_KEY, token.access_token.as_str()),
             (Self::EXPIRES_AT_KEY, expires_at.as_str()),
             (Self::SCOPES_KEY, scopes.as_str()),
