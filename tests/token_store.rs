@@ -456,3 +456,41 @@ fn a_refresh_token_saved_by_another_program_drops_the_old_logins_access_token() 
         [format!("Bearer {}", spotify.token().access_token())]
     );
 }
+
+/// A store whose `save` fails: the disk is full, say.
+struct FullDisk(Token);
+
+impl TokenStore for FullDisk {
+    fn load(&self) -> spotify_blocking::Result<Option<Token>> {
+        Ok(Some(self.0.clone()))
+    }
+    fn save(&self, _: &Token) -> spotify_blocking::Result<()> {
+        Err(Error::store("no space left on the device"))
+    }
+}
+
+#[test]
+fn a_failed_save_is_reported_and_the_renewed_token_still_used() {
+    let mock = MockServer::start();
+    mock.rotate_refresh_tokens(true);
+    let live = mock.user_token(scope::every());
+    let expired = Token::from_access_token("mock-access-expired-0")
+        .with_expiry(UNIX_EPOCH)
+        .with_refresh_token(live.refresh_token().unwrap());
+    let store = Arc::new(FullDisk(expired));
+    let spotify = mock
+        .builder()
+        .build_with_store(mock.credentials(), store, |_| unreachable!())
+        .unwrap();
+    let err = spotify.current_user().send().unwrap_err();
+    assert!(matches!(err, Error::Store { .. }), "{err:?}");
+    assert!(err.to_string().contains("no space left"), "{err}");
+    // The rotated token Spotify sent is not lost: the next call uses it.
+    spotify.current_user().send().unwrap();
+    assert_eq!(token_requests(&mock), 1);
+    assert_ne!(spotify.token().refresh_token(), live.refresh_token());
+    assert_eq!(
+        bearers(&mock),
+        [format!("Bearer {}", spotify.token().access_token())]
+    );
+}
