@@ -520,7 +520,7 @@ impl Gen {
         let id = self.b62();
         let (web, href, uri) = self.object("track", &id);
         json!({"artists": artists, "available_markets": self.markets(), "disc_number": 1,
-               "duration_ms": self.range(95_000, 420_000), "explicit": self.next() % 5 == 0,
+               "duration_ms": self.range(95_000, 420_000), "explicit": self.next().is_multiple_of(5),
                "external_urls": {"spotify": web}, "href": href, "id": id, "is_local": false,
                "name": self.title(1, 4),
                "preview_url": format!("https://p.scdn.co/mp3-preview/{}?cid={CLIENT_ID}", self.chars("0123456789abcdef", 40)),

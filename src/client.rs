@@ -4,7 +4,7 @@
 //! a request value or a `next` link), adds the bearer token, hands it to
 //! the transport and decodes the answer.
 
-use crate::auth::{AnyToken, Credentials, RefreshingToken, Token};
+use crate::auth::{AnyToken, Credentials, RefreshingToken, Token, TokenStore};
 use crate::error::{Result, Secrets};
 use crate::http::{Auth, Http, HttpConfig, HttpRequest, RetryPolicy};
 use crate::model::Market;
@@ -138,6 +138,108 @@ impl Spotify {
             None => Credentials::public(client_id),
         };
         c.accounts_base(self.accounts_base.clone())
+            .with_http(self.http.clone())
+    }
+
+    /// A client for another user (or another token) that shares this
+    /// one's connection pool, response cache and settings: a cheap handle
+    /// for a service that calls Spotify for many users. Each handle sends
+    /// its own token and renews it on its own (through its own store, for
+    /// a [`RefreshingToken`] with one); handles are `Send + Sync` and can
+    /// be used from many threads at once.
+    ///
+    /// ```
+    /// # #[cfg(feature = "mock")] {
+    /// use spotify_blocking::mock::MockServer;
+    /// use spotify_blocking::scope;
+    ///
+    /// let mock = MockServer::start();
+    /// let app = mock.client();
+    /// let alice = app.with_token(mock.user_token(scope::every()));
+    /// let bob = app.with_token(mock.user_token(scope::every()));
+    /// assert_ne!(alice.token().access_token(), bob.token().access_token());
+    /// alice.current_user().send()?;
+    /// # }
+    /// # Ok::<(), spotify_blocking::Error>(())
+    /// ```
+    pub fn with_token(&self, token: impl Into<AnyToken>) -> Spotify {
+        Spotify {
+            http: self.http.clone(),
+            api_base: self.api_base.clone(),
+            accounts_base: self.accounts_base.clone(),
+            market: self.market,
+            chunked: self.chunked,
+            max_limits: self.max_limits,
+            short_link_base: self.short_link_base.clone(),
+            scope_check: self.scope_check,
+            token: Mutex::new(token.into()),
+        }
+    }
+
+    /// A handle like [`with_token`](Self::with_token) for the login kept
+    /// in `store`: its token, renewed with `credentials` (through this
+    /// client's accounts service and connection pool) and saved back to
+    /// `store`. `None` when the store holds no login.
+    ///
+    /// ```
+    /// # #[cfg(feature = "mock")] {
+    /// use spotify_blocking::mock::MockServer;
+    /// use spotify_blocking::{FileTokenStore, TokenStore, scope};
+    /// use std::sync::Arc;
+    ///
+    /// let mock = MockServer::start();
+    /// let path = std::env::temp_dir().join(format!("with-store-{}.cfg", std::process::id()));
+    /// let store = Arc::new(FileTokenStore::new(&path));
+    /// store.save(&mock.user_token(scope::every()))?;
+    ///
+    /// let app = mock.client();
+    /// let user = app.with_store(mock.credentials(), store)?.expect("a stored login");
+    /// user.current_user().send()?;
+    /// # std::fs::remove_file(&path).ok();
+    /// # }
+    /// # Ok::<(), spotify_blocking::Error>(())
+    /// ```
+    pub fn with_store(
+        &self,
+        credentials: Credentials,
+        store: Arc<dyn TokenStore>,
+    ) -> Result<Option<Spotify>> {
+        let Some(token) = store.load()? else {
+            return Ok(None);
+        };
+        let credentials = self.adopt(credentials);
+        let token = RefreshingToken::new(token, credentials).with_store(store);
+        Ok(Some(self.with_token(token)))
+    }
+
+    /// How long ago the user of the current token logged in, when known
+    /// (see [`Token::login_time`]).
+    pub fn login_age(&self) -> Option<Duration> {
+        self.lock_token().token().login_age()
+    }
+
+    /// How long the user's login has left before Spotify ends its refresh
+    /// token (six months after the login; see
+    /// [`Token::login_expires_in`]), when the login time is known. Log
+    /// the user in again before it reaches zero.
+    ///
+    /// ```
+    /// use spotify_blocking::{Spotify, Token};
+    /// use std::time::{Duration, SystemTime};
+    ///
+    /// let token = Token::from_access_token("BQD...").with_login_time(SystemTime::now());
+    /// let spotify = Spotify::new(token);
+    /// assert!(spotify.login_expires_in().unwrap() > Duration::from_secs(170 * 86_400));
+    /// ```
+    pub fn login_expires_in(&self) -> Option<Duration> {
+        self.lock_token().token().login_expires_in()
+    }
+
+    /// `credentials` talking to this client's accounts service through its
+    /// connection pool.
+    fn adopt(&self, credentials: Credentials) -> Credentials {
+        credentials
+            .accounts_base(self.accounts_base.clone())
             .with_http(self.http.clone())
     }
 
@@ -556,6 +658,64 @@ impl SpotifyBuilder {
         let creds = spotify.credentials(client_id, Some(client_secret));
         let token = creds.request_client_token()?;
         spotify.set_token(RefreshingToken::new_fresh(token, creds));
+        Ok(spotify)
+    }
+
+    /// Builds the client on the login kept in `store`: the entry point for
+    /// a program that keeps its login between runs.
+    ///
+    /// The stored token is used as it is while it is valid (a rerun within
+    /// the hour sends no token request); it is renewed with `credentials`
+    /// when it expires, and every renewed token is saved to `store` (see
+    /// [`TokenStore::renew`]). When the store holds no login yet, `login`
+    /// is called once with the credentials to get a token (e.g. with
+    /// [`UserAuth`](crate::UserAuth)), which is saved before it is used.
+    ///
+    /// The credentials talk to this builder's
+    /// [`accounts_base`](Self::accounts_base) through the client's
+    /// connection pool; their redirect URI is kept for `login`.
+    ///
+    /// ```
+    /// # #[cfg(feature = "mock")] {
+    /// use spotify_blocking::mock::MockServer;
+    /// use spotify_blocking::{FileTokenStore, UserAuth, scope};
+    /// use std::sync::Arc;
+    ///
+    /// let mock = MockServer::start();
+    /// let path = std::env::temp_dir().join(format!("build-with-store-{}.cfg", std::process::id()));
+    /// let creds = mock.credentials().redirect_uri("https://example.com/callback");
+    /// for _run in 0..2 {
+    ///     let store = Arc::new(FileTokenStore::new(&path));
+    ///     let spotify = mock.builder().build_with_store(creds.clone(), store, |creds| {
+    ///         let auth = UserAuth::new(creds.clone(), scope::every())?;
+    ///         auth.token_from_redirect(&mock.approve(&auth.url())) // a real program prompts
+    ///     })?;
+    ///     spotify.current_user().send()?;
+    /// }
+    /// // One login (one code exchange), and no token request on the second run.
+    /// let token_requests = mock.requests().iter().filter(|r| r.path == "/api/token").count();
+    /// assert_eq!(token_requests, 1);
+    /// # std::fs::remove_file(&path).ok();
+    /// # }
+    /// # Ok::<(), spotify_blocking::Error>(())
+    /// ```
+    pub fn build_with_store(
+        self,
+        credentials: Credentials,
+        store: Arc<dyn TokenStore>,
+        login: impl FnOnce(&Credentials) -> Result<Token>,
+    ) -> Result<Spotify> {
+        let spotify = self.build(Token::from_access_token(""));
+        let credentials = spotify.adopt(credentials);
+        let token = match store.load()? {
+            Some(token) => RefreshingToken::new(token, credentials),
+            None => {
+                let token = login(&credentials)?;
+                store.save(&token)?;
+                RefreshingToken::new_fresh(token, credentials)
+            }
+        };
+        spotify.set_token(token.with_store(store));
         Ok(spotify)
     }
 }

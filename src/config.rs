@@ -30,7 +30,7 @@ use std::io::{ErrorKind, Write};
 use std::path::{Path, PathBuf};
 
 /// The section tekore reads and writes by default.
-const DEFAULT_SECTION: &str = "DEFAULT";
+pub(crate) const DEFAULT_SECTION: &str = "DEFAULT";
 /// What errors about environment variables name as their section.
 pub(crate) const ENVIRONMENT: &str = "environment";
 
@@ -159,7 +159,12 @@ impl fmt::Debug for Config {
     }
 }
 
-fn config_error(file: Option<&Path>, section: &str, key: Option<&str>, message: String) -> Error {
+pub(crate) fn config_error(
+    file: Option<&Path>,
+    section: &str,
+    key: Option<&str>,
+    message: String,
+) -> Error {
     Error::Config {
         file: file.map(Path::to_path_buf),
         section: section.to_owned(),
@@ -320,28 +325,61 @@ impl Config {
     /// # Ok::<(), spotify_blocking::Error>(())
     /// ```
     pub fn write_to_file_section(&self, path: impl AsRef<Path>, section: &str) -> Result<()> {
-        let path = path.as_ref();
-        check_section(path, section)?;
-        for (key, value) in self.pairs() {
-            if value.chars().any(char::is_control) || value.trim() != value {
-                return Err(config_error(
-                    Some(path),
-                    section,
-                    Some(key),
-                    "the value has a line break, a control character or surrounding spaces, \
-                     which an INI file cannot hold"
-                        .into(),
-                ));
-            }
-        }
-        // The file a link points to is the one to replace.
-        let target = resolve_links(path)?;
-        let mut ini = load(&target, section)?.unwrap_or_default();
-        for (key, value) in self.pairs() {
-            ini.set(section, key, value.replace('%', "%%"));
-        }
-        write_atomically(path, &target, ini.text().as_bytes())
+        update_file(path.as_ref(), section, &self.pairs())
     }
+}
+
+/// Sets `pairs` in `section` of the INI file at `path`, keeping every
+/// other section and key: checked values, `%` doubled, written atomically
+/// with mode 0600 to the file a link points to. The one writer of config
+/// files (the [`Config`] methods and the token store use it).
+pub(crate) fn update_file(path: &Path, section: &str, pairs: &[(&str, &str)]) -> Result<()> {
+    check_section(path, section)?;
+    for (key, value) in pairs {
+        if value.chars().any(char::is_control) || value.trim() != *value {
+            return Err(config_error(
+                Some(path),
+                section,
+                Some(key),
+                "the value has a line break, a control character or surrounding spaces, \
+                 which an INI file cannot hold"
+                    .into(),
+            ));
+        }
+    }
+    // The file a link points to is the one to replace.
+    let target = resolve_links(path)?;
+    let mut ini = load(&target, section)?.unwrap_or_default();
+    for (key, value) in pairs {
+        ini.set(section, key, value.replace('%', "%%"));
+    }
+    write_atomically(path, &target, ini.text().as_bytes())
+}
+
+/// The values of `keys` in `section` (else in `DEFAULT`) of the INI file
+/// at `path`, read as [`Config::from_file_section`] reads them (an empty
+/// value is `None`); `None` when the file or the section does not exist.
+pub(crate) fn read_keys(
+    path: &Path,
+    section: &str,
+    keys: &[&str],
+) -> Result<Option<Vec<Option<String>>>> {
+    check_section(path, section)?;
+    let Some(ini) = load(path, section)? else {
+        return Ok(None);
+    };
+    if !ini.has_section(section) {
+        return Ok(None);
+    }
+    keys.iter()
+        .map(|key| {
+            let value = ini
+                .get(section, key)
+                .map_err(|message| config_error(Some(path), section, Some(key), message))?;
+            Ok(value.filter(|v| !v.is_empty()))
+        })
+        .collect::<Result<Vec<_>>>()
+        .map(Some)
 }
 
 /// Reads the `DEFAULT` section of an INI file (tekore's format).
@@ -709,7 +747,7 @@ impl IniFile {
 
 /// Follows `path` through symbolic links to the file they end at (which
 /// may not exist yet); at most 40 links, as Linux allows.
-fn resolve_links(path: &Path) -> Result<PathBuf> {
+pub(crate) fn resolve_links(path: &Path) -> Result<PathBuf> {
     let mut current = path.to_path_buf();
     for _ in 0..40 {
         match fs::symlink_metadata(&current) {
@@ -730,7 +768,7 @@ fn resolve_links(path: &Path) -> Result<PathBuf> {
     ))
 }
 
-fn file_io(path: &Path, doing: &str, source: std::io::Error) -> Error {
+pub(crate) fn file_io(path: &Path, doing: &str, source: std::io::Error) -> Error {
     Error::Io {
         context: format!("{doing} config file {}", path.display()),
         source,

@@ -90,11 +90,19 @@ pub enum Error {
 
     /// The refresh token was revoked or expired (`invalid_grant`): the user
     /// must log in again.
-    #[error("the refresh token was rejected ({description}): log in again to get a new one")]
+    ///
+    /// Since 2026-07-20 Spotify ends every refresh token six months after
+    /// the login that issued it (renewals do not extend it); when the
+    /// login is known to be that old, the message says that is the likely
+    /// cause.
+    #[error("the refresh token was rejected ({description}): {}", fmt_revoked(*.login_age))]
     #[non_exhaustive]
     RefreshRevoked {
         /// Spotify's `error_description`.
         description: String,
+        /// How long ago the user logged in, when the token knew it
+        /// ([`Token::login_time`](crate::Token::login_time)).
+        login_age: Option<Duration>,
     },
 
     /// The user's browser came back with something unusable.
@@ -241,6 +249,16 @@ pub enum Error {
         replacement: Option<&'static str>,
         /// Spotify's error message (`Forbidden`).
         message: String,
+    },
+
+    /// A [`TokenStore`](crate::TokenStore) of your own failed: what its
+    /// `load` or `save` returned through [`Error::store`].
+    #[error("the token store failed: {source}")]
+    #[non_exhaustive]
+    Store {
+        /// The store's error.
+        #[source]
+        source: Cause,
     },
 }
 
@@ -407,6 +425,19 @@ fn fmt_config(file: Option<&PathBuf>, section: &str, key: Option<&str>, message:
     s
 }
 
+/// The advice of [`Error::RefreshRevoked`]: the six-month end of a login
+/// when the login is that old.
+fn fmt_revoked(login_age: Option<Duration>) -> String {
+    match login_age {
+        Some(age) if age >= crate::auth::LOGIN_LIFETIME => format!(
+            "the login is {} days old, and Spotify ends refresh tokens six months after login; \
+             log in again to get a new one",
+            age.as_secs() / 86_400
+        ),
+        _ => "log in again to get a new one".to_owned(),
+    }
+}
+
 /// What a failed connection to `url` says: the host it tried and what
 /// went wrong (`could not connect to api.spotify.com: connection refused`).
 pub(crate) fn transport_message(error: &ureq::Error, url: &str) -> String {
@@ -569,7 +600,7 @@ impl Error {
                     secrets.scrub_in_place(d);
                 }
             }
-            Error::RefreshRevoked { description } => secrets.scrub_in_place(description),
+            Error::RefreshRevoked { description, .. } => secrets.scrub_in_place(description),
             Error::Decode {
                 path,
                 message,
@@ -661,6 +692,21 @@ impl Error {
                 param: "request",
                 message: other.to_string(),
             },
+        }
+    }
+
+    /// An [`Error::Store`] for the error of a
+    /// [`TokenStore`](crate::TokenStore) of your own (a database's, a
+    /// keychain's). Keep secrets out of its message: it is shown as it is.
+    ///
+    /// ```
+    /// use spotify_blocking::Error;
+    /// let err = Error::store("the database is locked");
+    /// assert_eq!(err.to_string(), "the token store failed: the database is locked");
+    /// ```
+    pub fn store(source: impl Into<Box<dyn std::error::Error + Send + Sync>>) -> Error {
+        Error::Store {
+            source: source.into(),
         }
     }
 

@@ -35,7 +35,8 @@ pub mod reference {
 
 pub use auth::scope;
 pub use auth::{
-    ACCOUNTS_BASE, AnyToken, Credentials, RefreshingToken, Token, request_client_token,
+    ACCOUNTS_BASE, AnyToken, Credentials, FileTokenStore, RefreshingToken, Token, TokenStore,
+    request_client_token,
 };
 pub use auth::{
     UserAuth, open_browser, prompt_for_pkce_token, prompt_for_user_token, refresh_pkce_token,

@@ -191,6 +191,7 @@ pub(crate) fn oauth_error(
             description: e
                 .error_description
                 .unwrap_or_else(|| "invalid_grant".into()),
+            login_age: None,
         },
         Ok(e) => Error::Auth {
             status,

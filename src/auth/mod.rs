@@ -7,6 +7,7 @@ mod prompt;
 mod redirect;
 mod refreshing;
 pub mod scope;
+mod store;
 mod token;
 mod user;
 
@@ -20,5 +21,7 @@ pub use pkce::pkce_challenge;
 #[allow(deprecated)]
 pub use prompt::prompt_with;
 pub use refreshing::{AnyToken, RefreshingToken};
+pub use store::{FileTokenStore, TokenStore};
+pub(crate) use token::LOGIN_LIFETIME;
 pub use token::Token;
 pub use user::{UserAuth, refresh_pkce_token, refresh_user_token};

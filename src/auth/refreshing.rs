@@ -1,9 +1,11 @@
 //! Tokens that renew themselves.
 
 use super::credentials::Credentials;
+use super::store::TokenStore;
 use super::token::Token;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use std::fmt;
+use std::sync::Arc;
 
 /// A token that renews itself shortly before it expires: user tokens with
 /// their refresh token, app tokens by asking for a new one.
@@ -26,6 +28,8 @@ pub struct RefreshingToken {
     /// The token came from a renewal (or straight from the accounts
     /// service) and has not been handed out by [`fresh`](Self::fresh) yet.
     unused: bool,
+    /// Where renewed tokens go, and where renewals are coordinated.
+    store: Option<Arc<dyn TokenStore>>,
 }
 
 impl RefreshingToken {
@@ -35,7 +39,32 @@ impl RefreshingToken {
             token,
             credentials,
             unused: false,
+            store: None,
         }
+    }
+
+    /// The same token, renewed through `store`: each renewal goes through
+    /// [`TokenStore::renew`], which by default first takes a newer token
+    /// the store holds (another process may have renewed it) and saves the
+    /// one it gets, so a rotated refresh token is never lost.
+    ///
+    /// [`SpotifyBuilder::build_with_store`](crate::SpotifyBuilder::build_with_store)
+    /// and [`Spotify::with_store`](crate::Spotify::with_store) make one
+    /// from what the store holds.
+    ///
+    /// ```no_run
+    /// use spotify_blocking::{Credentials, FileTokenStore, RefreshingToken, Spotify};
+    /// use std::sync::Arc;
+    ///
+    /// let creds = Credentials::new("id", "secret");
+    /// let token = creds.refresh_user_token("saved-refresh-token")?;
+    /// let store = Arc::new(FileTokenStore::new("tekore.cfg"));
+    /// let spotify = Spotify::new(RefreshingToken::new(token, creds).with_store(store));
+    /// # Ok::<(), spotify_blocking::Error>(())
+    /// ```
+    pub fn with_store(mut self, store: Arc<dyn TokenStore>) -> RefreshingToken {
+        self.store = Some(store);
+        self
     }
 
     /// Like [`new`](Self::new), for a token just obtained: it is used at
@@ -60,32 +89,53 @@ impl RefreshingToken {
     /// Renews the token now. A user token keeps its refresh token when
     /// Spotify does not send a new one; a revoked one is
     /// [`Error::RefreshRevoked`](crate::Error::RefreshRevoked).
+    ///
+    /// With a [store](Self::with_store) the renewal goes through
+    /// [`TokenStore::renew`]. When the store fails after Spotify issued a
+    /// new token (saving it, say), the new token is still used from then
+    /// on, and the store's error is returned.
     pub fn refresh(&mut self) -> Result<()> {
-        let new = match &self.token.refresh_token {
-            Some(refresh) => {
-                log::debug!("renewing the user token with its refresh token");
-                let mut new = self.credentials.refresh_grant(refresh, self.token.pkce)?;
-                if new.scopes.is_empty() {
-                    new.scopes = self.token.scopes.clone();
-                    new.scopes_known |= self.token.scopes_known;
+        let credentials = &self.credentials;
+        let result = match &self.store {
+            None => grant(credentials, &self.token),
+            Some(store) => {
+                let mut obtained = None;
+                let mut renew = |from: &Token| {
+                    let new = grant(credentials, from)?;
+                    obtained = Some(new.clone());
+                    Ok(new)
+                };
+                match store.renew(&self.token, &mut renew) {
+                    Ok(new) => Ok(new),
+                    Err(e) => {
+                        if let Some(new) = obtained {
+                            self.token = new;
+                            self.unused = true;
+                        }
+                        return Err(e);
+                    }
                 }
-                new
-            }
-            None => {
-                log::debug!("renewing the app token: requesting a new one");
-                self.credentials.request_client_token()?
             }
         };
-        log::info!(
-            "token renewed{}",
-            match new.expires_in() {
-                Some(left) => format!(", expires in {} s", left.as_secs()),
-                None => String::new(),
+        match result {
+            Ok(new) => {
+                log::info!(
+                    "token renewed{}",
+                    match new.expires_in() {
+                        Some(left) => format!(", expires in {} s", left.as_secs()),
+                        None => String::new(),
+                    }
+                );
+                self.token = new;
+                self.unused = true;
+                Ok(())
             }
-        );
-        self.token = new;
-        self.unused = true;
-        Ok(())
+            Err(Error::RefreshRevoked { description, .. }) => Err(Error::RefreshRevoked {
+                description,
+                login_age: self.token.login_age(),
+            }),
+            Err(e) => Err(e),
+        }
     }
 
     /// The token, renewed first if it is
@@ -106,11 +156,34 @@ impl RefreshingToken {
     }
 }
 
+/// A new token for `from`: its refresh grant (keeping its scopes when
+/// Spotify sends none, and its login time), or a new app token.
+fn grant(credentials: &Credentials, from: &Token) -> Result<Token> {
+    match &from.refresh_token {
+        Some(refresh) => {
+            log::debug!("renewing the user token with its refresh token");
+            let pkce = from.pkce || credentials.client_secret.is_none();
+            let mut new = credentials.refresh_grant(refresh, pkce)?;
+            if new.scopes.is_empty() {
+                new.scopes = from.scopes.clone();
+                new.scopes_known |= from.scopes_known;
+            }
+            new.login_time = from.login_time;
+            Ok(new)
+        }
+        None => {
+            log::debug!("renewing the app token: requesting a new one");
+            credentials.request_client_token()
+        }
+    }
+}
+
 impl fmt::Debug for RefreshingToken {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("RefreshingToken")
             .field("token", &self.token)
             .field("credentials", &self.credentials)
+            .field("store", &self.store.as_ref().map(|_| "<store>"))
             .finish()
     }
 }

@@ -15,6 +15,11 @@ const MARGIN: Duration = Duration::from_secs(60);
 /// clock. Spotify grants an hour.
 const MAX_LIFETIME: Duration = Duration::from_secs(365 * 86_400);
 
+/// How long a login lasts: Spotify ends refresh tokens six months after
+/// the login that issued them (since 2026-07-20), counted here as 180
+/// days so that estimates err on the early side.
+pub(crate) const LOGIN_LIFETIME: Duration = Duration::from_secs(180 * 86_400);
+
 /// An access token, with its expiry, scopes and (for user tokens) its
 /// refresh token. `Debug` and `Display` never show the secrets.
 ///
@@ -44,6 +49,9 @@ pub struct Token {
     pub(crate) refresh_token: Option<String>,
     /// Set for tokens from the PKCE flow (refreshed without a secret).
     pub(crate) pkce: bool,
+    /// When the user logged in (the code exchange that issued the refresh
+    /// token), when known; renewals keep it.
+    pub(crate) login_time: Option<SystemTime>,
 }
 
 /// The token endpoint's JSON answer.
@@ -96,6 +104,7 @@ impl TokenResponse {
             scopes: Scopes::parse(self.scope.as_deref().unwrap_or("")),
             refresh_token: self.refresh_token,
             pkce,
+            login_time: None,
         })
     }
 }
@@ -113,7 +122,76 @@ impl Token {
             scopes_known: false,
             refresh_token: None,
             pkce: false,
+            login_time: None,
         }
+    }
+
+    /// The same token with a refresh token: for a token stored elsewhere
+    /// (see [`TokenStore`](crate::TokenStore)).
+    ///
+    /// ```
+    /// use spotify_blocking::Token;
+    /// let token = Token::from_access_token("BQD...").with_refresh_token("AQC...");
+    /// assert_eq!(token.refresh_token(), Some("AQC..."));
+    /// ```
+    pub fn with_refresh_token(mut self, refresh_token: impl Into<String>) -> Token {
+        self.refresh_token = Some(refresh_token.into());
+        self
+    }
+
+    /// The same token with these granted scopes: for a token stored
+    /// elsewhere.
+    ///
+    /// ```
+    /// use spotify_blocking::{Token, scope};
+    /// let token = Token::from_access_token("BQD...").with_scopes(scope::read());
+    /// assert_eq!(token.scopes(), &scope::read());
+    /// ```
+    pub fn with_scopes(mut self, scopes: impl Into<Scopes>) -> Token {
+        self.scopes = scopes.into();
+        self
+    }
+
+    /// The same token with the time the user logged in: for a token stored
+    /// elsewhere, so that [`login_expires_in`](Self::login_expires_in) and
+    /// [`Error::RefreshRevoked`](crate::Error::RefreshRevoked) know the
+    /// login's age. Tokens from a code exchange
+    /// ([`UserAuth`](crate::UserAuth)) carry it already, and renewals keep
+    /// it.
+    ///
+    /// ```
+    /// use spotify_blocking::Token;
+    /// use std::time::{Duration, SystemTime};
+    ///
+    /// let a_month_ago = SystemTime::now() - Duration::from_secs(30 * 86_400);
+    /// let token = Token::from_access_token("BQD...").with_login_time(a_month_ago);
+    /// let left = token.login_expires_in().unwrap();
+    /// assert!(left > Duration::from_secs(140 * 86_400));
+    /// ```
+    pub fn with_login_time(mut self, login_time: SystemTime) -> Token {
+        self.login_time = Some(login_time);
+        self
+    }
+
+    /// When the user logged in, when known (see
+    /// [`with_login_time`](Self::with_login_time)).
+    pub fn login_time(&self) -> Option<SystemTime> {
+        self.login_time
+    }
+
+    /// How long ago the user logged in, when known.
+    pub fn login_age(&self) -> Option<Duration> {
+        self.login_time
+            .map(|t| SystemTime::now().duration_since(t).unwrap_or_default())
+    }
+
+    /// How long the login has left (zero once over), when its time is
+    /// known: Spotify ends a refresh token six months after the login that
+    /// issued it, whatever the renewals in between; this counts six months
+    /// as 180 days. After that the user must log in again.
+    pub fn login_expires_in(&self) -> Option<Duration> {
+        self.login_age()
+            .map(|age| LOGIN_LIFETIME.saturating_sub(age))
     }
 
     /// The same token with a known expiry time: for a token stored

@@ -106,7 +106,7 @@ impl Credentials {
             .map_err(|e| match e {
                 // For a code, `invalid_grant` means a used, expired or
                 // mismatched code, not a revoked refresh token.
-                Error::RefreshRevoked { description } => Error::Auth {
+                Error::RefreshRevoked { description, .. } => Error::Auth {
                     status: 400,
                     error: "invalid_grant".into(),
                     description: Some(format!(
@@ -116,6 +116,9 @@ impl Credentials {
                 },
                 other => other,
             })
+            // A code exchange is a login: the six months of its refresh
+            // token start now.
+            .map(|token| token.with_login_time(std::time::SystemTime::now()))
     }
 
     /// Renews a user token from its refresh token. With a client secret the

@@ -22,6 +22,8 @@ pub(crate) struct Accounts {
     /// This mock's random mark in its refresh tokens, so that two mocks
     /// (two runs) never issue the same one.
     mark: Option<u64>,
+    /// The named user of a refresh token (see [`IssuedCode::user`]).
+    refresh_user: HashMap<String, String>,
     codes: HashMap<String, IssuedCode>,
     deny: bool,
     rotate: bool,
@@ -33,6 +35,10 @@ struct IssuedCode {
     scopes: Scopes,
     /// The S256 challenge of a PKCE login.
     challenge: Option<String>,
+    /// Who logged in: `/authorize`'s mock-only `user` parameter, which
+    /// plays the account a person signs in with, so that several users
+    /// can be told apart. `None` is the mock's own user.
+    user: Option<String>,
 }
 
 /// A new refresh token, `mock-refresh-<n>-<scopes>-<mark>`: the scopes
@@ -41,6 +47,11 @@ struct IssuedCode {
 /// Spotify still knows a refresh token when a script runs again; the mark
 /// is this mock's, in hex.
 pub(crate) fn issue_refresh(ctx: &Ctx, scopes: Scopes) -> String {
+    issue_refresh_for(ctx, scopes, None)
+}
+
+/// [`issue_refresh`] for a named user (see [`IssuedCode::user`]).
+fn issue_refresh_for(ctx: &Ctx, scopes: Scopes, user: Option<String>) -> String {
     let mask = Scope::ALL
         .iter()
         .enumerate()
@@ -51,6 +62,9 @@ pub(crate) fn issue_refresh(ctx: &Ctx, scopes: Scopes) -> String {
         let mark = *a.mark.get_or_insert_with(crate::random::random_u64);
         let token = format!("mock-refresh-{n}-{mask:x}-{mark:x}");
         a.refresh.insert(token.clone(), scopes);
+        if let Some(u) = user {
+            a.refresh_user.insert(token.clone(), u);
+        }
         token
     })
 }
@@ -132,24 +146,25 @@ pub(crate) fn route(ctx: &Ctx, req: &MockRequest) -> Option<RawResponse> {
             let given = form.get("refresh_token").cloned().unwrap_or_default();
             // One this mock issued, or one of an earlier mock that is
             // neither spent nor revoked.
-            let (scopes, rotate) = ctx.with(|a: &mut Accounts| {
+            let (scopes, rotate, user) = ctx.with(|a: &mut Accounts| {
                 let known = a.refresh.get(&given).cloned().or_else(|| {
                     let usable = !a.earlier_revoked && !a.spent.contains(&given);
                     usable.then(|| scopes_of_earlier_refresh(&given)).flatten()
                 });
-                (known, a.rotate)
+                let user = a.refresh_user.get(&given).cloned();
+                (known, a.rotate, user)
             });
             let Some(scopes) = scopes else {
                 return Some(oauth_error(400, "invalid_grant", "Refresh token revoked"));
             };
-            let token = ctx.issue_token(scopes.clone(), true);
+            let token = ctx.issue_token_for(scopes.clone(), true, user.clone());
             let mut v = json!({"access_token": token, "token_type": "Bearer", "expires_in": 3600, "scope": scopes.to_string()});
             if rotate {
                 ctx.with(|a: &mut Accounts| {
                     a.refresh.remove(&given);
                     a.spent.insert(given.clone());
                 });
-                v["refresh_token"] = json!(issue_refresh(ctx, scopes));
+                v["refresh_token"] = json!(issue_refresh_for(ctx, scopes, user));
             }
             v
         }
@@ -190,6 +205,12 @@ fn authorize(ctx: &Ctx, req: &MockRequest) -> RawResponse {
         }
     };
     let scopes = Scopes::parse(req.query("scope").unwrap_or(""));
+    let user = req.query("user").map(str::to_owned);
+    if user.as_deref().is_some_and(|u| {
+        u.is_empty() || u.len() > 32 || !u.bytes().all(|b| b.is_ascii_alphanumeric())
+    }) {
+        return text(400, "user must be 1 to 32 ASCII letters and digits");
+    }
     let deny = ctx.with(|a: &mut Accounts| a.deny);
     let mut params = Vec::new();
     let code;
@@ -204,6 +225,7 @@ fn authorize(ctx: &Ctx, req: &MockRequest) -> RawResponse {
                     redirect_uri: redirect_uri.to_owned(),
                     scopes,
                     challenge,
+                    user,
                 },
             )
         });
@@ -257,8 +279,8 @@ fn exchange_code(
         }
         None => {}
     }
-    let token = ctx.issue_token(issued.scopes.clone(), true);
-    let refresh = issue_refresh(ctx, issued.scopes.clone());
+    let token = ctx.issue_token_for(issued.scopes.clone(), true, issued.user.clone());
+    let refresh = issue_refresh_for(ctx, issued.scopes.clone(), issued.user);
     Ok(json!({
         "access_token": token,
         "token_type": "Bearer",

@@ -107,6 +107,9 @@ pub(crate) struct Ctx {
 pub(crate) struct IssuedToken {
     pub scopes: Scopes,
     pub user: bool,
+    /// The user who logged in, when the login named one (`/authorize`'s
+    /// mock-only `user` parameter); `None` is the mock's own user.
+    pub name: Option<String>,
 }
 
 /// A parsed request handed to the routes.
@@ -287,12 +290,17 @@ impl Ctx {
     }
 
     pub fn issue_token(&self, scopes: Scopes, user: bool) -> String {
+        self.issue_token_for(scopes, user, None)
+    }
+
+    /// [`issue_token`](Self::issue_token) for a named user.
+    pub fn issue_token_for(&self, scopes: Scopes, user: bool, name: Option<String>) -> String {
         let token = format!(
             "mock-access-{}-{}",
             if user { "user" } else { "app" },
             self.next_number()
         );
-        lock(&self.tokens).insert(token.clone(), IssuedToken { scopes, user });
+        lock(&self.tokens).insert(token.clone(), IssuedToken { scopes, user, name });
         token
     }
 

@@ -25,6 +25,28 @@
 //! assert_eq!(last.path, "/v1/albums/3RBULTZJ97bvVzZLpxcB0j");
 //! # Ok::<(), spotify_blocking::Error>(())
 //! ```
+//!
+//! ## Several users
+//!
+//! `/authorize` takes a mock-only `user` parameter (1 to 32 ASCII letters
+//! and digits): the account the person at the browser signs in with.
+//! Tokens from that login, and their renewals, belong to that user: `/me`
+//! answers with `user` as ID and display name, and the top artists and
+//! tracks come in an order of that user's own. Without it a login is the
+//! mock's own user, [`MOCK_USER`].
+//!
+//! ```
+//! use spotify_blocking::mock::MockServer;
+//! use spotify_blocking::{UserAuth, scope};
+//!
+//! let mock = MockServer::start();
+//! let creds = mock.credentials().redirect_uri("https://example.com/callback");
+//! let auth = UserAuth::new(creds, scope::every())?;
+//! let redirected = mock.approve(&format!("{}&user=alice", auth.url()));
+//! let alice = mock.builder().build(auth.token_from_redirect(&redirected)?);
+//! assert_eq!(alice.current_user().send()?.id, "alice");
+//! # Ok::<(), spotify_blocking::Error>(())
+//! ```
 
 mod accounts;
 mod albums;
@@ -149,6 +171,7 @@ impl MockServer {
         token.scopes_known = true;
         token.refresh_token = Some(refresh);
         token.expires_at = Some(std::time::SystemTime::now() + Duration::from_secs(3600));
+        token.login_time = Some(std::time::SystemTime::now());
         token
     }
 

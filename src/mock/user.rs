@@ -290,9 +290,13 @@ fn has(token: &IssuedToken, scope: &str) -> bool {
 }
 
 fn me(api: &str, token: &IssuedToken) -> Value {
+    let (id, display_name) = match &token.name {
+        Some(name) => (name.as_str(), name.as_str()),
+        None => (MOCK_USER, "Mock User"),
+    };
     let mut u = with(
-        identity(api, "user", MOCK_USER),
-        json!({"display_name": "Mock User", "account_id": "mockAcc0unt1", "images": images(MOCK_USER)}),
+        identity(api, "user", id),
+        json!({"display_name": display_name, "account_id": "mockAcc0unt1", "images": images(id)}),
     );
     if has(token, "user-read-private") {
         u = with(
@@ -429,11 +433,12 @@ pub(crate) fn route(ctx: &Ctx, req: &MockRequest) -> Option<RawResponse> {
             Err(r) => r,
         },
         Call::TopArtists | Call::TopTracks => {
-            if let Err(r) = ctx.authorize(req, &["user-top-read"]) {
-                return Some(r);
-            }
+            let token = match ctx.authorize(req, &["user-top-read"]) {
+                Ok(t) => t,
+                Err(r) => return Some(r),
+            };
             let objects = Objects::new(&api);
-            let items: Vec<Value> = if call == Call::TopArtists {
+            let mut items: Vec<Value> = if call == Call::TopArtists {
                 [
                     LINKIN_PARK,
                     "0MockArtistW1thLongA1b",
@@ -449,6 +454,12 @@ pub(crate) fn route(ctx: &Ctx, req: &MockRequest) -> Option<RawResponse> {
                     .map(|id| objects.track(id))
                     .collect()
             };
+            // A named user (see `/authorize`'s `user`) has a taste of their
+            // own: the list turned by the sum of the name's bytes.
+            if let Some(name) = &token.name {
+                let turn = name.bytes().map(usize::from).sum::<usize>() % items.len().max(1);
+                items.rotate_left(turn);
+            }
             let items = match ranked(items, req.query("time_range")) {
                 Ok(v) => v,
                 Err(r) => return Some(r),
