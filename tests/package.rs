@@ -24,9 +24,11 @@ fn mock_targets(manifest: &str, kind: &str) -> Vec<String> {
             let value = line.strip_prefix("name = ")?;
             Some(value.trim().trim_matches('"').to_string())
         });
+        // `cargo package` writes a list of several on several lines.
         let needs_mock = block
-            .lines()
-            .any(|line| line.starts_with("required-features") && line.contains("\"mock\""));
+            .split_once("required-features")
+            .and_then(|(_, rest)| rest.split_once(']'))
+            .is_some_and(|(list, _)| list.contains("\"mock\""));
         if let (Some(name), true) = (name, needs_mock) {
             found.push(name);
         }
@@ -87,6 +89,9 @@ fn the_manifest_scan_reads_required_features() {
                     required-features = [\"mock\"]\n";
     assert_eq!(mock_targets(manifest, "test"), ["a"]);
     assert_eq!(mock_targets(manifest, "example"), ["c"]);
+    // As `cargo package` writes a list of several.
+    let packaged = "[[test]]\nname = \"d\"\nrequired-features = [\n    \"cli\",\n    \"mock\",\n]\n";
+    assert_eq!(mock_targets(packaged, "test"), ["d"]);
 }
 
 /// The targets of the Markdown links `[text](target)` in `text`.
