@@ -134,7 +134,7 @@ impl Spotify {
 
     /// The market sent to endpoints that take one when a call sets none.
     pub(crate) fn default_market(&self) -> Option<Market> {
-        self.market
+        self.market.clone()
     }
 
     /// Sends one API request and decodes a 2xx answer as `T`: the one path

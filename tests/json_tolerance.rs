@@ -420,11 +420,16 @@ fn every_integer_field_in_the_model_sources_reads_floats() {
                 continue;
             }
             fields += 1;
-            // The attributes right above the field.
+            // The doc comment and attributes right above the field (up to
+            // the previous field or the struct's opening line).
             let attrs: String = lines[..i]
                 .iter()
                 .rev()
-                .take_while(|l| l.trim().starts_with("#[") || l.trim().starts_with("///"))
+                .take_while(|l| {
+                    let l = l.trim();
+                    let field = !l.starts_with("///") && l.contains(": ") && l.ends_with(',');
+                    !(l.is_empty() || l.ends_with('{') || l.ends_with('}') || field)
+                })
                 .copied()
                 .collect();
             if !attrs.contains("model::int") {
@@ -442,4 +447,104 @@ fn is_field(line: &str) -> bool {
     line.ends_with(',')
         && !name.is_empty()
         && name.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+}
+
+// ------------------------------------------------------- odd market codes
+
+/// Market codes that are not two ASCII letters: the spec gives
+/// `available_markets` and `country` no pattern.
+const ODD_MARKETS: &[&str] = &["XKX", "419", "", "gb-eng", "é", " SE"];
+
+fn with_odd_markets(doc: &mut Value) {
+    let mut nodes = Vec::new();
+    walk(doc, String::new(), &mut nodes);
+    let lists: Vec<String> = nodes
+        .into_iter()
+        .filter(|(p, v)| p.ends_with("available_markets") && v.is_array())
+        .map(|(p, _)| p)
+        .collect();
+    for path in lists {
+        let list = at(doc, &path).as_array_mut().unwrap();
+        list.extend(ODD_MARKETS.iter().map(|m| Value::from(*m)));
+    }
+}
+
+#[test]
+fn an_odd_market_code_is_kept_and_never_fails_the_response() {
+    let mock = MockServer::start();
+    let token = mock.credentials().request_client_token().unwrap();
+    let spotify = mock.builder().retry(RetryPolicy::none()).build(token);
+    let serve = |name: &str| {
+        let mut doc = load(name);
+        with_odd_markets(&mut doc);
+        mock.fault_on(
+            "/v1/",
+            Fault::Raw {
+                status: 200,
+                content_type: "application/json".into(),
+                body: doc.to_string(),
+            },
+        );
+    };
+    let odd: Vec<&str> = ODD_MARKETS.to_vec();
+    let tail = |markets: &[Market]| -> Vec<String> {
+        markets[markets.len() - odd.len()..]
+            .iter()
+            .map(|m| m.as_str().to_owned())
+            .collect()
+    };
+
+    serve("album_full.json");
+    let album = spotify.album(HYBRID_THEORY).send().unwrap();
+    assert_eq!(tail(&album.available_markets), odd);
+    assert_eq!(album.available_markets[3], Market::new("SE").unwrap());
+    assert!(album.available_markets[3].is_alpha2());
+    let kept = &album.available_markets[album.available_markets.len() - 1];
+    assert!(!kept.is_alpha2());
+    assert_eq!(kept.to_string(), " SE");
+    assert_eq!(tail(&album.tracks.items[0].available_markets), odd);
+
+    serve("track_full.json");
+    let track = spotify.track("11dFghVXANMlKmJXsNCbNl").send().unwrap();
+    assert_eq!(tail(&track.available_markets), odd);
+    assert_eq!(tail(&track.album.available_markets), odd);
+
+    serve("show_full.json");
+    let show = spotify.show("38bS44xjbVVZ3No3ByF1dJ").send().unwrap();
+    assert_eq!(tail(&show.available_markets), odd);
+
+    serve("search_full.json");
+    let found = spotify.search("x", &[SearchType::Album]).send().unwrap();
+    let albums = found.albums.unwrap();
+    assert_eq!(tail(&albums.items[0].available_markets), odd);
+    assert_eq!(tail(&found.shows.unwrap().items[0].available_markets), odd);
+
+    // A user's `country` too.
+    let mut me = load("private_user.json");
+    me["country"] = Value::from("XKX");
+    let me: PrivateUser = serde_json::from_value(me).unwrap();
+    assert_eq!(me.country.as_ref().map(Market::as_str), Some("XKX"));
+
+    // What was kept encodes as it came, and decodes to the same value.
+    let text = serde_json::to_string(&album).unwrap();
+    assert!(text.contains(r#""419","","gb-eng","é"," SE"]"#), "{text}");
+    assert_eq!(serde_json::from_str::<FullAlbum>(&text).unwrap(), album);
+    // Two letters in lower case still read as the code.
+    let lower: Market = serde_json::from_str(r#""se""#).unwrap();
+    assert_eq!(lower, Market::new("SE").unwrap());
+    assert!(lower.is_alpha2());
+    // A market that is not a string is still a type error.
+    assert!(serde_json::from_str::<Market>("5").is_err());
+}
+
+#[test]
+fn a_market_the_caller_passes_is_still_checked() {
+    for bad in ODD_MARKETS {
+        assert_eq!(Market::new(bad), None, "{bad:?}");
+        assert!(bad.parse::<Market>().is_err(), "{bad:?}");
+    }
+    assert_eq!(
+        Market::new("se").map(|m| m.to_string()).as_deref(),
+        Some("SE")
+    );
 }

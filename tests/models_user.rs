@@ -12,7 +12,7 @@ fn private_user_complete() {
     assert_eq!(u.id, "wizzler");
     assert_eq!(u.account_id.as_deref(), Some("aB3dE5fG7h"));
     assert_eq!(u.display_name.as_deref(), Some("Wizzler"));
-    assert_eq!(u.country.unwrap().as_str(), "SE");
+    assert_eq!(u.country.as_ref().unwrap().as_str(), "SE");
     assert_eq!(u.email.as_deref(), Some("wizzler@example.com"));
     let mut explicit = ExplicitContent::default();
     explicit.filter_enabled = true;
