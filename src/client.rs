@@ -167,7 +167,7 @@ impl Spotify {
             http: self.http.clone(),
             api_base: self.api_base.clone(),
             accounts_base: self.accounts_base.clone(),
-            market: self.market,
+            market: self.market.clone(),
             chunked: self.chunked,
             max_limits: self.max_limits,
             short_link_base: self.short_link_base.clone(),
@@ -284,7 +284,7 @@ impl Spotify {
 
     /// The market sent to endpoints that take one when a call sets none.
     pub(crate) fn default_market(&self) -> Option<Market> {
-        self.market
+        self.market.clone()
     }
 
     /// Sends one API request and decodes a 2xx answer as `T`: the one path

@@ -90,7 +90,7 @@ fn the_manifest_scan_reads_required_features() {
     assert_eq!(mock_targets(manifest, "test"), ["a"]);
     assert_eq!(mock_targets(manifest, "example"), ["c"]);
     // As `cargo package` writes a list of several.
-    let packaged = "[[test]]\nname = \"d\"\nrequired-features = [\n    \"cli\",\n    \"mock\",\n]\n";
+    let packaged = "[package]\n\n[[test]]\nname = \"d\"\nrequired-features = [\n    \"cli\",\n    \"mock\",\n]\n";
     assert_eq!(mock_targets(packaged, "test"), ["d"]);
 }
 

@@ -88,7 +88,7 @@ fn current_user_private_fields_follow_the_scopes() {
     assert_eq!(me.id, MOCK_USER);
     assert_eq!(me.account_id.as_deref(), Some("mockAcc0unt1"));
     assert_eq!(me.email.as_deref(), Some("mock-user@example.com"));
-    assert_eq!(me.country.unwrap().as_str(), "SE");
+    assert_eq!(me.country.as_ref().unwrap().as_str(), "SE");
     assert_eq!(me.product, Some(Product::Premium));
     assert_eq!(
         me.to_string(),

@@ -53,13 +53,14 @@ pub struct FullAlbum {
     /// Album, single or compilation ([`AlbumType`]).
     pub album_type: AlbumType,
     /// How many tracks it has.
-    #[serde(default, deserialize_with = "crate::model::null_default")]
+    #[serde(default, deserialize_with = "crate::model::int::int_or_zero")]
     pub total_tracks: u32,
     /// The artists, in credit order ([`SimpleArtist`]).
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub artists: Vec<SimpleArtist>,
     /// The first page of tracks, a [`Page`] of [`SimpleTrack`] (see
     /// [`Spotify::all_items`](crate::Spotify::all_items)).
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub tracks: Page<SimpleTrack>,
     /// Markets it can be played in (deprecated for development-mode apps; [`Market`]).
     #[serde(default, deserialize_with = "crate::model::null_default")]
@@ -86,7 +87,7 @@ pub struct FullAlbum {
     #[serde(default)]
     pub label: Option<String>,
     /// Popularity, 0 to 100 (deprecated for development-mode apps).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::int::opt")]
     pub popularity: Option<u32>,
     /// `1981`, `1981-12` or `1981-12-15`.
     #[serde(default, deserialize_with = "crate::model::null_default")]
@@ -127,7 +128,7 @@ pub struct SimpleAlbum {
     #[serde(default)]
     pub album_group: Option<AlbumGroup>,
     /// How many tracks it has.
-    #[serde(default, deserialize_with = "crate::model::null_default")]
+    #[serde(default, deserialize_with = "crate::model::int::int_or_zero")]
     pub total_tracks: u32,
     /// The artists ([`SimpleArtist`]).
     #[serde(default, deserialize_with = "crate::model::null_default")]

@@ -51,7 +51,7 @@ pub struct FullArtist {
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub images: Vec<Image>,
     /// Popularity, 0 to 100 (deprecated for development-mode apps).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::int::opt")]
     pub popularity: Option<u32>,
     /// The Spotify URI.
     #[serde(default, deserialize_with = "crate::model::null_default")]

@@ -19,7 +19,7 @@ pub struct AudioFeatures {
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub danceability: f64,
     /// Length in milliseconds.
-    #[serde(default, deserialize_with = "crate::model::null_default")]
+    #[serde(default, deserialize_with = "crate::model::int::int_or_zero")]
     pub duration_ms: u64,
     /// Intensity and activity, 0 to 1.
     #[serde(default, deserialize_with = "crate::model::null_default")]
@@ -28,7 +28,7 @@ pub struct AudioFeatures {
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub instrumentalness: f64,
     /// Pitch class (0 = C, 1 = C♯/D♭, ...); -1 when none was detected.
-    #[serde(default, deserialize_with = "crate::model::null_default")]
+    #[serde(default, deserialize_with = "crate::model::int::int_or_zero")]
     pub key: i32,
     /// Likelihood of a live audience, 0 to 1.
     #[serde(default, deserialize_with = "crate::model::null_default")]
@@ -37,7 +37,7 @@ pub struct AudioFeatures {
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub loudness: f64,
     /// 1 for major, 0 for minor.
-    #[serde(default, deserialize_with = "crate::model::null_default")]
+    #[serde(default, deserialize_with = "crate::model::int::int_or_zero")]
     pub mode: i32,
     /// Presence of spoken words, 0 to 1.
     #[serde(default, deserialize_with = "crate::model::null_default")]
@@ -46,7 +46,7 @@ pub struct AudioFeatures {
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub tempo: f64,
     /// Beats per bar (3 to 7).
-    #[serde(default, deserialize_with = "crate::model::null_default")]
+    #[serde(default, deserialize_with = "crate::model::int::int_or_zero")]
     pub time_signature: u32,
     /// The API link to the track.
     #[serde(default)]
@@ -84,10 +84,10 @@ pub struct AnalysisMeta {
     #[serde(default)]
     pub detailed_status: Option<String>,
     /// 0 on success, 1 on errors.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::int::opt")]
     pub status_code: Option<i32>,
     /// When it was analysed (Unix time, seconds).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::int::opt")]
     pub timestamp: Option<i64>,
     /// Seconds the analysis took.
     #[serde(default)]
@@ -102,7 +102,7 @@ pub struct AnalysisMeta {
 #[non_exhaustive]
 pub struct AnalysisTrack {
     /// Audio samples analysed.
-    #[serde(default, deserialize_with = "crate::model::null_default")]
+    #[serde(default, deserialize_with = "crate::model::int::int_or_zero")]
     pub num_samples: u64,
     /// Length in seconds.
     #[serde(default, deserialize_with = "crate::model::null_default")]
@@ -117,10 +117,10 @@ pub struct AnalysisTrack {
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub window_seconds: f64,
     /// Sample rate used for the analysis.
-    #[serde(default, deserialize_with = "crate::model::null_default")]
+    #[serde(default, deserialize_with = "crate::model::int::int_or_zero")]
     pub analysis_sample_rate: u32,
     /// Channels used (1 = summed to mono).
-    #[serde(default, deserialize_with = "crate::model::null_default")]
+    #[serde(default, deserialize_with = "crate::model::int::int_or_zero")]
     pub analysis_channels: u32,
     /// Where the fade-in ends, in seconds.
     #[serde(default, deserialize_with = "crate::model::null_default")]
@@ -138,19 +138,19 @@ pub struct AnalysisTrack {
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub tempo_confidence: f64,
     /// Beats per bar.
-    #[serde(default, deserialize_with = "crate::model::null_default")]
+    #[serde(default, deserialize_with = "crate::model::int::int_or_zero")]
     pub time_signature: u32,
     /// Confidence in `time_signature`, 0 to 1.
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub time_signature_confidence: f64,
     /// Pitch class; -1 when none was detected.
-    #[serde(default, deserialize_with = "crate::model::null_default")]
+    #[serde(default, deserialize_with = "crate::model::int::int_or_zero")]
     pub key: i32,
     /// Confidence in `key`, 0 to 1.
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub key_confidence: f64,
     /// 1 for major, 0 for minor.
-    #[serde(default, deserialize_with = "crate::model::null_default")]
+    #[serde(default, deserialize_with = "crate::model::int::int_or_zero")]
     pub mode: i32,
     /// Confidence in `mode`, 0 to 1.
     #[serde(default, deserialize_with = "crate::model::null_default")]
@@ -219,7 +219,7 @@ pub struct Section {
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub tempo_confidence: f64,
     /// Pitch class; -1 when none was detected.
-    #[serde(default, deserialize_with = "crate::model::null_default")]
+    #[serde(default, deserialize_with = "crate::model::int::int_or_zero")]
     pub key: i32,
     /// Confidence in `key`.
     #[serde(default, deserialize_with = "crate::model::null_default")]
@@ -231,7 +231,7 @@ pub struct Section {
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub mode_confidence: f64,
     /// Beats per bar.
-    #[serde(default, deserialize_with = "crate::model::null_default")]
+    #[serde(default, deserialize_with = "crate::model::int::int_or_zero")]
     pub time_signature: u32,
     /// Confidence in `time_signature`.
     #[serde(default, deserialize_with = "crate::model::null_default")]

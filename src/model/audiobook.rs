@@ -84,7 +84,7 @@ pub struct SimpleAudiobook {
     #[serde(default)]
     pub publisher: Option<String>,
     /// How many chapters it has.
-    #[serde(default, deserialize_with = "crate::model::null_default")]
+    #[serde(default, deserialize_with = "crate::model::int::int_or_zero")]
     pub total_chapters: u32,
     /// The Spotify URI.
     #[serde(default, deserialize_with = "crate::model::null_default")]
@@ -144,13 +144,14 @@ pub struct FullAudiobook {
     #[serde(default)]
     pub publisher: Option<String>,
     /// How many chapters it has.
-    #[serde(default, deserialize_with = "crate::model::null_default")]
+    #[serde(default, deserialize_with = "crate::model::int::int_or_zero")]
     pub total_chapters: u32,
     /// The Spotify URI.
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub uri: String,
     /// The first page of chapters, a [`Page`] of [`SimpleChapter`] (see
     /// [`Spotify::all_items`](crate::Spotify::all_items)).
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub chapters: Page<SimpleChapter>,
 }
 

@@ -40,6 +40,7 @@ pub struct FeaturedPlaylists {
     #[serde(default)]
     pub message: Option<String>,
     /// A page of playlists (a [`Page`] of [`SimplePlaylist`]).
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub playlists: Page<SimplePlaylist>,
 }
 

@@ -16,7 +16,7 @@ pub struct SimpleChapter {
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub name: String,
     /// Its number in the audiobook.
-    #[serde(default, deserialize_with = "crate::model::null_default")]
+    #[serde(default, deserialize_with = "crate::model::int::int_or_zero")]
     pub chapter_number: u32,
     /// A 30-second preview (deprecated; often `None`).
     #[serde(default)]
@@ -31,7 +31,7 @@ pub struct SimpleChapter {
     #[serde(default)]
     pub html_description: Option<String>,
     /// Length in milliseconds.
-    #[serde(default, deserialize_with = "crate::model::null_default")]
+    #[serde(default, deserialize_with = "crate::model::int::int_or_zero")]
     pub duration_ms: u64,
     /// Whether it has explicit content.
     #[serde(default, deserialize_with = "crate::model::null_default")]
@@ -78,7 +78,7 @@ pub struct FullChapter {
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub name: String,
     /// Its number in the audiobook.
-    #[serde(default, deserialize_with = "crate::model::null_default")]
+    #[serde(default, deserialize_with = "crate::model::int::int_or_zero")]
     pub chapter_number: u32,
     /// A 30-second preview (deprecated; often `None`).
     #[serde(default)]
@@ -93,7 +93,7 @@ pub struct FullChapter {
     #[serde(default)]
     pub html_description: Option<String>,
     /// Length in milliseconds.
-    #[serde(default, deserialize_with = "crate::model::null_default")]
+    #[serde(default, deserialize_with = "crate::model::int::int_or_zero")]
     pub duration_ms: u64,
     /// Whether it has explicit content.
     #[serde(default, deserialize_with = "crate::model::null_default")]
@@ -129,6 +129,7 @@ pub struct FullChapter {
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub uri: String,
     /// The audiobook it belongs to ([`SimpleAudiobook`]).
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub audiobook: SimpleAudiobook,
 }
 

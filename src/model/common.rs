@@ -9,10 +9,10 @@ pub struct Image {
     /// Where to fetch it; valid for a limited time.
     pub url: String,
     /// Height in pixels, when known.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::int::opt")]
     pub height: Option<u32>,
     /// Width in pixels, when known.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::int::opt")]
     pub width: Option<u32>,
 }
 
@@ -48,7 +48,7 @@ pub struct Followers {
     #[serde(default)]
     pub href: Option<String>,
     /// How many followers.
-    #[serde(default, deserialize_with = "crate::model::null_default")]
+    #[serde(default, deserialize_with = "crate::model::int::int_or_zero")]
     pub total: u64,
 }
 

@@ -12,7 +12,7 @@ pub struct ResumePoint {
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub fully_played: bool,
     /// The position to resume from, in milliseconds.
-    #[serde(default, deserialize_with = "crate::model::null_default")]
+    #[serde(default, deserialize_with = "crate::model::int::int_or_zero")]
     pub resume_position_ms: u64,
 }
 
@@ -41,7 +41,7 @@ pub struct SimpleEpisode {
     #[serde(default)]
     pub html_description: Option<String>,
     /// Length in milliseconds.
-    #[serde(default, deserialize_with = "crate::model::null_default")]
+    #[serde(default, deserialize_with = "crate::model::int::int_or_zero")]
     pub duration_ms: u64,
     /// Whether it has explicit content.
     #[serde(default, deserialize_with = "crate::model::null_default")]
@@ -103,7 +103,7 @@ pub struct FullEpisode {
     #[serde(default)]
     pub html_description: Option<String>,
     /// Length in milliseconds.
-    #[serde(default, deserialize_with = "crate::model::null_default")]
+    #[serde(default, deserialize_with = "crate::model::int::int_or_zero")]
     pub duration_ms: u64,
     /// Whether it has explicit content.
     #[serde(default, deserialize_with = "crate::model::null_default")]
@@ -145,6 +145,7 @@ pub struct FullEpisode {
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub uri: String,
     /// The show it belongs to ([`SimpleShow`]).
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub show: SimpleShow,
 }
 

@@ -4,38 +4,74 @@ use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 use std::fmt;
 
-/// An ISO 3166-1 alpha-2 country code (`"SE"`, `"US"`), stored as two bytes.
+/// A market: an ISO 3166-1 alpha-2 country code (`"SE"`, `"US"`), or an
+/// odd value a response carried.
 ///
-/// `available_markets` lists about 180 of these per track, so they are a
-/// `Copy` value rather than a `String`.
+/// `available_markets` lists about 180 of these per track, so a code is
+/// held inline (no allocation).
+///
+/// **What is checked, and where.** What a caller passes is checked
+/// strictly: [`Market::new`] and [`str::parse`] take exactly two ASCII
+/// letters (either case), because the value goes to Spotify as a request
+/// parameter and anything else would only come back as a 400. What Spotify
+/// sends is not: the OpenAPI description gives `available_markets` and a
+/// user's `country` no pattern, and one odd entry (`"XK"` is fine, but a
+/// `"419"`, a `""` or a subdivision like `"GB-ENG"` is not a two-letter
+/// code) must not make a whole album, track, show or search page fail. Such
+/// a value is kept as it came ([`is_alpha2`](Self::is_alpha2) is `false`,
+/// [`as_str`](Self::as_str) gives it back, and it encodes unchanged), like
+/// the `Unknown(String)` of the model's enums. A market that is not a JSON
+/// string at all is still a decode error.
 ///
 /// ```
 /// use spotify_blocking::model::Market;
 /// let se: Market = "SE".parse().unwrap();
 /// assert_eq!(se.as_str(), "SE");
 /// assert!("Sweden".parse::<Market>().is_err());
+///
+/// // From a response: kept, whatever it is.
+/// let odd: Market = serde_json::from_str(r#""GB-ENG""#).unwrap();
+/// assert_eq!(odd.as_str(), "GB-ENG");
+/// assert!(!odd.is_alpha2());
 /// ```
-#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
-pub struct Market([u8; 2]);
+pub struct Market(Code);
+
+/// A two-letter code inline, or the odd text a response carried.
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum Code {
+    Alpha2([u8; 2]),
+    Other(Box<str>),
+}
 
 impl Market {
-    /// Builds a market from two ASCII letters; `None` otherwise.
+    /// Builds a market from two ASCII letters (stored in upper case);
+    /// `None` otherwise.
     pub fn new(code: &str) -> Option<Market> {
         // An ASCII letter with bit 0x20 set is a lower-case letter: one
         // range check covers both cases (this runs for every entry of every
         // `available_markets` list, hundreds per track).
         let letter = |c: u8| (c | 0x20).wrapping_sub(b'a') < 26;
         match *code.as_bytes() {
-            [a, b] if letter(a) && letter(b) => Some(Market([a & !0x20, b & !0x20])),
+            [a, b] if letter(a) && letter(b) => Some(Market(Code::Alpha2([a & !0x20, b & !0x20]))),
             _ => None,
         }
     }
 
-    /// The two-letter code.
+    /// The two-letter code, or the odd value as the response had it.
     pub fn as_str(&self) -> &str {
-        // Only ASCII letters are ever stored.
-        std::str::from_utf8(&self.0).unwrap_or("??")
+        match &self.0 {
+            // Only ASCII letters are ever stored here.
+            Code::Alpha2(code) => std::str::from_utf8(code).unwrap_or("??"),
+            Code::Other(text) => text,
+        }
+    }
+
+    /// Whether this is a two-letter code (always, for a market built with
+    /// [`Market::new`]; `false` only for an odd value kept from a response).
+    pub fn is_alpha2(&self) -> bool {
+        matches!(self.0, Code::Alpha2(_))
     }
 }
 
@@ -75,10 +111,11 @@ impl<'de> Deserialize<'de> for Market {
         impl Visitor<'_> for V {
             type Value = Market;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a two-letter market code")
+                f.write_str("a market code (a string)")
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Market, E> {
-                Market::new(v).ok_or_else(|| E::invalid_value(de::Unexpected::Str(v), &self))
+                // Two letters (the common case) allocate nothing.
+                Ok(Market::new(v).unwrap_or_else(|| Market(Code::Other(v.into()))))
             }
         }
         d.deserialize_str(V)
@@ -105,5 +142,15 @@ mod tests {
         for code in ["é", "aé", "A", "ABC", "", "a\u{0}"] {
             assert_eq!(Market::new(code), None, "{code:?}");
         }
+    }
+
+    #[test]
+    fn a_market_is_no_bigger_than_a_boxed_str() {
+        // The two-letter case fits in the niche of the box: a list of
+        // markets costs 16 bytes an entry, with no allocation per code.
+        assert_eq!(
+            std::mem::size_of::<Market>(),
+            std::mem::size_of::<Box<str>>()
+        );
     }
 }

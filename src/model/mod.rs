@@ -1,11 +1,14 @@
 //! The objects Spotify returns, as plain structs.
 //!
 //! Names follow Spotify's object names (`FullAlbum`, `SimpleTrack`, ...).
-//! Fields real responses may omit or send as `null` are `Option` or default;
-//! every enum has an `Unknown(String)` fallback, so a new value from Spotify
-//! never breaks a parse. `{}` prints a one-line summary, `{:#}` a tree of
-//! the fields two levels deep (one line for each object below), and
-//! [`full_tree`] every level.
+//! Fields real responses may omit or send as `null` are `Option` or default,
+//! and so is every nested object but the one a wrapper is about (a saved
+//! album's `album`). Integer fields also take a whole number written as a
+//! float (`640.0`); a fraction or a value out of range is a decode error
+//! naming the field. Every enum has an `Unknown(String)` fallback, so a new
+//! value from Spotify never breaks a parse. `{}` prints a one-line summary,
+//! `{:#}` a tree of the fields two levels deep (one line for each object
+//! below), and [`full_tree`] every level.
 //!
 //! Every struct and enum is `#[non_exhaustive]`, so a later version can add
 //! fields and variants. Outside this crate, build a value from its `Default`
@@ -72,6 +75,7 @@ pub use search::*;
 pub use show::*;
 
 mod fit;
+pub(crate) mod int;
 mod nullable;
 mod playable;
 mod player;

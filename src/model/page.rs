@@ -19,19 +19,19 @@ pub struct Page<T> {
     #[serde(default = "Vec::new", deserialize_with = "crate::model::drop_nulls")]
     pub items: Vec<T>,
     /// The page size asked for.
-    #[serde(default, deserialize_with = "crate::model::null_default")]
+    #[serde(default, deserialize_with = "crate::model::int::int_or_zero")]
     pub limit: u32,
     /// The next page, if any.
     #[serde(default)]
     pub next: Option<String>,
     /// Index of the first item.
-    #[serde(default, deserialize_with = "crate::model::null_default")]
+    #[serde(default, deserialize_with = "crate::model::int::int_or_zero")]
     pub offset: u32,
     /// The previous page, if any.
     #[serde(default)]
     pub previous: Option<String>,
     /// How many items there are in all.
-    #[serde(default, deserialize_with = "crate::model::null_default")]
+    #[serde(default, deserialize_with = "crate::model::int::int_or_zero")]
     pub total: u32,
 }
 
@@ -47,7 +47,7 @@ pub struct CursorPage<T> {
     #[serde(default = "Vec::new", deserialize_with = "crate::model::drop_nulls")]
     pub items: Vec<T>,
     /// The page size asked for.
-    #[serde(default, deserialize_with = "crate::model::null_default")]
+    #[serde(default, deserialize_with = "crate::model::int::int_or_zero")]
     pub limit: u32,
     /// The next page, if any.
     #[serde(default)]
@@ -56,7 +56,7 @@ pub struct CursorPage<T> {
     #[serde(default)]
     pub cursors: Option<Cursors>,
     /// How many items there are in all, when Spotify says.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::int::opt")]
     pub total: Option<u32>,
 }
 

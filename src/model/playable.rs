@@ -128,7 +128,7 @@ pub struct PlayableEpisode {
     #[serde(default)]
     pub description: Option<String>,
     /// Length in milliseconds.
-    #[serde(default, deserialize_with = "crate::model::null_default")]
+    #[serde(default, deserialize_with = "crate::model::int::int_or_zero")]
     pub duration_ms: u64,
     /// Whether it has explicit content.
     #[serde(default, deserialize_with = "crate::model::null_default")]
@@ -216,6 +216,7 @@ impl<'de> Deserialize<'de> for PlayableItem {
 /// decoder, so the result does not depend on who decodes.
 mod wire {
     use super::super::fit::Slot;
+    use super::super::int::Integer;
     use super::super::{ExternalIds, LinkedTrack, Market, SimpleAlbum, SimpleArtist};
     use super::*;
 
@@ -234,7 +235,7 @@ mod wire {
         #[serde(default)]
         href: Slot<Option<String>>,
         #[serde(default)]
-        duration_ms: Slot<Option<u64>>,
+        duration_ms: Slot<Option<Integer<u64>>>,
         #[serde(default)]
         explicit: Slot<Option<bool>>,
         #[serde(default)]
@@ -251,7 +252,7 @@ mod wire {
         #[serde(default)]
         available_markets: Slot<Option<Vec<Market>>>,
         #[serde(default)]
-        disc_number: Slot<Option<u32>>,
+        disc_number: Slot<Option<Integer<u32>>>,
         #[serde(default)]
         external_ids: Slot<Option<ExternalIds>>,
         #[serde(default)]
@@ -259,11 +260,11 @@ mod wire {
         #[serde(default)]
         linked_from: Slot<Option<LinkedTrack>>,
         #[serde(default)]
-        popularity: Slot<Option<u32>>,
+        popularity: Slot<Option<Integer<u32>>>,
         #[serde(default)]
         preview_url: Slot<Option<String>>,
         #[serde(default)]
-        track_number: Slot<Option<u32>>,
+        track_number: Slot<Option<Integer<u32>>>,
         // An episode's.
         #[serde(default)]
         description: Slot<Option<String>>,
@@ -278,8 +279,8 @@ mod wire {
     }
 
     impl Item {
-        /// A track needs its album; an episode needs nothing else; a
-        /// misfit in a field the kind uses, or any other object, is
+        /// A track or an episode needs nothing but its `type` (a missing
+        /// album or show is empty, as in `FullTrack`); a misfit in a field the kind uses, or any other object, is
         /// `Unknown`, keeping its type, ID, name and URI where they fit.
         /// The struct literals name every field, so a field added to
         /// `FullTrack` or `PlayableEpisode` must be added here too.
@@ -292,7 +293,7 @@ mod wire {
             let name = self.name.take(b);
             let uri = self.uri.take(b);
             let href = self.href.take(b);
-            let duration_ms = self.duration_ms.take(b);
+            let duration_ms = self.duration_ms.take(b).map(|n| n.0);
             let explicit = self.explicit.take(b);
             let external_urls = self.external_urls.take(b);
             let is_playable = self.is_playable.take(b);
@@ -301,13 +302,13 @@ mod wire {
             let album = self.album.take(t);
             let artists = self.artists.take(t);
             let available_markets = self.available_markets.take(t);
-            let disc_number = self.disc_number.take(t);
+            let disc_number = self.disc_number.take(t).map(|n| n.0);
             let external_ids = self.external_ids.take(t);
             let is_local = self.is_local.take(t);
             let linked_from = self.linked_from.take(t);
-            let popularity = self.popularity.take(t);
+            let popularity = self.popularity.take(t).map(|n| n.0);
             let preview_url = self.preview_url.take(t);
-            let track_number = self.track_number.take(t);
+            let track_number = self.track_number.take(t).map(|n| n.0);
             let e = &mut episode;
             let description = self.description.take(e);
             let images = self.images.take(e);
@@ -315,11 +316,11 @@ mod wire {
             let release_date_precision = self.release_date_precision.take(e);
             let show = self.show.take(e);
             match (kind.as_deref(), album) {
-                (Some("track"), Some(album)) if !both && !track => {
+                (Some("track"), album) if !both && !track => {
                     PlayableItem::Track(Box::new(FullTrack {
                         id,
                         name: name.unwrap_or_default(),
-                        album,
+                        album: album.unwrap_or_default(),
                         artists: artists.unwrap_or_default(),
                         available_markets: available_markets.unwrap_or_default(),
                         disc_number: disc_number.unwrap_or_default(),
@@ -429,7 +430,13 @@ mod tests {
             items[1].as_episode().unwrap().show.as_ref().unwrap().name,
             "S"
         );
-        let unknown: Vec<(&str, Option<&str>)> = items[2..]
+        // A track without its album is still a track.
+        assert_eq!(items[2].as_track().unwrap().name, "No album");
+        assert_eq!(
+            items[2].as_track().unwrap().album,
+            crate::model::SimpleAlbum::default()
+        );
+        let unknown: Vec<(&str, Option<&str>)> = items[3..]
             .iter()
             .map(|i| match i {
                 PlayableItem::Unknown(u) => (u.kind.as_str(), u.uri.as_deref()),
@@ -438,11 +445,7 @@ mod tests {
             .collect();
         assert_eq!(
             unknown,
-            [
-                ("track", None),
-                ("", None),
-                ("chapter", Some("spotify:chapter:c1"))
-            ]
+            [("", None), ("chapter", Some("spotify:chapter:c1"))]
         );
     }
 

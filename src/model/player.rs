@@ -158,7 +158,7 @@ pub struct Device {
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub is_restricted: bool,
     /// Volume in percent, when known.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::int::opt")]
     pub volume_percent: Option<u32>,
     /// Whether its volume can be set.
     #[serde(default, deserialize_with = "crate::model::null_default")]
@@ -264,10 +264,10 @@ pub struct CurrentlyPlaying {
     #[serde(default)]
     pub context: Option<Context>,
     /// When the data was fetched (Unix milliseconds).
-    #[serde(default, deserialize_with = "crate::model::null_default")]
+    #[serde(default, deserialize_with = "crate::model::int::int_or_zero")]
     pub timestamp: u64,
     /// Position in the item, in milliseconds.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::int::opt")]
     pub progress_ms: Option<u64>,
     /// Whether it is playing (not paused).
     #[serde(default, deserialize_with = "crate::model::null_default")]
@@ -311,6 +311,7 @@ fn playing_line(
 #[non_exhaustive]
 pub struct CurrentPlayback {
     /// The active device ([`Device`]).
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub device: Device,
     /// The repeat mode ([`RepeatState`]).
     #[serde(default)]
@@ -322,10 +323,10 @@ pub struct CurrentPlayback {
     #[serde(default)]
     pub context: Option<Context>,
     /// When the state last changed (Unix milliseconds).
-    #[serde(default, deserialize_with = "crate::model::null_default")]
+    #[serde(default, deserialize_with = "crate::model::int::int_or_zero")]
     pub timestamp: u64,
     /// Position in the item, in milliseconds.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::int::opt")]
     pub progress_ms: Option<u64>,
     /// Whether it is playing (not paused).
     #[serde(default, deserialize_with = "crate::model::null_default")]

@@ -103,7 +103,7 @@ pub struct PlaylistItemsRef {
     #[serde(default)]
     pub href: Option<String>,
     /// How many entries the playlist has.
-    #[serde(default, deserialize_with = "crate::model::null_default")]
+    #[serde(default, deserialize_with = "crate::model::int::int_or_zero")]
     pub total: u32,
 }
 
@@ -163,6 +163,7 @@ mod wire {
         href: String,
         #[serde(default, deserialize_with = "null_default")]
         images: Vec<Image>,
+        #[serde(default, deserialize_with = "crate::model::null_default")]
         owner: PublicUser,
         #[serde(default)]
         public: Option<bool>,
@@ -193,6 +194,7 @@ mod wire {
         href: String,
         #[serde(default, deserialize_with = "null_default")]
         images: Vec<Image>,
+        #[serde(default, deserialize_with = "crate::model::null_default")]
         owner: PublicUser,
         #[serde(default)]
         public: Option<bool>,

@@ -19,6 +19,7 @@ pub struct Albums {
 #[non_exhaustive]
 pub struct AlbumPage {
     /// The page.
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub albums: Page<SimpleAlbum>,
 }
 
@@ -83,6 +84,7 @@ pub struct AudioFeaturesList {
 #[non_exhaustive]
 pub struct CategoryPage {
     /// The page.
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub categories: Page<Category>,
 }
 
@@ -116,5 +118,6 @@ pub struct Devices {
 #[non_exhaustive]
 pub struct FollowedArtists {
     /// The page.
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub artists: CursorPage<FullArtist>,
 }

@@ -78,13 +78,25 @@ pub struct RecommendationSeed {
     #[serde(default)]
     pub href: Option<String>,
     /// Tracks available after min/max filtering.
-    #[serde(default, rename = "afterFilteringSize")]
+    #[serde(
+        default,
+        rename = "afterFilteringSize",
+        deserialize_with = "crate::model::int::int_or_zero"
+    )]
     pub after_filtering_size: u32,
     /// Tracks available after relinking for regional availability.
-    #[serde(default, rename = "afterRelinkingSize")]
+    #[serde(
+        default,
+        rename = "afterRelinkingSize",
+        deserialize_with = "crate::model::int::int_or_zero"
+    )]
     pub after_relinking_size: u32,
     /// Tracks available from this seed before filtering.
-    #[serde(default, rename = "initialPoolSize")]
+    #[serde(
+        default,
+        rename = "initialPoolSize",
+        deserialize_with = "crate::model::int::int_or_zero"
+    )]
     pub initial_pool_size: u32,
 }
 

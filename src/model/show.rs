@@ -63,7 +63,7 @@ pub struct SimpleShow {
     #[serde(default)]
     pub publisher: Option<String>,
     /// How many episodes it has.
-    #[serde(default, deserialize_with = "crate::model::null_default")]
+    #[serde(default, deserialize_with = "crate::model::int::int_or_zero")]
     pub total_episodes: u32,
     /// The Spotify URI.
     #[serde(default, deserialize_with = "crate::model::null_default")]
@@ -117,13 +117,14 @@ pub struct FullShow {
     #[serde(default)]
     pub publisher: Option<String>,
     /// How many episodes it has.
-    #[serde(default, deserialize_with = "crate::model::null_default")]
+    #[serde(default, deserialize_with = "crate::model::int::int_or_zero")]
     pub total_episodes: u32,
     /// The Spotify URI.
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub uri: String,
     /// The first page of episodes, a [`Page`] of [`SimpleEpisode`] (see
     /// [`Spotify::all_items`](crate::Spotify::all_items)).
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub episodes: Page<SimpleEpisode>,
 }
 

@@ -39,10 +39,10 @@ pub struct SimpleTrack {
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub available_markets: Vec<Market>,
     /// Disc number (1 unless the album has several discs).
-    #[serde(default, deserialize_with = "crate::model::null_default")]
+    #[serde(default, deserialize_with = "crate::model::int::int_or_zero")]
     pub disc_number: u32,
     /// Length in milliseconds.
-    #[serde(default, deserialize_with = "crate::model::null_default")]
+    #[serde(default, deserialize_with = "crate::model::int::int_or_zero")]
     pub duration_ms: u64,
     /// Whether it has explicit lyrics.
     #[serde(default, deserialize_with = "crate::model::null_default")]
@@ -69,7 +69,7 @@ pub struct SimpleTrack {
     #[serde(default)]
     pub restrictions: Option<Restrictions>,
     /// Position on its disc.
-    #[serde(default, deserialize_with = "crate::model::null_default")]
+    #[serde(default, deserialize_with = "crate::model::int::int_or_zero")]
     pub track_number: u32,
     /// The Spotify URI.
     #[serde(default)]
@@ -87,6 +87,7 @@ pub struct FullTrack {
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub name: String,
     /// The album it is on ([`SimpleAlbum`]).
+    #[serde(default, deserialize_with = "crate::model::null_default")]
     pub album: SimpleAlbum,
     /// The artists ([`SimpleArtist`]).
     #[serde(default, deserialize_with = "crate::model::null_default")]
@@ -95,10 +96,10 @@ pub struct FullTrack {
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub available_markets: Vec<Market>,
     /// Disc number.
-    #[serde(default, deserialize_with = "crate::model::null_default")]
+    #[serde(default, deserialize_with = "crate::model::int::int_or_zero")]
     pub disc_number: u32,
     /// Length in milliseconds.
-    #[serde(default, deserialize_with = "crate::model::null_default")]
+    #[serde(default, deserialize_with = "crate::model::int::int_or_zero")]
     pub duration_ms: u64,
     /// Whether it has explicit lyrics.
     #[serde(default, deserialize_with = "crate::model::null_default")]
@@ -122,7 +123,7 @@ pub struct FullTrack {
     #[serde(default)]
     pub linked_from: Option<LinkedTrack>,
     /// Popularity, 0 to 100 (deprecated for development-mode apps).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::int::opt")]
     pub popularity: Option<u32>,
     /// A 30-second preview (often `None` today).
     #[serde(default)]
@@ -131,7 +132,7 @@ pub struct FullTrack {
     #[serde(default)]
     pub restrictions: Option<Restrictions>,
     /// Position on its disc.
-    #[serde(default, deserialize_with = "crate::model::null_default")]
+    #[serde(default, deserialize_with = "crate::model::int::int_or_zero")]
     pub track_number: u32,
     /// The Spotify URI.
     #[serde(default)]
