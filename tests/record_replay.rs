@@ -541,3 +541,74 @@ fn a_request_made_twice_replays_its_answers_in_order_and_numbering_goes_on() {
     assert!(asked[1].header("if-none-match").is_none());
     assert!(asked[2].header("if-none-match").is_some());
 }
+
+#[test]
+fn tokens_received_earlier_and_renewed_tokens_are_scrubbed_from_later_answers() {
+    let dir = TempDir::new("learned");
+    let mock = MockServer::start();
+    let app = mock
+        .builder()
+        .record_to(dir.path())
+        .build_with_credentials(CLIENT_ID, CLIENT_SECRET)
+        .unwrap();
+    let app_token = app.token().access_token().to_owned();
+
+    // A user's answer that echoes the app token: not what this request
+    // sent, but a token the session received.
+    let user = app.with_token(Token::from_access_token("a-plain-user-token"));
+    mock.fault_on(
+        "/v1/me",
+        Fault::Raw {
+            status: 200,
+            content_type: "application/json".into(),
+            body: serde_json::json!({"id": "u1", "display_name": null, "note": format!("seen {app_token}")})
+                .to_string(),
+        },
+    );
+    user.current_user().send().unwrap();
+
+    // A token renewed after a 401 (through credentials that do not record)
+    // and echoed in the repeated call's answer.
+    let refreshing = mock.user_client(scope::every());
+    let renewing = app.with_token(spotify_blocking::RefreshingToken::new(
+        refreshing.token(),
+        mock.credentials(),
+    ));
+    // The mock numbers what it issues: after this access token (n) and
+    // its refresh token (n + 1), the renewal's access token is n + 2
+    // (checked below).
+    let before = renewing.token().access_token().to_owned();
+    let n: u64 = before.rsplit('-').next().unwrap().parse().unwrap();
+    let predicted = format!("mock-access-user-{}", n + 2);
+    mock.fault_on("/v1/me", Fault::Status(401));
+    mock.fault_on(
+        "/v1/me",
+        Fault::Raw {
+            status: 200,
+            content_type: "application/json".into(),
+            body: serde_json::json!({"id": "u2", "note": format!("renewed {predicted}")})
+                .to_string(),
+        },
+    );
+    let me = renewing.current_user().send().unwrap();
+    assert_eq!(me.id, "u2");
+    assert_eq!(
+        renewing.token().access_token(),
+        predicted,
+        "the renewed token was predicted"
+    );
+
+    assert_eq!(
+        names(dir.path()),
+        [
+            "0001-POST-api-token.json",
+            "0002-GET-v1-me.json",
+            "0003-GET-v1-me.json"
+        ],
+        "one file per request: the 401 before the renewal is not one"
+    );
+    assert_absent(dir.path(), &[&app_token, &predicted, &before]);
+    let all = everything(dir.path());
+    assert!(all.contains("seen <redacted>"), "{all}");
+    assert!(all.contains("renewed <redacted>"), "{all}");
+}
