@@ -47,6 +47,14 @@
 //! assert_eq!(alice.current_user().send()?.id, "alice");
 //! # Ok::<(), spotify_blocking::Error>(())
 //! ```
+//!
+//! ## Replaying a recording
+//!
+//! [`MockServer::replay`] starts a mock that answers from a directory a
+//! client recorded with
+//! [`SpotifyBuilder::record_to`](crate::SpotifyBuilder::record_to): your
+//! tests run offline on real Spotify answers, and a bug report can carry
+//! the session it is about.
 
 mod accounts;
 mod albums;
