@@ -636,6 +636,74 @@ impl SpotifyBuilder {
         self
     }
 
+    /// Records every answer of the session to `dir`, one file per request,
+    /// scrubbed of tokens, codes, secrets and the user's personal fields
+    /// (defaults to off). Replay a recording offline with
+    /// [`MockServer::replay`](crate::mock::MockServer::replay) (feature
+    /// `mock`), or attach it to a bug report.
+    ///
+    /// Each request's final answer (after retries; a 304 answered from the
+    /// [`cache`](Self::cache) as the 200 it stands for) becomes
+    /// `dir/NNNN-METHOD-path.json` (`0002-GET-v1-albums-3RBULTZJ97bvVzZLpxcB0j.json`),
+    /// numbered in order on after the highest number already in `dir`,
+    /// which is created if missing. The file holds the request line
+    /// (`"GET /v1/search?q=...&type=album"`), the origin it went to, the
+    /// status, the `content-type`, `retry-after`, `etag` and `location`
+    /// headers, and the body: as JSON when it is JSON (`"body"`), else as
+    /// text (`"text"`). Request headers and bodies are not recorded, so
+    /// neither is the `Authorization` header.
+    ///
+    /// Before a file is written, every value of `access_token`,
+    /// `refresh_token`, `id_token`, `code`, `code_verifier` and
+    /// `client_secret`, in a body, a query string or a `Location`, becomes
+    /// `"scrubbed"`; any echo of the bearer token, the client secret, the
+    /// Basic credential, a grant sent in a form or a token received earlier
+    /// in the session (raw or percent-encoded) becomes `<redacted>`; and
+    /// `email`, `birthdate` and `display_name` anywhere in a JSON body become
+    /// `"scrubbed"`, `country` becomes `"XX"` (so models still decode). IDs
+    /// stay as they are, even one equal to a display name.
+    ///
+    /// Each file is written to a temp file and renamed: it is there whole or
+    /// not at all. A file that cannot be written is logged (`warn`) and
+    /// skipped: recording never changes what a call returns. Token
+    /// requests are recorded when they go through this client (its
+    /// [`build_with_credentials`](Self::build_with_credentials),
+    /// [`Spotify::credentials`], [`Spotify::with_store`]); every handle
+    /// from [`Spotify::with_token`] records to the same directory. Use one
+    /// directory per session, and one client recording to it at a time.
+    ///
+    /// ```
+    /// # #[cfg(feature = "mock")] {
+    /// use spotify_blocking::mock::{MockServer, HYBRID_THEORY};
+    ///
+    /// let dir = std::env::temp_dir().join(format!("record-to-{}", std::process::id()));
+    /// let mock = MockServer::start();
+    /// let spotify = mock
+    ///     .builder()
+    ///     .record_to(&dir)
+    ///     .build_with_credentials("mock-client-id", "mock-client-secret")?;
+    /// let album = spotify.album(HYBRID_THEORY).send()?;
+    ///
+    /// let mut names: Vec<String> = std::fs::read_dir(&dir)
+    ///     .unwrap()
+    ///     .map(|e| e.unwrap().file_name().into_string().unwrap())
+    ///     .collect();
+    /// names.sort();
+    /// assert_eq!(names, ["0001-POST-api-token.json", "0002-GET-v1-albums-3RBULTZJ97bvVzZLpxcB0j.json"]);
+    ///
+    /// // Offline, later: the same call, answered from the recording.
+    /// let replay = MockServer::replay(&dir).unwrap();
+    /// let offline = replay.client();
+    /// assert_eq!(offline.album(HYBRID_THEORY).send()?, album);
+    /// # std::fs::remove_dir_all(&dir).ok();
+    /// # }
+    /// # Ok::<(), spotify_blocking::Error>(())
+    /// ```
+    pub fn record_to(mut self, dir: impl Into<std::path::PathBuf>) -> Self {
+        self.http.recorder = Some(Arc::new(crate::record::Recorder::new(dir.into())));
+        self
+    }
+
     /// Builds the client.
     pub fn build(self, token: impl Into<AnyToken>) -> Spotify {
         Spotify {

@@ -217,6 +217,8 @@ pub(crate) struct HttpConfig {
     pub agent: Option<ureq::Agent>,
     /// The `Accept-Language` header, when set.
     pub accept_language: Option<String>,
+    /// Where each final answer is recorded, when set.
+    pub recorder: Option<Arc<crate::record::Recorder>>,
 }
 
 impl Default for HttpConfig {
@@ -232,6 +234,7 @@ impl Default for HttpConfig {
             cache: None,
             agent: None,
             accept_language: None,
+            recorder: None,
         }
     }
 }
@@ -283,6 +286,8 @@ pub(crate) struct HttpResponse {
     /// The `Location` of a 3xx answer (redirects are never followed).
     pub location: Option<String>,
     pub attempts: u32,
+    /// The headers a recording keeps (filled only when recording).
+    pub headers: Vec<(&'static str, String)>,
 }
 
 /// The agent and its policy.
@@ -420,8 +425,26 @@ impl Http {
         renew: Option<Renew<'_>>,
     ) -> Result<HttpResponse> {
         self.check_cooldown(req)?;
-        let resp = self.send_retrying(req, auth, renew)?;
+        let Some(recorder) = &self.config.recorder else {
+            let resp = self.send_retrying(req, auth, renew)?;
+            self.remember(req, &resp);
+            return Ok(resp);
+        };
+        // Recording: what the request carried, and any token it was
+        // repeated with after a 401, is scrubbed from the file.
+        let mut sent = crate::record::sent_secrets(req, &auth);
+        let renewed = std::cell::RefCell::new(Vec::new());
+        let noting = |rejected: &str| {
+            let fresh = renew.map_or(Ok(None), |r| r(rejected))?;
+            renewed.borrow_mut().extend(fresh.clone());
+            Ok(fresh)
+        };
+        let resp = self.send_retrying(req, auth, renew.map(|_| &noting as Renew<'_>))?;
         self.remember(req, &resp);
+        for token in renewed.borrow().iter() {
+            sent.add(token);
+        }
+        recorder.record(req, sent, &resp);
         Ok(resp)
     }
 
@@ -581,6 +604,13 @@ impl Http {
             header("retry-after").and_then(|v| retry_after::parse(&v, SystemTime::now()));
         let new_etag = header("etag");
         let location = header("location").filter(|_| (300..400).contains(&status));
+        let headers = match self.config.recorder {
+            Some(_) => crate::record::KEPT_HEADERS
+                .iter()
+                .filter_map(|name| header(name).map(|v| (*name, v)))
+                .collect(),
+            None => Vec::new(),
+        };
         let body = read_body(response.body_mut(), self.config.body_limit);
         match body {
             Ok(body) => Attempt::Done(
@@ -590,6 +620,7 @@ impl Http {
                     retry_after,
                     location,
                     attempts,
+                    headers,
                 },
                 new_etag,
             ),

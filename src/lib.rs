@@ -24,6 +24,7 @@ pub mod model;
 mod paging;
 mod random;
 mod raw;
+mod record;
 mod request;
 mod short_link;
 

@@ -47,6 +47,14 @@
 //! assert_eq!(alice.current_user().send()?.id, "alice");
 //! # Ok::<(), spotify_blocking::Error>(())
 //! ```
+//!
+//! ## Replaying a recording
+//!
+//! [`MockServer::replay`] starts a mock that answers from a directory a
+//! client recorded with
+//! [`SpotifyBuilder::record_to`](crate::SpotifyBuilder::record_to): your
+//! tests run offline on real Spotify answers, and a bug report can carry
+//! the session it is about.
 
 mod accounts;
 mod albums;
@@ -56,6 +64,7 @@ mod data;
 mod ids;
 mod player;
 mod playlists;
+mod replay;
 mod server;
 mod user;
 
@@ -107,12 +116,70 @@ impl MockServer {
 
     /// Starts a mock, returning the error if no port can be bound.
     pub fn try_start() -> std::io::Result<MockServer> {
+        MockServer::serve(handle)
+    }
+
+    /// A mock that answers with the responses recorded in `dir` by
+    /// [`SpotifyBuilder::record_to`]: your tests run offline on real
+    /// answers, and a bug report's recording can be replayed as it is.
+    ///
+    /// - Each request is matched by method, path and query (the query's
+    ///   parameters in any order, decoded); headers and bodies are not
+    ///   compared. When several recordings match (the same call made twice
+    ///   in the session), they answer in the order they were recorded, and
+    ///   the last one answers every later call.
+    /// - A request no recording matches gets `404` with Spotify's error
+    ///   body, whose message names it: `no recording of GET /v1/albums/X`
+    ///   (an [`Error::Api`](crate::Error::Api) with status 404).
+    /// - The token endpoint (`POST /api/token`) is not replayed: recordings
+    ///   hold no tokens. It answers every grant, for any credentials, with a
+    ///   fresh fake access token (a refresh token too for a code exchange;
+    ///   every scope for user grants, so the client's scope check stops
+    ///   nothing). `GET /authorize` approves at once, as the live mock does,
+    ///   so [`approve`](Self::approve) works. Bearer tokens are not checked.
+    /// - `next` and `previous` links and `Location` headers that pointed at
+    ///   the recorded origin point at this server, so paging works; every
+    ///   other field is served as recorded (an `href` still names
+    ///   `api.spotify.com`). A recorded `ETag` is served, and a matching
+    ///   `If-None-Match` gets `304`.
+    /// - [`requests`](Self::requests) and [`fault`](Self::fault) work as on
+    ///   the live mock; its other switches change nothing here.
+    ///
+    /// An error when `dir` cannot be read, holds no recording, or holds a
+    /// numbered `.json` file that is not one (the message names the file).
+    ///
+    /// ```
+    /// use spotify_blocking::mock::{MockServer, HYBRID_THEORY};
+    ///
+    /// let dir = std::env::temp_dir().join(format!("replay-doc-{}", std::process::id()));
+    /// {
+    ///     let mock = MockServer::start();
+    ///     let spotify = mock.builder().record_to(&dir).build_with_credentials("mock-client-id", "mock-client-secret")?;
+    ///     spotify.album(HYBRID_THEORY).send()?;
+    /// }
+    /// let replay = MockServer::replay(&dir).unwrap();
+    /// let spotify = replay.client();
+    /// assert_eq!(spotify.album(HYBRID_THEORY).send()?.name, "Hybrid Theory");
+    /// let err = spotify.album("4aawyAB9vmqN3uQ7FjRGTy").send().unwrap_err();
+    /// assert!(err.to_string().contains("no recording of GET /v1/albums/4aawyAB9vmqN3uQ7FjRGTy"));
+    /// # std::fs::remove_dir_all(&dir).ok();
+    /// # Ok::<(), spotify_blocking::Error>(())
+    /// ```
+    pub fn replay(dir: impl AsRef<std::path::Path>) -> std::io::Result<MockServer> {
+        let replay = Arc::new(replay::Replay::load(dir.as_ref())?);
+        MockServer::serve(move |ctx, raw| replay.handle(ctx, raw))
+    }
+
+    /// Starts the server, each request answered by `answer`.
+    fn serve(
+        answer: impl Fn(&Ctx, RawRequest) -> RawResponse + Send + Sync + 'static,
+    ) -> std::io::Result<MockServer> {
         let ctx_slot: Arc<Mutex<Option<Arc<Ctx>>>> = Arc::new(Mutex::new(None));
         let slot = ctx_slot.clone();
         let server = HttpServer::start(Arc::new(move |raw| {
             let ctx = lock(&slot).clone();
             match ctx {
-                Some(ctx) => handle(&ctx, raw),
+                Some(ctx) => answer(&ctx, raw),
                 None => error(503, "mock starting"),
             }
         }))?;
@@ -325,57 +392,10 @@ fn dev_mode_refusal(ctx: &Ctx, req: &MockRequest) -> Option<RawResponse> {
 }
 
 fn handle(ctx: &Ctx, raw: RawRequest) -> RawResponse {
-    let query = crate::encode::parse_query(&raw.query);
-    ctx.record(RecordedRequest {
-        method: raw.method.clone(),
-        path: raw.path.clone(),
-        query: query.clone(),
-        headers: raw.headers.clone(),
-        body: raw.body.clone(),
-    });
-    let fault = ctx.take_fault(&raw.path);
-    let req = MockRequest {
-        method: raw.method,
-        path: raw.path,
-        query,
-        headers: raw.headers,
-        body: raw.body,
+    let (req, wire) = match intake(ctx, raw) {
+        Ok(taken) => taken,
+        Err(faulted) => return faulted,
     };
-    let mut wire = Wire::Normal;
-    match fault {
-        Some(Fault::Status(s)) => return error(s, "injected fault"),
-        Some(Fault::RateLimit(secs)) => {
-            let mut r = error(429, "API rate limit exceeded");
-            if let Some(s) = secs {
-                r.headers.push(("Retry-After".into(), s.to_string()));
-            }
-            return r;
-        }
-        Some(Fault::Raw {
-            status,
-            content_type,
-            body,
-        }) => {
-            return RawResponse {
-                status,
-                headers: vec![("Content-Type".into(), content_type)],
-                body: body.into_bytes(),
-                wire,
-            };
-        }
-        Some(Fault::Redirect(to)) => {
-            return RawResponse {
-                status: 302,
-                headers: vec![("Location".into(), to)],
-                ..RawResponse::default()
-            };
-        }
-        Some(Fault::Delay(d)) => wire = Wire::Delay(d),
-        Some(Fault::CloseBeforeResponse) => wire = Wire::CloseBeforeResponse,
-        Some(Fault::Truncate(n)) => wire = Wire::Truncate(n),
-        Some(Fault::Trickle { chunk, pause }) => wire = Wire::Trickle { chunk, pause },
-        None => {}
-    }
     if let Some(refused) = dev_mode_refusal(ctx, &req) {
         return refused;
     }
@@ -401,6 +421,64 @@ fn handle(ctx: &Ctx, raw: RawRequest) -> RawResponse {
         resp.headers.push(("ETag".into(), etag));
     }
     resp
+}
+
+/// What every mode does first: records the request and applies a queued
+/// fault, which either is the answer (`Err`) or changes how the answer
+/// goes over the wire.
+fn intake(ctx: &Ctx, raw: RawRequest) -> Result<(MockRequest, Wire), RawResponse> {
+    let query = crate::encode::parse_query(&raw.query);
+    ctx.record(RecordedRequest {
+        method: raw.method.clone(),
+        path: raw.path.clone(),
+        query: query.clone(),
+        headers: raw.headers.clone(),
+        body: raw.body.clone(),
+    });
+    let fault = ctx.take_fault(&raw.path);
+    let req = MockRequest {
+        method: raw.method,
+        path: raw.path,
+        query,
+        headers: raw.headers,
+        body: raw.body,
+    };
+    let mut wire = Wire::Normal;
+    match fault {
+        Some(Fault::Status(s)) => return Err(error(s, "injected fault")),
+        Some(Fault::RateLimit(secs)) => {
+            let mut r = error(429, "API rate limit exceeded");
+            if let Some(s) = secs {
+                r.headers.push(("Retry-After".into(), s.to_string()));
+            }
+            return Err(r);
+        }
+        Some(Fault::Raw {
+            status,
+            content_type,
+            body,
+        }) => {
+            return Err(RawResponse {
+                status,
+                headers: vec![("Content-Type".into(), content_type)],
+                body: body.into_bytes(),
+                wire,
+            });
+        }
+        Some(Fault::Redirect(to)) => {
+            return Err(RawResponse {
+                status: 302,
+                headers: vec![("Location".into(), to)],
+                ..RawResponse::default()
+            });
+        }
+        Some(Fault::Delay(d)) => wire = Wire::Delay(d),
+        Some(Fault::CloseBeforeResponse) => wire = Wire::CloseBeforeResponse,
+        Some(Fault::Truncate(n)) => wire = Wire::Truncate(n),
+        Some(Fault::Trickle { chunk, pause }) => wire = Wire::Trickle { chunk, pause },
+        None => {}
+    }
+    Ok((req, wire))
 }
 
 #[cfg(test)]
