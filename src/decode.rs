@@ -5,8 +5,9 @@ use serde::de::DeserializeOwned;
 
 const EXCERPT: usize = 300;
 
-/// Decodes `body` as `T`, parsing the bytes once, in place (bytes that are
-/// not UTF-8 are a decode error like any other bad JSON). Only on failure
+/// Decodes `body` as `T`, parsing the bytes once, in place, after one check
+/// that they are UTF-8 (bytes that are not are a decode error like any other
+/// bad JSON). Only on failure
 /// is it read again, with path tracking, so the error names the bad field;
 /// the fast path pays nothing for that.
 ///
@@ -31,7 +32,16 @@ pub(crate) fn decode_with<T: DeserializeOwned>(
 ) -> Result<T> {
     let blank = body.trim_ascii().is_empty();
     let text: &[u8] = if blank { b"null" } else { body };
-    match serde_json::from_slice(text) {
+    // One pass over the whole body checks the UTF-8 (std's check is fast);
+    // serde_json then reads it as text and skips its per-string check,
+    // which costs more than this one (about 15% of an album's instructions
+    // under callgrind). Bytes that are not UTF-8 take the slow path below,
+    // where `from_slice` finds them and says where.
+    let parsed = match std::str::from_utf8(text) {
+        Ok(text) => serde_json::from_str(text),
+        Err(_) => serde_json::from_slice(text),
+    };
+    match parsed {
         Ok(v) => Ok(v),
         Err(first) => {
             let mut de = serde_json::Deserializer::from_slice(text);
