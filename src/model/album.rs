@@ -63,7 +63,7 @@ pub struct FullAlbum {
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub tracks: Page<SimpleTrack>,
     /// Markets it can be played in (deprecated for development-mode apps; [`Market`]).
-    #[serde(default, deserialize_with = "crate::model::null_default")]
+    #[serde(default, deserialize_with = "crate::model::market::list")]
     pub available_markets: Vec<Market>,
     /// Copyright statements ([`Copyright`]).
     #[serde(default, deserialize_with = "crate::model::null_default")]
@@ -134,7 +134,7 @@ pub struct SimpleAlbum {
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub artists: Vec<SimpleArtist>,
     /// Markets it can be played in ([`Market`]).
-    #[serde(default, deserialize_with = "crate::model::null_default")]
+    #[serde(default, deserialize_with = "crate::model::market::list")]
     pub available_markets: Vec<Market>,
     /// Links outside the API ([`ExternalUrls`]).
     #[serde(default, deserialize_with = "crate::model::null_default")]

@@ -48,7 +48,7 @@ pub struct SimpleAudiobook {
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub narrators: Vec<Narrator>,
     /// Markets it can be played in (deprecated for development-mode apps; [`Market`]).
-    #[serde(default, deserialize_with = "crate::model::null_default")]
+    #[serde(default, deserialize_with = "crate::model::market::list")]
     pub available_markets: Vec<Market>,
     /// Copyright statements ([`Copyright`]).
     #[serde(default, deserialize_with = "crate::model::null_default")]
@@ -108,7 +108,7 @@ pub struct FullAudiobook {
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub narrators: Vec<Narrator>,
     /// Markets it can be played in (deprecated for development-mode apps; [`Market`]).
-    #[serde(default, deserialize_with = "crate::model::null_default")]
+    #[serde(default, deserialize_with = "crate::model::market::list")]
     pub available_markets: Vec<Market>,
     /// Copyright statements ([`Copyright`]).
     #[serde(default, deserialize_with = "crate::model::null_default")]

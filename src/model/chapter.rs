@@ -22,7 +22,7 @@ pub struct SimpleChapter {
     #[serde(default)]
     pub audio_preview_url: Option<String>,
     /// Markets it can be played in (deprecated for development-mode apps; [`Market`]).
-    #[serde(default, deserialize_with = "crate::model::null_default")]
+    #[serde(default, deserialize_with = "crate::model::market::list")]
     pub available_markets: Vec<Market>,
     /// Description, plain text.
     #[serde(default, deserialize_with = "crate::model::null_default")]
@@ -84,7 +84,7 @@ pub struct FullChapter {
     #[serde(default)]
     pub audio_preview_url: Option<String>,
     /// Markets it can be played in (deprecated for development-mode apps; [`Market`]).
-    #[serde(default, deserialize_with = "crate::model::null_default")]
+    #[serde(default, deserialize_with = "crate::model::market::list")]
     pub available_markets: Vec<Market>,
     /// Description, plain text.
     #[serde(default, deserialize_with = "crate::model::null_default")]

@@ -122,9 +122,103 @@ impl<'de> Deserialize<'de> for Market {
     }
 }
 
+/// Reads a list of markets (`null` as empty) for the `available_markets`
+/// fields: the same values as `Vec<Market>`'s own `Deserialize`, with one
+/// allocation sized for a typical list (about 180 codes) where the generic
+/// one grows from 4 through seven reallocations, and trimmed to fit once
+/// at the end. A list is read for every track of every album and page.
+pub(crate) fn list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Market>, D::Error> {
+    struct V;
+    impl<'de> Visitor<'de> for V {
+        type Value = Vec<Market>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a list of market codes")
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Vec<Market>, E> {
+            Ok(Vec::new())
+        }
+        fn visit_none<E: de::Error>(self) -> Result<Vec<Market>, E> {
+            Ok(Vec::new())
+        }
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Vec<Market>, D::Error> {
+            d.deserialize_seq(V)
+        }
+        fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<Market>, A::Error> {
+            let Some(first) = seq.next_element::<Market>()? else {
+                return Ok(Vec::new());
+            };
+            // The hint is the exact length where a format knows it (capped,
+            // as serde caps it: it comes from the input).
+            let mut markets = Vec::with_capacity(seq.size_hint().unwrap_or(TYPICAL).min(1024) + 1);
+            markets.push(first);
+            while let Some(market) = seq.next_element()? {
+                markets.push(market);
+            }
+            markets.shrink_to_fit();
+            Ok(markets)
+        }
+    }
+    d.deserialize_option(V)
+}
+
+/// A market list read by [`list`], for fields read through other wrappers.
+#[derive(Debug, Default)]
+pub(crate) struct List(pub(crate) Vec<Market>);
+
+impl<'de> Deserialize<'de> for List {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<List, D::Error> {
+        list(d).map(List)
+    }
+}
+
+/// About the length of a worldwide `available_markets` list.
+const TYPICAL: usize = 192;
+
 #[cfg(test)]
 mod tests {
     use super::Market;
+
+    #[test]
+    fn a_market_list_reads_as_the_generic_vec_does_from_text_and_values() {
+        #[derive(serde::Deserialize)]
+        struct Item {
+            #[serde(default, deserialize_with = "super::list")]
+            markets: Vec<Market>,
+        }
+        let many: Vec<String> = (0..300)
+            .map(|i| format!("\"{}\"", ["SE", "us", "GB-ENG", ""][i % 4]))
+            .collect();
+        for json in [
+            r#"{"markets": null}"#.to_owned(),
+            r#"{}"#.to_owned(),
+            r#"{"markets": []}"#.to_owned(),
+            r#"{"markets": ["SE"]}"#.to_owned(),
+            format!(r#"{{"markets": [{}]}}"#, many.join(",")),
+        ] {
+            let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+            let generic: Vec<Market> = match value.get("markets") {
+                Some(serde_json::Value::Array(_)) => {
+                    serde_json::from_value(value["markets"].clone()).unwrap()
+                }
+                _ => Vec::new(),
+            };
+            let from_text: Item = serde_json::from_str(&json).unwrap();
+            let from_value: Item = serde_json::from_value(value).unwrap();
+            assert_eq!(from_text.markets, generic, "{json}");
+            assert_eq!(from_value.markets, generic, "{json}");
+            assert!(
+                from_text.markets.capacity() == from_text.markets.len(),
+                "trimmed"
+            );
+        }
+        for bad in [
+            r#"{"markets": [1]}"#,
+            r#"{"markets": "SE"}"#,
+            r#"{"markets": ["SE",]}"#,
+        ] {
+            assert!(serde_json::from_str::<Item>(bad).is_err(), "{bad}");
+        }
+    }
 
     #[test]
     fn exactly_two_ascii_letters_make_a_market_in_upper_case() {

@@ -217,7 +217,7 @@ impl<'de> Deserialize<'de> for PlayableItem {
 mod wire {
     use super::super::fit::Slot;
     use super::super::int::Integer;
-    use super::super::{ExternalIds, LinkedTrack, Market, SimpleAlbum, SimpleArtist};
+    use super::super::{ExternalIds, LinkedTrack, SimpleAlbum, SimpleArtist, market};
     use super::*;
 
     /// The fields of a track and of an episode, each read tolerantly.
@@ -250,7 +250,7 @@ mod wire {
         #[serde(default)]
         artists: Slot<Option<Vec<SimpleArtist>>>,
         #[serde(default)]
-        available_markets: Slot<Option<Vec<Market>>>,
+        available_markets: Slot<Option<market::List>>,
         #[serde(default)]
         disc_number: Slot<Option<Integer<u32>>>,
         #[serde(default)]
@@ -322,7 +322,7 @@ mod wire {
                         name: name.unwrap_or_default(),
                         album: album.unwrap_or_default(),
                         artists: artists.unwrap_or_default(),
-                        available_markets: available_markets.unwrap_or_default(),
+                        available_markets: available_markets.unwrap_or_default().0,
                         disc_number: disc_number.unwrap_or_default(),
                         duration_ms: duration_ms.unwrap_or_default(),
                         explicit: explicit.unwrap_or_default(),

@@ -93,6 +93,7 @@ pub struct CategoryPage {
 #[non_exhaustive]
 pub struct Markets {
     /// The market codes.
+    #[serde(deserialize_with = "crate::model::market::list")]
     pub markets: Vec<Market>,
 }
 

@@ -27,7 +27,7 @@ pub struct SimpleShow {
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub name: String,
     /// Markets it can be played in (deprecated for development-mode apps; [`Market`]).
-    #[serde(default, deserialize_with = "crate::model::null_default")]
+    #[serde(default, deserialize_with = "crate::model::market::list")]
     pub available_markets: Vec<Market>,
     /// Copyright statements ([`Copyright`]).
     #[serde(default, deserialize_with = "crate::model::null_default")]
@@ -81,7 +81,7 @@ pub struct FullShow {
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub name: String,
     /// Markets it can be played in (deprecated for development-mode apps; [`Market`]).
-    #[serde(default, deserialize_with = "crate::model::null_default")]
+    #[serde(default, deserialize_with = "crate::model::market::list")]
     pub available_markets: Vec<Market>,
     /// Copyright statements ([`Copyright`]).
     #[serde(default, deserialize_with = "crate::model::null_default")]

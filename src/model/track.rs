@@ -36,7 +36,7 @@ pub struct SimpleTrack {
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub artists: Vec<SimpleArtist>,
     /// Markets it can be played in ([`Market`]).
-    #[serde(default, deserialize_with = "crate::model::null_default")]
+    #[serde(default, deserialize_with = "crate::model::market::list")]
     pub available_markets: Vec<Market>,
     /// Disc number (1 unless the album has several discs).
     #[serde(default, deserialize_with = "crate::model::int::int_or_zero")]
@@ -93,7 +93,7 @@ pub struct FullTrack {
     #[serde(default, deserialize_with = "crate::model::null_default")]
     pub artists: Vec<SimpleArtist>,
     /// Markets it can be played in (deprecated for development-mode apps; [`Market`]).
-    #[serde(default, deserialize_with = "crate::model::null_default")]
+    #[serde(default, deserialize_with = "crate::model::market::list")]
     pub available_markets: Vec<Market>,
     /// Disc number.
     #[serde(default, deserialize_with = "crate::model::int::int_or_zero")]
