@@ -559,6 +559,38 @@ impl SpotifyBuilder {
         self
     }
 
+    /// How many idle connections to each host the client keeps open for
+    /// reuse. Defaults to 8. A call takes an idle connection to its host
+    /// when there is one and opens a new one otherwise; afterwards the
+    /// connection goes back to the pool, which closes the least recently
+    /// used ones beyond this many. A client shared by N threads needs N to
+    /// keep reusing its connections: with fewer, the threads keep opening
+    /// new ones (a TCP and TLS handshake each). "Host" is a scheme, host
+    /// and port: the Web API is one, the accounts service another. Over
+    /// all hosts the pool keeps this many plus two (at least 10). Idle
+    /// connections are closed after 15 seconds unused.
+    ///
+    /// 0 keeps no idle connection: each call opens a new connection and
+    /// closes it afterwards.
+    ///
+    /// With a caller's [`agent`](Self::agent), this setting is not used:
+    /// the agent's own pool applies (ureq's `max_idle_connections_per_host`,
+    /// 3 unless the agent's config sets it).
+    ///
+    /// ```
+    /// use spotify_blocking::{Spotify, Token};
+    ///
+    /// // Sixteen worker threads share one client.
+    /// let spotify = Spotify::builder()
+    ///     .max_idle_connections(16)
+    ///     .build(Token::from_access_token("token"));
+    /// # let _ = spotify;
+    /// ```
+    pub fn max_idle_connections(mut self, per_host: usize) -> Self {
+        self.http.max_idle_per_host = per_host;
+        self
+    }
+
     /// Sends every request, token requests included, through this `ureq`
     /// agent: your proxy, TLS roots, resolver or connector (defaults to
     /// none: the crate builds its own agent from the other settings). An
@@ -567,8 +599,9 @@ impl SpotifyBuilder {
     /// ([`spotify_blocking::ureq`](crate::ureq)) so the versions match.
     ///
     /// The agent's own settings decide the transport: its timeouts, proxy,
-    /// TLS and `User-Agent`. This builder's four timeouts and
-    /// [`user_agent`](Self::user_agent) are not used. Everything above the
+    /// TLS, `User-Agent` and connection pool. This builder's four
+    /// timeouts, [`user_agent`](Self::user_agent) and
+    /// [`max_idle_connections`](Self::max_idle_connections) are not used. Everything above the
     /// transport still is: the [`body_limit`](Self::body_limit), the
     /// [`retry`](Self::retry) policy, the [`cache`](Self::cache),
     /// [`accept_language`](Self::accept_language), the base URLs and the

@@ -213,6 +213,8 @@ pub(crate) struct HttpConfig {
     pub user_agent: String,
     pub retry: RetryPolicy,
     pub cache: Option<(usize, usize)>,
+    /// Idle connections kept per host (scheme, host and port).
+    pub max_idle_per_host: usize,
     /// A caller's agent, used instead of one built from the settings above.
     pub agent: Option<ureq::Agent>,
     /// The `Accept-Language` header, when set.
@@ -232,6 +234,7 @@ impl Default for HttpConfig {
             user_agent: concat!("spotify-blocking/", env!("CARGO_PKG_VERSION")).to_owned(),
             retry: RetryPolicy::default(),
             cache: None,
+            max_idle_per_host: DEFAULT_MAX_IDLE_PER_HOST,
             agent: None,
             accept_language: None,
             recorder: None,
@@ -333,6 +336,21 @@ pub(crate) fn connect_timeout(setting: Duration, proxied: bool) -> Option<Durati
     (!proxied).then(|| setting.min(MAX_TIMEOUT))
 }
 
+/// Idle connections kept per host unless the builder says otherwise:
+/// enough for a small thread pool sharing one client (ureq's own default
+/// is 3, so a fourth thread kept opening new connections).
+pub(crate) const DEFAULT_MAX_IDLE_PER_HOST: usize = 8;
+
+/// ureq's default for the idle connections its pool keeps in all.
+const UREQ_MAX_IDLE_TOTAL: usize = 10;
+
+/// The idle connections the pool keeps in all for `per_host` per host:
+/// room for the API's and two more (the accounts service's token
+/// connection, a short link's), and never less than ureq's default.
+fn max_idle_total(per_host: usize) -> usize {
+    per_host.saturating_add(2).max(UREQ_MAX_IDLE_TOTAL)
+}
+
 /// The longest timeout handed to ureq, which adds it to the clock and
 /// would overflow (and panic) on `Duration::MAX`; longer ones are cut to it.
 pub(crate) const MAX_TIMEOUT: Duration = Duration::from_secs(365 * 86_400);
@@ -356,6 +374,8 @@ impl Http {
             .timeout_send_body(cap(config.send_timeout))
             .timeout_recv_response(cap(config.response_timeout))
             .timeout_recv_body(cap(config.body_timeout))
+            .max_idle_connections_per_host(config.max_idle_per_host)
+            .max_idle_connections(max_idle_total(config.max_idle_per_host))
             .build()
             .new_agent();
         // A caller's agent is used as it is; `run` sets what the crate

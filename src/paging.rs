@@ -7,7 +7,6 @@ use crate::http::{Body, HttpRequest, Method};
 use crate::model::{CursorPage, FeaturedPlaylists, Page, SimplePlaylist};
 use crate::request::{Operation, Request, sealed::Sealed};
 use serde::de::DeserializeOwned;
-use std::collections::HashSet;
 
 /// Something with items and a link to the next page: [`Page`] and
 /// [`CursorPage`]. Sealed.
@@ -114,14 +113,60 @@ fn follow(client: &Spotify, url: &str, endpoint: &'static str) -> Result<HttpReq
     })
 }
 
+/// Notices a `next` link that leads back to a page already fetched, in
+/// constant memory (Brent's cycle detection): it keeps one link, and
+/// compares each new link with it; the kept link is replaced by the
+/// current one after 1, 2, 4, 8, ... links. A loop of `L` links reached
+/// after `P` others is noticed by the time `2 * max(P, L) + L` pages have
+/// been fetched (the `P + L` pages themselves, and up to twice as many
+/// more); a page linking to itself, right away.
+#[derive(Debug)]
+struct LoopCheck {
+    /// The link kept to compare with.
+    saved: Option<String>,
+    /// Links since `saved` was kept.
+    since: usize,
+    /// After how many links `saved` is replaced; doubles each time.
+    power: usize,
+}
+
+impl LoopCheck {
+    /// Starts with the URL of the first page, when known.
+    fn new(first: Option<&str>) -> Self {
+        LoopCheck {
+            saved: first.map(str::to_owned),
+            since: 0,
+            power: 1,
+        }
+    }
+
+    /// Whether `url`, the next link, closes a loop; otherwise it is noted.
+    fn repeats(&mut self, url: &str) -> bool {
+        if self.saved.as_deref() == Some(url) {
+            return true;
+        }
+        self.since += 1;
+        if self.since == self.power {
+            self.saved = Some(url.to_owned());
+            self.power = self.power.saturating_mul(2);
+            self.since = 0;
+        }
+        false
+    }
+}
+
 /// How many pages one iteration fetches unless told otherwise.
 const DEFAULT_MAX_PAGES: usize = 10_000;
 
 /// Lazily fetches one page after another, following `next`.
 ///
-/// Yields `Result`s; after the first error it ends. It stops if `next`
-/// repeats, and ends with an [`Error::InvalidInput`] for `next` (the link
-/// is not followed) when
+/// Yields `Result`s; after the first error it ends. It stops when the
+/// `next` links go round in a loop, leading back to a page already
+/// fetched. The check holds one link, not every link seen, so a loop is
+/// noticed a little late: a loop of `L` pages reached after `P` others
+/// ends the iteration within `2 * max(P, L) + L` pages (a page linking to
+/// itself, at once). It ends with an [`Error::InvalidInput`] for `next`
+/// (the link is not followed) when
 /// - the link lies outside the client's API base;
 /// - the pages so far hold more items than the list's `total` plus one
 ///   more page (a server that keeps sending `next` links past the end);
@@ -141,7 +186,8 @@ pub struct Pages<'a, P> {
     client: &'a Spotify,
     first: Option<Result<HttpRequest>>,
     next: Option<String>,
-    seen: HashSet<String>,
+    /// Notices `next` links that loop.
+    loops: LoopCheck,
     endpoint: &'static str,
     fetch: fn(&Spotify, &HttpRequest) -> Result<P>,
     done: bool,
@@ -188,12 +234,17 @@ impl<'a, P: Paged> Pages<'a, P> {
         endpoint: &'static str,
         fetch: fn(&Spotify, &HttpRequest) -> Result<P>,
     ) -> Self {
+        let first_url = match &first {
+            Some(Ok(request)) => Some(request.url.as_str()),
+            _ => None,
+        };
+        let loops = LoopCheck::new(first_url);
         let mut pages = Pages {
             client,
             done: first.is_none(),
             first,
             next: None,
-            seen: HashSet::new(),
+            loops,
             endpoint,
             fetch,
             fetched: 0,
@@ -298,7 +349,7 @@ impl<P: Paged> Iterator for Pages<'_, P> {
             Some(first) => first,
             None => {
                 let url = self.next.take()?;
-                if self.seen.contains(&url) {
+                if self.loops.repeats(&url) {
                     log::debug!(
                         "{}: the next link repeats; the iteration ends",
                         self.endpoint
@@ -310,9 +361,7 @@ impl<P: Paged> Iterator for Pages<'_, P> {
                     self.done = true;
                     return Some(Err(refused));
                 }
-                let request = follow(self.client, &url, self.endpoint);
-                self.seen.insert(url);
-                request
+                follow(self.client, &url, self.endpoint)
             }
         };
         self.fetched += 1;
@@ -541,5 +590,125 @@ mod tests {
         assert!(follow(&s, "http://127.0.0.1:9/v1x/albums", LINKED_PAGE).is_err());
         assert!(follow(&s, "http://evil.example/v1/albums", LINKED_PAGE).is_err());
         assert!(!format!("{s:?}").contains("\"t\""));
+    }
+
+    const BASE: &str = "http://127.0.0.1:9/v1";
+
+    /// The link to page `i` of a list whose pages after the first `tail`
+    /// go round a loop of `cycle`: `.../chain?tail=T&cycle=C&i=I`.
+    fn chain_url(tail: usize, cycle: usize, i: usize) -> String {
+        format!("{BASE}/chain?tail={tail}&cycle={cycle}&i={i}")
+    }
+
+    /// A fake fetch: page `i` holds the item `i` and links to page `i + 1`,
+    /// or back to page `tail` after the last page of the loop (`cycle` 0:
+    /// no loop, the page after the tail is the last).
+    fn fetch_chain(_: &Spotify, req: &HttpRequest) -> Result<Page<usize>> {
+        let query = req.url.split_once('?').unwrap().1;
+        let value = |name: &str| -> usize {
+            query
+                .split('&')
+                .find_map(|kv| kv.strip_prefix(name)?.strip_prefix('='))
+                .unwrap()
+                .parse()
+                .unwrap()
+        };
+        let (tail, cycle, i) = (value("tail"), value("cycle"), value("i"));
+        let next = if cycle == 0 {
+            (i < tail).then(|| chain_url(tail, cycle, i + 1))
+        } else if i + 1 < tail + cycle {
+            Some(chain_url(tail, cycle, i + 1))
+        } else {
+            Some(chain_url(tail, cycle, tail))
+        };
+        Ok(Page {
+            href: req.url.clone(),
+            items: vec![i],
+            limit: 1,
+            next,
+            offset: 0,
+            previous: None,
+            total: 0,
+        })
+    }
+
+    /// The items of every page the iteration fetched, in order, starting at
+    /// the first page's request or, with `in_hand`, after the first page in
+    /// hand (as `all_pages` starts).
+    fn walk(tail: usize, cycle: usize, in_hand: bool) -> Vec<usize> {
+        let s = Spotify::builder()
+            .api_base(BASE)
+            .build(Token::from_access_token("t"));
+        let first = HttpRequest {
+            method: Method::Get,
+            url: chain_url(tail, cycle, 0),
+            body: Body::Empty,
+            endpoint: LINKED_PAGE,
+        };
+        let pages: Vec<_> = if in_hand {
+            let page = fetch_chain(&s, &first).unwrap();
+            Pages::new(&s, None, Some(&page), LINKED_PAGE, fetch_chain).collect()
+        } else {
+            Pages::new(&s, Some(Ok(first)), None, LINKED_PAGE, fetch_chain).collect()
+        };
+        pages.into_iter().map(|p| p.unwrap().items[0]).collect()
+    }
+
+    #[test]
+    fn a_list_without_a_loop_is_walked_to_its_end() {
+        assert_eq!(walk(4, 0, false), [0, 1, 2, 3, 4]);
+        assert_eq!(walk(4, 0, true), [1, 2, 3, 4]);
+        assert_eq!(walk(0, 0, false), [0]);
+    }
+
+    #[test]
+    fn a_page_linking_to_itself_is_fetched_once() {
+        // A -> A: the first page's link is its own URL.
+        assert_eq!(walk(0, 1, false), [0]);
+        // A -> B -> B: B is fetched twice at most.
+        assert_eq!(walk(1, 1, false), [0, 1]);
+        // After a page in hand that links to itself: fetched once more.
+        assert_eq!(walk(0, 1, true), [0]);
+    }
+
+    #[test]
+    fn a_loop_of_three_pages_ends_after_six_fetches() {
+        // A -> B -> C -> A -> ...: each page once, then once more before the
+        // kept link (A, kept after the third link) comes round.
+        assert_eq!(walk(0, 3, false), [0, 1, 2, 0, 1, 2]);
+        // The same loop after a page in hand (A), whose URL is not known:
+        // B is kept first, then A (the third link), which the sixth repeats.
+        assert_eq!(walk(0, 3, true), [1, 2, 0, 1, 2]);
+    }
+
+    #[test]
+    fn every_loop_ends_within_twice_its_reach() {
+        for tail in 0..12 {
+            for cycle in 1..12 {
+                let fetched = walk(tail, cycle, false);
+                // Every page of the list, in order, before anything repeats.
+                let distinct: Vec<usize> = (0..tail + cycle).collect();
+                assert_eq!(fetched[..tail + cycle], distinct[..], "{tail} {cycle}");
+                let bound = 2 * tail.max(cycle) + cycle;
+                assert!(
+                    fetched.len() <= bound,
+                    "tail {tail}, loop {cycle}: {} pages, over {bound}",
+                    fetched.len()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_loop_check_keeps_one_link() {
+        let mut check = LoopCheck::new(None);
+        // Links 1, 2, 3, ...: none repeats, and one link is kept at a time,
+        // replaced after 1, 2, 4, 8 links.
+        for i in 1..=20 {
+            assert!(!check.repeats(&i.to_string()));
+        }
+        assert_eq!(check.saved.as_deref(), Some("15"));
+        assert_eq!(check.power, 16);
+        assert!(check.repeats("15"));
     }
 }
