@@ -355,6 +355,17 @@ fn max_idle_total(per_host: usize) -> usize {
 /// would overflow (and panic) on `Duration::MAX`; longer ones are cut to it.
 pub(crate) const MAX_TIMEOUT: Duration = Duration::from_secs(365 * 86_400);
 
+/// What ureq reads a response through, per connection: room for the
+/// largest response head it accepts (64 KiB, ureq's
+/// `max_response_header_size`); bodies stream through it. ureq's default is
+/// 128 KiB, most of which a page of JSON fills and so makes resident.
+const INPUT_BUFFER: usize = 64 * 1024;
+
+/// What ureq writes a request through, per connection: a request head of
+/// this crate is under 2 KiB and bodies stream through it (ureq's default
+/// is 128 KiB).
+const OUTPUT_BUFFER: usize = 16 * 1024;
+
 impl Http {
     pub fn new(config: HttpConfig) -> Http {
         // Only per-phase timeouts: a resolve or global timeout makes ureq
@@ -376,6 +387,8 @@ impl Http {
             .timeout_recv_body(cap(config.body_timeout))
             .max_idle_connections_per_host(config.max_idle_per_host)
             .max_idle_connections(max_idle_total(config.max_idle_per_host))
+            .input_buffer_size(INPUT_BUFFER)
+            .output_buffer_size(OUTPUT_BUFFER)
             .build()
             .new_agent();
         // A caller's agent is used as it is; `run` sets what the crate

@@ -1021,6 +1021,22 @@ fn cover_image_read_and_upload() {
     assert_eq!(images.len(), 1);
     assert!(images[0].url.contains("/mock-covers/"), "{}", images[0].url);
 
+    // Near the limit: a body many times the client's 16 KiB output buffer
+    // streams through it whole.
+    let large = jpeg(180 * 1024);
+    spotify
+        .playlist_cover_image_upload(MORNING_MIX, &large)
+        .send()
+        .unwrap();
+    let r = last(&mock);
+    assert_eq!(r.body.len(), 245_760);
+    assert_eq!(
+        r.body,
+        base64::engine::general_purpose::STANDARD
+            .encode(&large)
+            .into_bytes()
+    );
+
     let count = mock.request_count();
     let too_big = jpeg(200 * 1024);
     assert_invalid_input(
