@@ -464,19 +464,7 @@ fn rss_child(items: usize) {
     let before = status("VmRSS");
     // "5": reset the peak RSS to the current RSS (Linux 4.0+).
     let reset = std::fs::write("/proc/self/clear_refs", "5").is_ok();
-    let (got, s) = timed(|| {
-        let mut out = (0, 0);
-        for item in sdk.0.playlist_items(&pid).limit(RSS_LIMIT as u32).items() {
-            let item = item.expect("SDK playlist page");
-            out.0 += 1;
-            out.1 += item
-                .item
-                .as_ref()
-                .and_then(|i| i.as_track())
-                .map_or(0, |t| t.duration_ms);
-        }
-        out
-    });
+    let (got, s) = timed(|| sdk.playlist(&pid, RSS_LIMIT));
     let peak = status("VmHWM");
     assert_eq!(got, (items, expect), "RSS child: playlist checksum");
     println!(
