@@ -601,6 +601,8 @@ impl Error {
                 }
             }
             Error::RefreshRevoked { description, .. } => secrets.scrub_in_place(description),
+            // A refused `next` link quotes the server's text.
+            Error::InvalidInput { message, .. } => secrets.scrub_in_place(message),
             Error::Decode {
                 path,
                 message,

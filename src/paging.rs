@@ -2,7 +2,7 @@
 //! the one place a `next` or `previous` link is checked before it is sent.
 
 use crate::client::Spotify;
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, Secrets};
 use crate::http::{Body, HttpRequest, Method};
 use crate::model::{CursorPage, FeaturedPlaylists, Page, SimplePlaylist};
 use crate::request::{Operation, Request, sealed::Sealed};
@@ -100,10 +100,21 @@ fn follow(client: &Spotify, url: &str, endpoint: &'static str) -> Result<HttpReq
     let under_base =
         url.starts_with(base) && matches!(url.as_bytes().get(base.len()), Some(b'/') | Some(b'?'));
     if !under_base {
+        // The link is the server's text, and the server saw the token.
+        let token = client.token();
+        let mut secrets = Secrets::default();
+        secrets.add(token.access_token());
+        if let Some(refresh) = token.refresh_token() {
+            secrets.add(refresh);
+        }
         return Err(Error::InvalidInput {
             param: "next",
-            message: format!("refusing to follow a next link outside {base}: {url:?}"),
-        });
+            message: format!(
+                "refusing to follow a next link outside {base}: it leads to {:?}",
+                origin(url)
+            ),
+        }
+        .redact(&secrets));
     }
     Ok(HttpRequest {
         method: Method::Get,
@@ -111,6 +122,28 @@ fn follow(client: &Spotify, url: &str, endpoint: &'static str) -> Result<HttpReq
         body: Body::Empty,
         endpoint,
     })
+}
+
+/// Where a link leads, for an error: its scheme and host (and port), without
+/// a user part, a path or a query, which a server can fill with anything,
+/// the token it was sent included, in any encoding. At most 100 bytes.
+fn origin(url: &str) -> String {
+    let start = url.find("://").map_or(0, |i| i + 3);
+    let end = url[start..]
+        .find(['/', '?', '#'])
+        .map_or(url.len(), |i| start + i);
+    let host_start = url[start..end]
+        .rfind('@')
+        .map_or(start, |at| start + at + 1);
+    let mut shown = format!("{}{}", &url[..start], &url[host_start..end]);
+    if shown.len() > 100 {
+        let mut cut = 100;
+        while !shown.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        shown.truncate(cut);
+    }
+    shown
 }
 
 /// Notices a `next` link that leads back to a page already fetched, in
@@ -579,6 +612,20 @@ fn linked<P: DeserializeOwned>(spotify: &Spotify, url: Option<&str>) -> Result<O
 mod tests {
     use super::*;
     use crate::Token;
+
+    #[test]
+    fn a_refused_link_is_shown_by_its_scheme_and_host_only() {
+        assert_eq!(
+            origin("https://evil.example/v1/x?t=1"),
+            "https://evil.example"
+        );
+        assert_eq!(origin("http://user:pw@h:8080?q#f"), "http://h:8080");
+        assert_eq!(origin("h@ost/path"), "ost");
+        assert_eq!(origin(""), "");
+        let long = format!("http://{}", "é".repeat(80));
+        let shown = origin(&long);
+        assert!(shown.len() <= 100 && long.starts_with(&shown), "{shown}");
+    }
 
     #[test]
     fn next_links_must_stay_under_the_api_base() {

@@ -540,6 +540,34 @@ fn paging_refuses_a_next_link_outside_the_api_base() {
 }
 
 #[test]
+fn a_refused_next_link_does_not_show_the_token_it_carries() {
+    let mock = MockServer::start();
+    let spotify = client_with(&mock, mock.builder());
+    let token = spotify.token().access_token().to_owned();
+    let encoded: String = token.bytes().map(|b| format!("%{b:02X}")).collect();
+    let next = format!("http://{token}@127.0.0.1:1/v1/albums?t={token}&e={encoded}");
+    let body = page_with_next(&mock, &next);
+    mock.fault_on("/v1/", raw(200, "application/json", body));
+    let mut pages = spotify.album_tracks(LONG_ALBUM).limit(2).pages();
+    assert_eq!(pages.next().unwrap().unwrap().items.len(), 2);
+    let err = pages.next().unwrap().unwrap_err();
+    assert!(
+        matches!(err, Error::InvalidInput { param: "next", .. }),
+        "{err:?}"
+    );
+    for text in [err.to_string(), format!("{err:?}")] {
+        assert!(text.contains("outside"), "{text}");
+        assert!(
+            text.contains("leads to") && text.contains("http://127.0.0.1:1"),
+            "{text}"
+        );
+        assert!(!text.contains(&token), "{text}");
+        assert!(!text.contains(&encoded), "{text}");
+        assert!(!text.contains("mock-access"), "{text}");
+    }
+}
+
+#[test]
 fn all_items_refuses_a_foreign_next_link_too() {
     let mock = MockServer::start();
     let other = MockServer::start();
