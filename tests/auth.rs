@@ -8,27 +8,11 @@ use spotify_blocking::{Credentials, Error, RedirectError, RefreshingToken, Spoti
 use std::io::Cursor;
 use std::time::{Duration, Instant};
 
+#[allow(dead_code)]
+mod common;
+use common::browser::{agent, browse, loopback_auth};
+
 const REDIRECT: &str = "https://example.com/callback";
-
-fn agent() -> ureq::Agent {
-    ureq::Agent::config_builder()
-        .max_redirects(0)
-        .http_status_as_error(false)
-        .build()
-        .new_agent()
-}
-
-/// What a browser does with the login page: returns where it is sent.
-fn browse(url: &str) -> String {
-    let resp = agent().get(url).call().unwrap();
-    assert_eq!(resp.status(), 302, "{url}");
-    resp.headers()
-        .get("location")
-        .unwrap()
-        .to_str()
-        .unwrap()
-        .to_owned()
-}
 
 fn secret_auth(mock: &MockServer, scopes: impl Into<Scopes>) -> UserAuth {
     UserAuth::new(mock.credentials().redirect_uri(REDIRECT), scopes).unwrap()
@@ -517,23 +501,6 @@ fn user_auth_checks_its_credentials_and_hides_secrets() {
     let url = auth.url();
     assert!(url.starts_with("https://accounts.spotify.com/authorize?client_id=id&"));
     assert!(!url.contains("s3cret-value") && !url.contains(auth.code_verifier().unwrap()));
-}
-
-/// A free loopback port (bound, then released).
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-fn loopback_auth(mock: &MockServer) -> UserAuth {
-    let redirect = format!("http://127.0.0.1:{}/callback", free_port());
-    let creds = Credentials::public(CLIENT_ID)
-        .accounts_base(mock.accounts_base())
-        .redirect_uri(redirect);
-    UserAuth::pkce(creds, Scope::UserReadPrivate).unwrap()
 }
 
 /// The browser, on another thread: a stray request, then the login.

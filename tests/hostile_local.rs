@@ -5,49 +5,15 @@
 //! Tests may use threads (the library may not); every loop here is
 //! bounded, every server binds 127.0.0.1 port 0.
 
-use spotify_blocking::mock::{CLIENT_ID, MockServer};
-use spotify_blocking::scope::Scope;
-use spotify_blocking::{Credentials, Error, RedirectError, UserAuth};
+use spotify_blocking::mock::MockServer;
+use spotify_blocking::{Error, RedirectError, UserAuth};
 use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::time::{Duration, Instant};
 
-fn agent() -> ureq::Agent {
-    ureq::Agent::config_builder()
-        .max_redirects(0)
-        .http_status_as_error(false)
-        .build()
-        .new_agent()
-}
-
-/// What a browser does with the login page: returns where it is sent.
-fn browse(url: &str) -> String {
-    let resp = agent().get(url).call().unwrap();
-    assert_eq!(resp.status(), 302, "{url}");
-    resp.headers()
-        .get("location")
-        .unwrap()
-        .to_str()
-        .unwrap()
-        .to_owned()
-}
-
-/// A free loopback port (bound, then released).
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-fn loopback_auth(mock: &MockServer) -> UserAuth {
-    let redirect = format!("http://127.0.0.1:{}/callback", free_port());
-    let creds = Credentials::public(CLIENT_ID)
-        .accounts_base(mock.accounts_base())
-        .redirect_uri(redirect);
-    UserAuth::pkce(creds, Scope::UserReadPrivate).unwrap()
-}
+#[allow(dead_code)]
+mod common;
+use common::browser::{agent, browse, loopback_auth};
 
 /// `127.0.0.1:PORT` of a loopback redirect URI.
 fn redirect_addr(auth: &UserAuth) -> String {

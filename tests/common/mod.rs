@@ -3,7 +3,10 @@
 //! between a client and the mock.
 //!
 //! A test file that uses only part of this declares it with
-//! `#[allow(dead_code)] mod common;`.
+//! `#[allow(dead_code)] mod common;`. [`browser`] needs the `mock` feature.
+
+#[cfg(feature = "mock")]
+pub mod browser;
 
 use spotify_blocking::SpotifyBuilder;
 use std::io::{Read, Write};
