@@ -1,4 +1,4 @@
-//! Percent-encoding for query strings and forms.
+//! Percent-encoding for query strings and forms, and the host part of a URL.
 
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 
@@ -53,9 +53,27 @@ pub(crate) fn parse_query(q: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The host (and port) of a URL, user info dropped: what an error or a log
+/// line may show of where a request went. A URL without a scheme is read
+/// from its start.
+pub(crate) fn host(url: &str) -> &str {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    authority.rsplit('@').next().unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn host_drops_scheme_user_info_path_query_and_fragment() {
+        assert_eq!(host("https://api.spotify.com/v1/albums"), "api.spotify.com");
+        assert_eq!(host("http://user:pw@h:8080?q#f"), "h:8080");
+        assert_eq!(host("http://h#f"), "h");
+        assert_eq!(host("h@ost/path"), "ost");
+        assert_eq!(host(""), "");
+    }
 
     #[test]
     fn round_trips_awkward_text() {

@@ -441,9 +441,7 @@ fn fmt_revoked(login_age: Option<Duration>) -> String {
 /// What a failed connection to `url` says: the host it tried and what
 /// went wrong (`could not connect to api.spotify.com: connection refused`).
 pub(crate) fn transport_message(error: &ureq::Error, url: &str) -> String {
-    let rest = url.split_once("://").map_or(url, |(_, r)| r);
-    let authority = rest.split(['/', '?']).next().unwrap_or(rest);
-    let host = authority.rsplit('@').next().unwrap_or(authority);
+    let host = crate::encode::host(url);
     match error {
         ureq::Error::HostNotFound => format!("could not find the host {host} (DNS lookup failed)"),
         ureq::Error::ConnectionFailed => format!("could not connect to {host}"),

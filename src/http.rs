@@ -784,9 +784,7 @@ fn log_wait(method: Method, path: &str, status: u16, wait: Duration, why: &str, 
 /// The trace line of one attempt: the host (no user info), the names of
 /// the query parameters (never their values) and the body's size.
 fn log_details(req: &HttpRequest, body: Option<(&str, &[u8])>, conditional: bool) {
-    let rest = req.url.split_once("://").map_or("", |(_, rest)| rest);
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
-    let host = authority.rsplit('@').next().unwrap_or_default();
+    let host = crate::encode::host(&req.url);
     let names: Vec<&str> = req
         .url
         .split_once('?')

@@ -128,14 +128,11 @@ fn follow(client: &Spotify, url: &str, endpoint: &'static str) -> Result<HttpReq
 /// a user part, a path or a query, which a server can fill with anything,
 /// the token it was sent included, in any encoding. At most 100 bytes.
 fn origin(url: &str) -> String {
-    let start = url.find("://").map_or(0, |i| i + 3);
-    let end = url[start..]
-        .find(['/', '?', '#'])
-        .map_or(url.len(), |i| start + i);
-    let host_start = url[start..end]
-        .rfind('@')
-        .map_or(start, |at| start + at + 1);
-    let mut shown = format!("{}{}", &url[..start], &url[host_start..end]);
+    let host = crate::encode::host(url);
+    let mut shown = match url.split_once("://") {
+        Some((scheme, _)) => format!("{scheme}://{host}"),
+        None => host.to_owned(),
+    };
     if shown.len() > 100 {
         let mut cut = 100;
         while !shown.is_char_boundary(cut) {

@@ -308,8 +308,7 @@ fn scrub(
 fn split_url(url: &str) -> (String, &str) {
     let (scheme, rest) = url.split_once("://").unwrap_or(("", url));
     let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    let authority = &rest[..end];
-    let host = authority.rsplit('@').next().unwrap_or_default();
+    let host = crate::encode::host(url);
     let target = rest[end..].split('#').next().unwrap_or_default();
     let origin = match scheme {
         "" => String::new(),
