@@ -381,7 +381,7 @@ fn per_call(root: &str, work: &Work, scale: f64) {
     );
 }
 
-/// `(key, value)` of a `key=value` word of a child's report.
+/// The value of the `key=value` word of a child's report.
 fn field<'a>(line: &'a str, key: &str) -> &'a str {
     line.split_whitespace()
         .find_map(|w| w.strip_prefix(key)?.strip_prefix('='))

@@ -9,8 +9,8 @@
 use spotify_blocking::Spotify;
 use std::time::Instant;
 
-/// On-CPU seconds of this process, in nanoseconds: the first field of
-/// `/proc/self/schedstat`. That file counts the main thread only, which is
+/// On-CPU seconds of this process, from the first field of
+/// `/proc/self/schedstat` (nanoseconds). That file counts the main thread only, which is
 /// the whole process here: the SDK starts no threads and neither does this
 /// client.
 fn schedstat() -> Option<f64> {
